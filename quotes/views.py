@@ -1,0 +1,63 @@
+"""Read-side rows returned by ``quotes.store`` / ``quotes.search`` and consumed by CLI, TUI, export.
+
+Plain frozen dataclasses: no ORM objects cross the store boundary, so callers never touch a
+closed session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRow:
+    id: int
+    name: str
+    kind: str  # person / institution / unknown
+    country: str | None
+    latest_role: str | None
+    quote_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    id: int
+    text: str
+    form: str  # direct / reported
+    type: str
+    target: str | None
+    confidence: float
+    speaker_id: int | None
+    speaker: str | None
+    role: str | None  # the speaker's role as seen in this article (role at the time)
+    country: str | None
+    article_id: int
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: date | None
+    responds_to: int | None = None  # id of the quote this one answers
+    rank: float | None = None  # search rank where it came from a search
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteDetail:
+    quote: QuoteRow
+    paragraph: str  # the paragraph holding the quote
+    quote_start: int  # offsets of the quote (marks included) inside ``paragraph``
+    quote_end: int
+    mention_start: int | None  # offsets of the speaker mention inside ``paragraph``, if there
+    mention_end: int | None
+    cue: str | None
+    evidence: list[str] = field(default_factory=list)
+    corrected: bool = False  # a user correction overrides the extractor
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeRow:
+    """One link: ``response`` answers ``statement`` (a denial answering an accusation)."""
+
+    statement: QuoteRow
+    response: QuoteRow
+    cross_article: bool
