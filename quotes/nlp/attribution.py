@@ -1,0 +1,241 @@
+"""Who said a quote: the reporting cue near it and that cue's subject, by ordered rules.
+
+Every rule returns an ``Attribution`` that names itself in ``rule``; the first that fires wins:
+
+1. ``cue-after``: a reporting verb right after the closing mark (``"...," Blinken told``,
+   ``"...," said the minister``), or a dash form (``"..." — the minister``).
+2. ``cue-before``: a reporting verb or colon before the opening mark (``He said: "..."``).
+3. ``cue-governs``: a reporting verb elsewhere in the sentence that governs the quote
+   (``called it "groundless"``), or ``according to X``.
+Quotes with no cue of their own are handled by the pipeline (continuations, previous speaker).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotes.nlp import lexicon
+from quotes.nlp.marks import QuoteSpan
+from quotes.nlp.mentions import Mention, describe, noun_phrase, surface_lemma
+from quotes.nlp.parse import ParsedDoc, Sentence, Token
+
+_SUBJ = ("nsubj", "nsubj:pass", "csubj")
+_MAX_AFTER = 9  # tokens between a closing mark and its cue ("a Foreign Ministry spokesperson said")
+_QUOTE_CHARS = set('"“”„«»‚‘’')
+
+
+@dataclass(slots=True)
+class Attribution:
+    mention: Mention | None
+    cue: str | None
+    cue_lemma: str | None
+    rule: str
+    confidence: float
+    cue_token: tuple[int, int] | None = None  # (sentence index, token id)
+
+
+def is_cue(token: Token) -> bool:
+    if token.upos and token.upos not in ("VERB", "AUX", ""):
+        return False
+    lemma = surface_lemma(token)
+    return lemma in lexicon.cue_verbs()
+
+
+def attribute(doc: ParsedDoc, span: QuoteSpan, spans: list[QuoteSpan]) -> Attribution | None:
+    """The attribution of ``span`` found in its own sentences, or None."""
+    close_sent = doc.sentence_at(max(span.end - 1, span.start))
+    open_sent = doc.sentence_at(span.start)
+    inside = _inside_any(spans)
+    if close_sent is not None:
+        after = [t for t in close_sent.tokens if t.start >= span.end]
+        found = _cue_after(doc, close_sent, _until_quote(after, inside))
+        if found:
+            return found
+    if open_sent is not None:
+        before = [t for t in open_sent.tokens if t.end <= span.start]
+        found = _cue_before(doc, open_sent, _since_quote(before, inside))
+        if found:
+            return found
+    for sent in {id(s): s for s in (open_sent, close_sent) if s is not None}.values():
+        found = _cue_governs(doc, sent, span, inside)
+        if found:
+            return found
+    return None
+
+
+def _inside_any(spans: list[QuoteSpan]) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in spans]
+
+
+def _until_quote(tokens: list[Token], inside: list[tuple[int, int]]) -> list[Token]:
+    out = []
+    for tok in tokens:
+        if any(a <= tok.start < b for a, b in inside):
+            break
+        out.append(tok)
+    return out
+
+
+def _since_quote(tokens: list[Token], inside: list[tuple[int, int]]) -> list[Token]:
+    out: list[Token] = []
+    for tok in reversed(tokens):
+        if any(a <= tok.start < b for a, b in inside):
+            break
+        out.insert(0, tok)
+    return out
+
+
+def _cue_after(doc: ParsedDoc, sent: Sentence, after: list[Token]) -> Attribution | None:
+    words = [t for t in after if not _is_punct(t)]
+    for i, tok in enumerate(words[:_MAX_AFTER]):
+        if tok.text in (".", "!", "?"):
+            break
+        if is_cue(tok):
+            mention = _subject(doc, sent, tok, words[:i], words[i + 1 :])
+            if mention is not None:
+                return Attribution(
+                    mention, tok.text, surface_lemma(tok), "cue-after", 0.95, (sent.index, tok.id)
+                )
+    if after and after[0].text in ("—", "–", "-") and len(words) >= 1:
+        head = _np_head(words)
+        if head is not None:
+            return Attribution(
+                describe(noun_phrase(sent, head), doc.text), None, None, "dash-after", 0.8
+            )
+    return None
+
+
+def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribution | None:
+    words = [t for t in before if t.text not in _QUOTE_CHARS]
+    for i in range(len(words) - 1, -1, -1):
+        tok = words[i]
+        if is_cue(tok):
+            mention = _subject(doc, sent, tok, words[:i], words[i + 1 :])
+            if mention is not None:
+                return Attribution(
+                    mention, tok.text, surface_lemma(tok), "cue-before", 0.9, (sent.index, tok.id)
+                )
+        if tok.text.lower() == "according" and i + 1 < len(words) and words[i + 1].text == "to":
+            head = _np_head(words[i + 2 :])
+            if head is not None:
+                return Attribution(
+                    describe(noun_phrase(sent, head), doc.text),
+                    "according to",
+                    "according to",
+                    "according-to",
+                    0.85,
+                )
+    if words and words[-1].text == ":" and len(words) >= 2:
+        head = _np_head(words[:-1], last=True)
+        if head is not None and (head.upos in ("PROPN", "PRON", "NOUN", "")):
+            np = noun_phrase(sent, head)
+            if np[-1].end <= words[-1].start:
+                return Attribution(describe(np, doc.text), ":", ":", "colon-before", 0.75)
+    return None
+
+
+def _cue_governs(
+    doc: ParsedDoc, sent: Sentence, span: QuoteSpan, inside: list[tuple[int, int]]
+) -> Attribution | None:
+    if not sent.parsed:
+        return None
+    quote_toks = [t for t in sent.tokens if span.start <= t.start < span.end]
+    outside = [t for t in sent.tokens if not any(a <= t.start < b for a, b in inside)]
+    for qt in quote_toks[:3] + quote_toks[-3:]:
+        for anc in sent.ancestors(qt.id):
+            if span.start <= anc.start < span.end:
+                continue
+            if is_cue(anc):
+                mention = _subject(doc, sent, anc, [], [])
+                if mention is not None:
+                    return Attribution(
+                        mention,
+                        anc.text,
+                        surface_lemma(anc),
+                        "cue-governs",
+                        0.8,
+                        (sent.index, anc.id),
+                    )
+    for tok in outside:
+        if tok.text.lower() == "according" and tok.id < len(sent.tokens):
+            nxt = sent.tok(tok.id + 1)
+            if nxt.text == "to":
+                head = _np_head([t for t in outside if t.id > nxt.id])
+                if head is not None:
+                    return Attribution(
+                        describe(noun_phrase(sent, head), doc.text),
+                        "according to",
+                        "according to",
+                        "according-to",
+                        0.8,
+                    )
+    return None
+
+
+def _subject(
+    doc: ParsedDoc, sent: Sentence, verb: Token, left: list[Token], right: list[Token]
+) -> Mention | None:
+    """The speaker of a reporting verb: its parsed subject, else the adjacent noun phrase."""
+    if sent.parsed:
+        head = _parsed_subject(sent, verb)
+        if head is not None and not (
+            head.upos == "PRON" and head.text.lower() in ("it", "this", "that", "which", "who")
+        ):
+            return describe(noun_phrase(sent, head), doc.text)
+    # surface: "...," NP said  /  "...," said NP
+    np_left = _np_head(left, last=True)
+    if np_left is not None:
+        return describe(noun_phrase(sent, np_left), doc.text)
+    np_right = _np_head(right)
+    if np_right is not None:
+        return describe(noun_phrase(sent, np_right), doc.text)
+    return None
+
+
+def _parsed_subject(sent: Sentence, verb: Token) -> Token | None:
+    tok = verb
+    for _ in range(3):
+        subj = [k for k in sent.kids(tok.id) if k.deprel in _SUBJ or k.deprel.startswith("nsubj")]
+        if subj:
+            return subj[0]
+        if tok.deprel == "acl" and tok.head > 0 and sent.tok(tok.head).upos in ("NOUN", "PROPN"):
+            return sent.tok(tok.head)
+        if tok.deprel.split(":")[0] in ("conj", "xcomp", "advcl") and tok.head > 0:
+            tok = sent.tok(tok.head)
+            continue
+        break
+    return None
+
+
+def _np_head(tokens: list[Token], last: bool = False) -> Token | None:
+    """The head of the first (or last) noun-phrase-like run of tokens."""
+    cands = [t for t in tokens if _nominal(t)]
+    if not cands:
+        return None
+    if last:
+        tail = tokens[-1] if tokens else None
+        if tail is None or not _nominal(tail):
+            return None
+        return tail
+    run = []
+    for tok in tokens:
+        if _nominal(tok):
+            run.append(tok)
+        elif run:
+            break
+    return run[-1] if run else None
+
+
+def _nominal(tok: Token) -> bool:
+    if tok.upos:
+        return tok.upos in ("PROPN", "NOUN", "PRON")
+    word = tok.text
+    return (
+        word[:1].isupper()
+        or word.lower() in lexicon.PRONOUNS
+        or word.lower() in lexicon.role_nouns()
+    )
+
+
+def _is_punct(tok: Token) -> bool:
+    return tok.upos == "PUNCT" or (not tok.upos and not any(c.isalnum() for c in tok.text))

@@ -1,0 +1,69 @@
+"""Statement types and targets from the cue verb and the content (CAMEO / PLOVER grounded)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotes.nlp import lexicon
+
+CUE_WEIGHT = 4
+# When scores tie, the more specific, more consequential type wins.
+PRIORITY = (
+    "decline_comment",
+    "deny",
+    "reject",
+    "threaten",
+    "accuse",
+    "condemn",
+    "protest",
+    "demand",
+    "warn",
+    "appeal",
+    "concede",
+    "acknowledge",
+    "agree",
+    "support",
+    "statement",
+)
+ANSWERS = {"deny", "reject", "protest"}
+CHARGES = {"accuse", "demand", "warn", "threaten", "condemn"}
+
+
+@dataclass(slots=True)
+class Typing:
+    type: str
+    scores: dict[str, int]
+    evidence: str
+
+
+def classify(content: str, cue_lemma: str | None, context: str = "") -> Typing:
+    """The statement type of ``content`` said with ``cue_lemma``; ``context`` is the clause."""
+    scores: dict[str, int] = {}
+    hits: list[str] = []
+    for cue in lexicon.statement_cues():
+        found = cue.pattern.findall(content)
+        if found:
+            scores[cue.type] = scores.get(cue.type, 0) + cue.weight * len(found)
+            hits.append(f"{cue.type}:{_first(found)}")
+        if context and cue.type == "decline_comment" and cue.pattern.search(context):
+            scores[cue.type] = scores.get(cue.type, 0) + cue.weight
+    verb_type = lexicon.cue_verbs().get(cue_lemma or "", "statement")
+    if verb_type != "statement":
+        scores[verb_type] = scores.get(verb_type, 0) + CUE_WEIGHT
+        hits.append(f"cue:{cue_lemma}->{verb_type}")
+    if not scores:
+        return Typing("statement", {}, "no type cue")
+    best = max(scores.items(), key=lambda kv: (kv[1], -PRIORITY.index(kv[0])))[0]
+    return Typing(best, scores, ", ".join(hits))
+
+
+def _first(found: list[object]) -> str:
+    item = found[0]
+    if isinstance(item, tuple):
+        item = next((x for x in item if x), "")
+    return str(item)
+
+
+def target_of(content: str, speaker_country: str | None) -> str | None:
+    """The first country or organisation named in ``content`` that is not the speaker's own."""
+    return lexicon.countries().first(content, exclude=speaker_country)

@@ -1,0 +1,156 @@
+"""Document-level speaker resolution: names, pronouns and nominals to one entity each.
+
+A light, rule-based coreference for speakers: a surname or given name matches the entity
+introduced with the full name; "the chancellor" matches the entity whose role holds that noun;
+"he"/"she" go to the most recent person (speakers first); a country or capital speaking
+("Washington claims") is that country's government.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from quotes.nlp.mentions import Mention
+from quotes.nlp.types import Speaker
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    kind: str
+    named: bool
+    roles: list[str] = field(default_factory=list)
+    country: str | None = None
+    last_seen: int = 0  # character offset of the latest mention
+    last_spoke: int = -1
+
+    def to_speaker(self, mention: Mention | None) -> Speaker:
+        from quotes.nlp.types import Span
+
+        return Speaker(
+            name=self.name,
+            role=self.roles[0] if self.roles else None,
+            affiliation=self.country,
+            kind=self.kind if self.kind in ("person", "institution") else "unknown",  # type: ignore[arg-type]
+            named=self.named,
+            mention=Span(mention.start, mention.end, mention.text) if mention else None,
+        )
+
+
+def _tokens(name: str) -> list[str]:
+    return [w for w in name.replace(".", " ").split() if w[:1].isupper()]
+
+
+@dataclass(slots=True)
+class EntityRegistry:
+    entities: list[Entity] = field(default_factory=list)
+
+    def observe(self, mention: Mention) -> Entity | None:
+        """Register a named or institutional mention seen in running text (not a pronoun)."""
+        if mention.kind == "pronoun":
+            return None
+        return self.resolve(mention, speaking=False)
+
+    def resolve(self, mention: Mention, *, speaking: bool = True) -> Entity | None:
+        entity = self.find(mention)
+        if entity is None:
+            entity = self._create(mention)
+        if entity is None:
+            return None
+        self._enrich(entity, mention)
+        entity.last_seen = mention.start
+        if speaking:
+            entity.last_spoke = mention.start
+        return entity
+
+    def find(self, mention: Mention) -> Entity | None:
+        before = [e for e in self.entities if e.last_seen <= mention.start]
+        if mention.kind == "pronoun":
+            want = mention.speaker_kind
+            pool = [e for e in before if want == "any" or e.kind == want]
+            speakers = [e for e in pool if e.last_spoke >= 0]
+            pick = max(speakers or pool, key=lambda e: max(e.last_spoke, e.last_seen), default=None)
+            return pick
+        if mention.kind == "name" and mention.name:
+            words = _tokens(mention.name)
+            for ent in sorted(self.entities, key=lambda e: -e.last_seen):
+                if not ent.named:
+                    continue
+                ent_words = _tokens(ent.name)
+                if ent.name == mention.name or (
+                    words and set(words) <= set(ent_words) and _compatible(words, ent_words)
+                ):
+                    return ent
+            return None
+        if mention.kind == "place" and mention.country:
+            for ent in self.entities:
+                if ent.name == f"{mention.country} government":
+                    return ent
+            return None
+        if mention.kind == "nominal" and mention.head_noun:
+            noun = mention.head_noun
+            for ent in sorted(before, key=lambda e: -e.last_seen):
+                text = " ".join([ent.name, *ent.roles]).lower()
+                if noun in text.split() or noun in text:
+                    if mention.country and ent.country and mention.country != ent.country:
+                        continue
+                    return ent
+        return None
+
+    def _create(self, mention: Mention) -> Entity | None:
+        if mention.kind == "pronoun":
+            return None
+        if mention.kind == "place" and mention.country:
+            ent = Entity(
+                f"{mention.country} government", "institution", False, country=mention.country
+            )
+        elif mention.kind == "name" and mention.name:
+            ent = Entity(mention.name, mention.speaker_kind, True, country=mention.country)
+        else:
+            role = mention.role or mention.text
+            name = role
+            if mention.country and mention.country.split()[0] not in role:
+                name = f"{_demonym(mention.country)} {role}"
+            ent = Entity(name, mention.speaker_kind, False, country=mention.country)
+        self.entities.append(ent)
+        return ent
+
+    def _enrich(self, entity: Entity, mention: Mention) -> None:
+        if mention.role and mention.role not in entity.roles and mention.kind == "name":
+            entity.roles.insert(0, mention.role)
+        if mention.kind == "nominal" and mention.role and not entity.roles:
+            entity.roles.append(mention.role)
+        if mention.country and not entity.country:
+            entity.country = mention.country
+        if mention.kind == "name" and mention.name and len(mention.name) > len(entity.name):
+            if set(_tokens(entity.name)) <= set(_tokens(mention.name)):
+                entity.name = mention.name
+
+
+def _compatible(words: list[str], ent_words: list[str]) -> bool:
+    """ "Wang" matches "Wang Yi"; "George Bush" does not match "Laura Bush"."""
+    if len(words) == 1:
+        return True
+    return words[0] == ent_words[0] or (words[-1] == ent_words[-1] and words[0] in ent_words)
+
+
+_DEMONYMS = {
+    "United States": "U.S.",
+    "China": "Chinese",
+    "Russia": "Russian",
+    "Germany": "German",
+    "France": "French",
+    "United Kingdom": "British",
+    "Ukraine": "Ukrainian",
+    "Iran": "Iranian",
+    "Israel": "Israeli",
+    "Japan": "Japanese",
+    "India": "Indian",
+    "North Korea": "North Korean",
+    "South Korea": "South Korean",
+    "Turkey": "Turkish",
+}
+
+
+def _demonym(country: str) -> str:
+    return _DEMONYMS.get(country, country)

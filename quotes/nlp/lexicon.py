@@ -1,0 +1,87 @@
+"""Lexicons as data: reporting verbs, role nouns, countries, statement-type cues.
+
+Each file lives under ``quotes/nlp/lexicons/`` and is loaded once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("quotes.nlp").joinpath("lexicons", name).read_text(encoding="utf-8")
+    return [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def cue_verbs() -> dict[str, str]:
+    """Reporting-verb lemma -> statement type it signals ("statement" when neutral)."""
+    out: dict[str, str] = {}
+    for lemma, kind in _rows("cue_verbs.tsv"):
+        out.setdefault(lemma, "statement" if kind == "-" else kind)
+    return out
+
+
+@cache
+def role_nouns() -> dict[str, str]:
+    """Role or institution head noun -> speaker kind (person / institution)."""
+    return {noun: kind for noun, kind in _rows("role_nouns.tsv")}
+
+
+@dataclass(frozen=True, slots=True)
+class CountryLexicon:
+    pattern: re.Pattern[str]
+    by_alias: dict[str, str]
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Every (start, end, country) mentioned in ``text``."""
+        return [
+            (m.start(), m.end(), self.by_alias[m.group(0)]) for m in self.pattern.finditer(text)
+        ]
+
+    def first(self, text: str, exclude: str | None = None) -> str | None:
+        for _, _, country in self.find(text):
+            if country != exclude:
+                return country
+        return None
+
+
+@cache
+def countries() -> CountryLexicon:
+    by_alias: dict[str, str] = {}
+    for country, aliases in _rows("countries.tsv"):
+        for alias in aliases.split("|"):
+            by_alias.setdefault(alias, country)
+    names = sorted(by_alias, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    return CountryLexicon(pattern, by_alias)
+
+
+@dataclass(frozen=True, slots=True)
+class TypeCue:
+    type: str
+    weight: int
+    pattern: re.Pattern[str]
+
+
+@cache
+def statement_cues() -> list[TypeCue]:
+    return [
+        TypeCue(kind, int(weight), re.compile(regex, re.IGNORECASE))
+        for kind, weight, regex in _rows("statement_cues.tsv")
+    ]
+
+
+PRONOUNS: dict[str, str] = {
+    "he": "person",
+    "she": "person",
+    "him": "person",
+    "her": "person",
+    "i": "person",
+    "they": "any",
+    "it": "institution",
+    "we": "any",
+}

@@ -1,0 +1,210 @@
+"""Speaker mentions: the noun phrase that says who speaks, split into name, role and country."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quotes.nlp import lexicon
+from quotes.nlp.parse import Sentence, Token
+
+# Relations that end a speaker noun phrase: clauses, appositions, coordination, punctuation.
+NP_STOP = frozenset({"acl", "appos", "conj", "cc", "parataxis", "advcl", "punct", "dep", "ccomp"})
+_DETS = {"a", "an", "the", "this", "that", "these", "those", "another", "one"}
+_QUOTE_CHARS = set("\"“”„«»‚‘’'")
+_SURFACE_LEMMAS = {
+    "said": "say",
+    "says": "say",
+    "saying": "say",
+    "told": "tell",
+    "tells": "tell",
+    "wrote": "write",
+    "writes": "write",
+    "spoke": "speak",
+    "put": "put",
+    "according": "according",
+}
+
+
+def surface_lemma(token: Token) -> str:
+    """The parser's lemma, or a rule-based one for a token the parser has not seen."""
+    if token.lemma:
+        return token.lemma.lower()
+    word = token.text.lower()
+    if word in _SURFACE_LEMMAS:
+        return _SURFACE_LEMMAS[word]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and word[: -len(suffix)] + repl in lexicon.cue_verbs():
+            return word[: -len(suffix)] + repl
+    if word.endswith("ed") and word[:-1] in lexicon.cue_verbs():
+        return word[:-1]
+    return word
+
+
+@dataclass(slots=True)
+class Mention:
+    """A speaker mention: its span, the proper name in it, the role words, the country."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # name / pronoun / nominal / place
+    name: str | None = None
+    role: str | None = None
+    country: str | None = None
+    head_noun: str | None = None  # for nominals: "chancellor", "ministry", "spokesperson"
+    speaker_kind: str = "unknown"  # person / institution / unknown
+
+
+def noun_phrase(sent: Sentence, head: Token) -> list[Token]:
+    """The speaker noun phrase headed by ``head``, without clauses or appositions."""
+    if not sent.parsed:
+        return _surface_phrase(sent, head)
+    toks = sent.subtree(head.id, NP_STOP)
+    # keep the contiguous run around the head (a stray far-off child is a parse error)
+    ids = [t.id for t in toks]
+    lo = hi = ids.index(head.id)
+    while lo > 0 and ids[lo - 1] == ids[lo] - 1:
+        lo -= 1
+    while hi < len(ids) - 1 and ids[hi + 1] == ids[hi] + 1:
+        hi += 1
+    run = toks[lo : hi + 1]
+    while run and (run[0].upos == "PUNCT" or run[0].text in _QUOTE_CHARS):
+        run = run[1:]
+    while run and (run[-1].upos == "PUNCT" or run[-1].text in _QUOTE_CHARS):
+        run = run[:-1]
+    return run or [head]
+
+
+def _surface_phrase(sent: Sentence, head: Token) -> list[Token]:
+    """Without a parse: grow left over determiners, titles and names, right over names."""
+    if head.text.lower() in lexicon.PRONOUNS:
+        return [head]
+    roles = lexicon.role_nouns()
+    lo = hi = head.id - 1
+    toks = sent.tokens
+
+    def fits(tok: Token) -> bool:
+        word = tok.text
+        return (
+            word[:1].isupper() or word.lower() in roles or word.lower() in _DETS or word == "of"
+        ) and word not in _QUOTE_CHARS and any(c.isalnum() for c in word)
+
+    while lo > 0 and fits(toks[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(toks) and toks[hi + 1].text[:1].isupper() and fits(toks[hi + 1]):
+        hi += 1
+    run = toks[lo : hi + 1]
+    while run and run[0].text == "of":
+        run = run[1:]
+    return run or [head]
+
+
+def describe(tokens: list[Token], text: str) -> Mention:
+    """Split a speaker noun phrase into proper name, role words and country."""
+    start, end = tokens[0].start, tokens[-1].end
+    surface = text[start:end]
+    countries = lexicon.countries()
+    words = [t for t in tokens if t.text.lower() not in _DETS and t.upos != "DET"]
+    if len(tokens) == 1 and tokens[0].text.lower() in lexicon.PRONOUNS:
+        kind = lexicon.PRONOUNS[tokens[0].text.lower()]
+        return Mention(start, end, surface, "pronoun", speaker_kind=kind)
+    name_toks = _name_tokens(words)
+    country = countries.first(surface)
+    if name_toks:
+        name = text[name_toks[0].start : name_toks[-1].end]
+        role_toks = [t for t in words if t.end <= name_toks[0].start]
+        role = _clean_role(text[role_toks[0].start : role_toks[-1].end]) if role_toks else None
+        if countries.pattern.fullmatch(name) and not role:
+            return Mention(
+                start,
+                end,
+                surface,
+                "place",
+                country=countries.by_alias[name],
+                speaker_kind="institution",
+            )
+        return Mention(
+            start,
+            end,
+            surface,
+            "name",
+            name=name,
+            role=role,
+            country=country,
+            speaker_kind=_kind_of(name_toks, role),
+        )
+    head_noun, kind = _role_head(words)
+    role = _clean_role(text[words[0].start : words[-1].end]) if words else None
+    if role and countries.pattern.fullmatch(role):
+        return Mention(
+            start,
+            end,
+            surface,
+            "place",
+            country=countries.by_alias[role],
+            speaker_kind="institution",
+        )
+    return Mention(
+        start,
+        end,
+        surface,
+        "nominal",
+        role=role,
+        country=country,
+        head_noun=head_noun,
+        speaker_kind=kind,
+    )
+
+
+def _name_tokens(words: list[Token]) -> list[Token]:
+    """The trailing run of name words (NER PER/ORG, or capitalised non-role words)."""
+    ner = [t for t in words if t.ner not in ("O", "") and t.ner[2:] in ("PER", "PERSON")]
+    if ner:
+        first = words.index(ner[0])
+        last = words.index(ner[-1])
+        return words[first : last + 1]
+    run: list[Token] = []
+    roles = lexicon.role_nouns()
+    for i in range(len(words) - 1, -1, -1):
+        tok = words[i]
+        capital = tok.text[:1].isupper() and tok.text.lower() not in roles
+        after_of = i > 0 and words[i - 1].text.lower() == "of"
+        if not capital or tok.upos in ("ADJ", "NUM") or after_of:
+            break
+        if lexicon.countries().pattern.fullmatch(tok.text) and run:
+            break
+        run.insert(0, tok)
+    if run and len(run) == len(words) and any(t.text.lower() in roles for t in words):
+        return []
+    if run and all(t.upos == "PROPN" or not t.upos for t in run):
+        return run
+    return run if run and not any(t.upos in ("NOUN", "VERB") for t in run) else []
+
+
+def _role_head(words: list[Token]) -> tuple[str | None, str]:
+    roles = lexicon.role_nouns()
+    for tok in reversed(words):
+        noun = tok.text.lower()
+        if noun in roles:
+            return noun, roles[noun]
+        if tok.lemma and tok.lemma.lower() in roles:
+            return tok.lemma.lower(), roles[tok.lemma.lower()]
+    return (words[-1].text.lower() if words else None), "unknown"
+
+
+def _kind_of(name_toks: list[Token], role: str | None) -> str:
+    if any(t.ner.endswith("ORG") for t in name_toks):
+        return "institution"
+    if any(t.ner.endswith("PER") for t in name_toks):
+        return "person"
+    head = name_toks[-1].text.lower()
+    if head in lexicon.role_nouns():
+        return lexicon.role_nouns()[head]
+    return "person"
+
+
+def _clean_role(role: str) -> str | None:
+    role = re.sub(r"^(?:the|a|an)\s+", "", role.strip(" ,;:-–—"), flags=re.IGNORECASE)
+    role = re.sub(r"['’]s$", "", role).strip()
+    return role or None

@@ -1,0 +1,409 @@
+"""The extractor: text -> quote spans -> parse -> attribution -> types -> exchanges.
+
+``extract_parsed`` is pure rules over a ``ParsedDoc`` (tests hand-build one); ``extract`` and
+``extract_many`` add the stanza parser, deep-parsing only the sentences that matter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from quotes.nlp import lexicon
+from quotes.nlp.attribution import attribute, is_cue
+from quotes.nlp.classify import classify, target_of
+from quotes.nlp.entities import Entity, EntityRegistry
+from quotes.nlp.exchanges import link_exchanges
+from quotes.nlp.marks import Paragraph, QuoteSpan, find_quotes, paragraphs
+from quotes.nlp.mentions import Mention, describe, noun_phrase, surface_lemma
+from quotes.nlp.parse import ParsedDoc, Parser, Sentence, Token
+from quotes.nlp.types import Document, Extraction, Quote, Speaker
+
+_TITLE_NOUNS = re.compile(
+    r"\b(show|program|programme|series|book|novel|film|movie|documentary|song|album|play|"
+    r"opera|podcast|newspaper|magazine|column|article|report|paper|broadcast|episode|"
+    r"titled|entitled|headlined|operation|exercise|doctrine|hashtag|slogan|motto)\W*$",
+    re.IGNORECASE,
+)
+_SAY_THAT = {"say", "tell", "state", "claim", "insist", "argue", "note", "add", "write", "warn"}
+
+
+@dataclass(slots=True)
+class _Context:
+    text: str
+    parsed: ParsedDoc
+    spans: list[QuoteSpan]
+    paras: list[Paragraph]
+    registry: EntityRegistry = field(default_factory=EntityRegistry)
+    observations: list[tuple[int, Mention, bool]] = field(default_factory=list)
+    fed: int = 0
+
+    def feed_until(self, offset: int) -> None:
+        """Register every mention seen before ``offset`` (so pronouns look back only)."""
+        while self.fed < len(self.observations) and self.observations[self.fed][0] < offset:
+            _, mention, subject = self.observations[self.fed]
+            ent = self.registry.observe(mention)
+            if ent is not None and subject:
+                ent.last_spoke = max(ent.last_spoke, mention.start)
+            self.fed += 1
+
+
+def extract(document: Document, parser: Parser | None = None) -> Extraction:
+    """Quotes of one document."""
+    return next(iter(extract_many([document], parser)))
+
+
+def extract_many(
+    documents: Iterable[Document], parser: Parser | None = None, batch_size: int = 8
+) -> Iterator[Extraction]:
+    """Quotes of many documents, parsing them in batches with one loaded model."""
+    if parser is None:
+        from quotes.nlp.parse import StanzaParser
+
+        parser = StanzaParser()
+    batch: list[Document] = []
+    for doc in documents:
+        batch.append(doc)
+        if len(batch) >= batch_size:
+            yield from _run_batch(batch, parser)
+            batch = []
+    if batch:
+        yield from _run_batch(batch, parser)
+
+
+def _run_batch(batch: Sequence[Document], parser: Parser) -> Iterator[Extraction]:
+    many = getattr(parser, "parse_many", None)
+    if many is not None:
+        parsed_docs = many([d.text for d in batch], deep_selector)
+    else:
+        parsed_docs = [parser.parse(d.text, deep_selector) for d in batch]
+    for doc, parsed in zip(batch, parsed_docs, strict=True):
+        yield extract_parsed(doc, parsed)
+
+
+@cache
+def _cue_word_pattern() -> re.Pattern[str]:
+    forms: set[str] = {"according to", "said", "told", "wrote"}
+    for lemma in lexicon.cue_verbs():
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms |= {lemma, lemma + "s", stem + "ed", stem + "ing", lemma + "d"}
+        if lemma.endswith("y"):
+            forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms))) + r")\b", re.IGNORECASE)
+
+
+_MARKS = re.compile('["“”„«»]')
+
+
+def deep_selector(text: str, sentence: tuple[int, int]) -> bool:
+    """Sentences worth a full parse: those with quote marks or a reporting word."""
+    chunk = text[sentence[0] : sentence[1]]
+    return bool(_MARKS.search(chunk) or _cue_word_pattern().search(chunk))
+
+
+def extract_parsed(document: Document, parsed: ParsedDoc) -> Extraction:
+    """All rules over an already parsed document."""
+    text = document.text
+    paras = paragraphs(text)
+    spans = find_quotes(text, paras)
+    ctx = _Context(text, parsed, spans, paras)
+    ctx.observations = _observations(parsed)
+    direct = _direct_quotes(ctx)
+    reported = _reported(ctx, direct)
+    quotes = sorted(direct + reported, key=lambda q: q.start)
+    _carry_targets(quotes)
+    link_exchanges(quotes)
+    return Extraction(document, quotes)
+
+
+def _observations(parsed: ParsedDoc) -> list[tuple[int, Mention, bool]]:
+    """Named mentions (NER PER/ORG) and subjects, in text order, for later resolution."""
+    out: list[tuple[int, Mention, bool]] = []
+    for sent in parsed.sentences:
+        heads = _entity_heads(sent) if sent.parsed else _surface_heads(sent)
+        for head in heads:
+            mention = describe(noun_phrase(sent, head), parsed.text)
+            if mention.kind in ("name", "place") or (
+                mention.kind == "nominal" and mention.speaker_kind != "unknown"
+            ):
+                subject = head.deprel.startswith("nsubj")
+                out.append((mention.start, mention, subject))
+    out.sort(key=lambda o: o[0])
+    return out
+
+
+def _surface_heads(sent: Sentence) -> list[Token]:
+    """Without a parse: the last word of each run of two or more capitalised words."""
+    heads: list[Token] = []
+    run: list[Token] = []
+    for tok in [*sent.tokens, None]:
+        if tok is not None and tok.text[:1].isupper() and tok.text.isalpha():
+            run.append(tok)
+            continue
+        if tok is not None and tok.text in (".",) and run and len(run[-1].text) == 1:
+            continue
+        if len(run) >= 2 and not (run[0].id == 1 and len(run) == 2):
+            heads.append(run[-1])
+        run = []
+    return heads
+
+
+def _entity_heads(sent: Sentence) -> list[Token]:
+    heads: list[Token] = []
+    for tok in sent.tokens:
+        if tok.ner[:1] in ("S", "E") and tok.ner[2:] in ("PER", "ORG"):
+            heads.append(tok)
+        elif tok.deprel.startswith("nsubj") and tok.upos in ("PROPN", "NOUN"):
+            if tok not in heads and tok.ner == "O":
+                heads.append(tok)
+    return heads
+
+
+def _is_title(ctx: _Context, span: QuoteSpan) -> bool:
+    inner = span.inner(ctx.text).strip()
+    words = inner.split()
+    if not words or len(words) > 8 or re.search(r"[.!?,;:]$", inner):
+        return False
+    before = ctx.text[max(0, span.start - 40) : span.start]
+    titled = sum(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in") for w in words)
+    return bool(_TITLE_NOUNS.search(before)) and titled == len(words)
+
+
+def _direct_quotes(ctx: _Context) -> list[Quote]:
+    quotes: list[Quote] = []
+    by_span: dict[int, Quote] = {}
+    for i, span in enumerate(ctx.spans):
+        if _is_title(ctx, span):
+            continue
+        ctx.feed_until(span.start)
+        quote = _one_direct(ctx, i, span, by_span)
+        if quote is not None:
+            by_span[i] = quote
+            quotes.append(quote)
+    return quotes
+
+
+def _one_direct(ctx: _Context, i: int, span: QuoteSpan, by_span: dict[int, Quote]) -> Quote | None:
+    text = ctx.text
+    att = attribute(ctx.parsed, span, ctx.spans)
+    speaker: Speaker | None = None
+    evidence = list(span.notes)
+    confidence = 0.0
+    cue: str | None = None
+    cue_lemma: str | None = None
+    if att is not None and att.mention is not None:
+        ctx.feed_until(att.mention.start)
+        entity = _resolve(ctx, att.mention)
+        if entity is None:
+            entity = Entity(att.mention.text, att.mention.speaker_kind, False)
+            evidence.append("unresolved pronoun: no earlier person or institution")
+        if entity is not None:
+            speaker = entity.to_speaker(att.mention)
+            confidence = att.confidence if att.mention.kind != "pronoun" else att.confidence - 0.1
+            evidence.append(f"speaker: {att.rule} ({att.mention.kind} {att.mention.text!r})")
+            cue, cue_lemma = att.cue, att.cue_lemma
+    if speaker is None:
+        carried = _carried_speaker(ctx, i, span, by_span)
+        if carried is not None:
+            speaker, rule, confidence = carried
+            evidence.append(f"speaker: {rule}")
+    if speaker is None and _scare_quote(ctx, span):
+        return None
+    inner = span.inner(text)
+    context = _clause(ctx, span)
+    typing = classify(inner, cue_lemma, context)
+    evidence.append(f"type: {typing.type} ({typing.evidence})")
+    affiliation = speaker.affiliation if speaker else None
+    target = target_of(inner, affiliation) or target_of(context, affiliation)
+    return Quote(
+        start=span.start,
+        end=span.end,
+        text=inner,
+        form="direct",
+        speaker=speaker,
+        cue=cue,
+        type=typing.type,
+        target=target,
+        confidence=round(confidence, 2),
+        evidence=evidence,
+        paragraph=span.paragraph,
+    )
+
+
+def _resolve(ctx: _Context, mention: Mention) -> Entity | None:
+    """The entity a mention refers to; a new unnamed speaker gets its country from context."""
+    if mention.kind == "nominal" and ctx.registry.find(mention) is None:
+        _infer_country(ctx, mention)
+    return ctx.registry.resolve(mention)
+
+
+def _infer_country(ctx: _Context, mention: Mention) -> None:
+    """An unnamed speaker's country from context: "the Chinese Foreign Ministry" nearby before,
+    or a country named earlier in the same sentence ("China reacted, with a spokesperson ...")."""
+    if mention.kind != "nominal" or mention.country or not mention.role:
+        return
+    words = mention.role.split()
+    window = ctx.text[max(0, mention.start - 3000) : mention.end + 300]
+    countries = lexicon.countries()
+    for n in range(len(words), 1, -1):
+        phrase = r"\s+".join(map(re.escape, words[:n]))
+        found = list(re.finditer(f"({countries.pattern.pattern})\\s+{phrase}", window))
+        if found:
+            mention.country = countries.by_alias[found[-1].group(1)]
+            return
+    sent = ctx.parsed.sentence_at(mention.start)
+    if sent is not None:
+        hits = countries.find(ctx.text[sent.start : mention.start])
+        if hits:
+            mention.country = hits[-1][2]
+
+
+def _carried_speaker(
+    ctx: _Context, i: int, span: QuoteSpan, by_span: dict[int, Quote]
+) -> tuple[Speaker, str, float] | None:
+    """A quote with no cue of its own: continuation, same paragraph, or the previous speaker."""
+    if span.continues is not None and span.continues in by_span:
+        prev = by_span[span.continues].speaker
+        if prev is not None:
+            return _no_mention(prev), "continuation of a multi-paragraph quote", 0.85
+    for j in range(i - 1, -1, -1):
+        if j not in by_span:
+            continue
+        prev_q = by_span[j]
+        if prev_q.speaker is None:
+            return None
+        gap = ctx.text[ctx.spans[j].end : span.start]
+        if ctx.spans[j].paragraph == span.paragraph:
+            return (
+                _no_mention(prev_q.speaker),
+                "same speaker as the previous quote in its paragraph",
+                0.8,
+            )
+        if span.paragraph - ctx.spans[j].paragraph <= 1 and not _names_someone(ctx, gap):
+            return _no_mention(prev_q.speaker), "previous speaker, next paragraph", 0.6
+        return None
+    return None
+
+
+def _names_someone(ctx: _Context, gap: str) -> bool:
+    """Whether text between two quotes introduces another person (a name, a new subject)."""
+    return bool(re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", gap)) or len(gap) > 400
+
+
+def _no_mention(speaker: Speaker) -> Speaker:
+    return Speaker(
+        speaker.name, speaker.role, speaker.affiliation, speaker.kind, speaker.named, None
+    )
+
+
+def _scare_quote(ctx: _Context, span: QuoteSpan) -> bool:
+    """A short quote inside a reporter's sentence with no speaker: a scare quote or a term."""
+    if span.word_count(ctx.text) > 4:
+        return False
+    para = ctx.paras[span.paragraph]
+    before = ctx.text[para.start : span.start].strip()
+    return bool(before)
+
+
+def _clause(ctx: _Context, span: QuoteSpan) -> str:
+    """The reporting text around a quote: its sentences without the quoted runs."""
+    sents = [s for s in ctx.parsed.sentences if s.start < span.end and span.start < s.end]
+    if not sents:
+        return ""
+    chunk_start, chunk_end = sents[0].start, sents[-1].end
+    chunk = ctx.text[chunk_start:chunk_end]
+    for other in ctx.spans:
+        if chunk_start <= other.start and other.end <= chunk_end:
+            a, b = other.start - chunk_start, other.end - chunk_start
+            chunk = chunk[:a] + " " * (b - a) + chunk[b:]
+    return " ".join(chunk.split())
+
+
+def _reported(ctx: _Context, direct: list[Quote]) -> list[Quote]:
+    """Indirect statements ("The ministry denied ...", "He said that ...") outside quotes."""
+    out: list[Quote] = []
+    quoted = [(q.start, q.end) for q in direct]
+    for sent in ctx.parsed.sentences:
+        if not sent.parsed or any(a < sent.end and sent.start < b for a, b in quoted):
+            continue
+        if any(s.start < sent.end and sent.start < s.end for s in ctx.spans):
+            continue
+        quote = _reported_in(ctx, sent)
+        if quote is not None:
+            out.append(quote)
+    return out
+
+
+def _reported_in(ctx: _Context, sent: Sentence) -> Quote | None:
+    from quotes.nlp.attribution import _parsed_subject
+
+    for tok in sent.tokens:
+        if not is_cue(tok) or tok.upos not in ("VERB", ""):
+            continue
+        lemma = surface_lemma(tok)
+        typed = lexicon.cue_verbs().get(lemma, "statement") != "statement"
+        says_that = lemma in _SAY_THAT and bool(sent.kids(tok.id, "ccomp"))
+        if not (typed or says_that):
+            continue
+        head = _parsed_subject(sent, tok)
+        if head is None or head.text.lower() in ("it", "this", "that", "which", "who", "i", "you"):
+            continue
+        mention = describe(noun_phrase(sent, head), ctx.text)
+        if mention.kind == "nominal" and mention.speaker_kind == "unknown":
+            continue
+        ctx.feed_until(mention.start)
+        entity: Entity | None = _resolve(ctx, mention)
+        if entity is None:
+            continue
+        body = ctx.text[sent.start : sent.end]
+        content = ctx.text[tok.end : sent.end]
+        typing = classify(content, lemma)
+        speaker = entity.to_speaker(mention)
+        obj = [k for k in sent.kids(tok.id, "obj", "iobj") if k.upos in ("PROPN", "NOUN")]
+        target = None
+        if obj:
+            obj_text = ctx.text[
+                noun_phrase(sent, obj[0])[0].start : noun_phrase(sent, obj[0])[-1].end
+            ]
+            target = lexicon.countries().first(obj_text, speaker.affiliation)
+            if target is None and obj[0].upos == "PROPN":
+                target = _entity_name(ctx.registry, obj_text)
+        if target is None and typing.type not in ("deny", "reject"):
+            target = target_of(content, speaker.affiliation)
+        return Quote(
+            start=sent.start,
+            end=sent.end,
+            text=body,
+            form="reported",
+            speaker=speaker,
+            cue=tok.text,
+            type=typing.type,
+            target=target,
+            confidence=0.7 if mention.kind != "pronoun" else 0.6,
+            evidence=[
+                f"speaker: reported-subject ({mention.kind} {mention.text!r})",
+                f"type: {typing.type} ({typing.evidence})",
+            ],
+        )
+    return None
+
+
+def _entity_name(registry: EntityRegistry, text: str) -> str:
+    for ent in registry.entities:
+        if (ent.named and text in ent.name.split()) or text == ent.name:
+            return ent.name
+    return text
+
+
+def _carry_targets(quotes: list[Quote]) -> None:
+    """A charge with no target of its own takes the target of its speaker's previous quote."""
+    for i, quote in enumerate(quotes):
+        if quote.target is not None or quote.speaker is None or quote.type in ("deny", "reject"):
+            continue
+        for j in range(i - 1, -1, -1):
+            prev = quotes[j]
+            if prev.speaker is not None and prev.speaker.name == quote.speaker.name and prev.target:
+                quote.target = prev.target
+                break
