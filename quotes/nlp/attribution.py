@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotes.nlp import lexicon
-from quotes.nlp.marks import QuoteSpan
+from quotes.nlp.marks import QuoteSpan, SpanIndex
 from quotes.nlp.mentions import Mention, describe, noun_phrase, surface_lemma
 from quotes.nlp.parse import ParsedDoc, Sentence, Token
 
@@ -41,11 +41,10 @@ def is_cue(token: Token) -> bool:
     return lemma in lexicon.cue_verbs()
 
 
-def attribute(doc: ParsedDoc, span: QuoteSpan, spans: list[QuoteSpan]) -> Attribution | None:
+def attribute(doc: ParsedDoc, span: QuoteSpan, inside: SpanIndex) -> Attribution | None:
     """The attribution of ``span`` found in its own sentences, or None."""
     close_sent = doc.sentence_at(max(span.end - 1, span.start))
     open_sent = doc.sentence_at(span.start)
-    inside = _inside_any(spans)
     if close_sent is not None:
         after = [t for t in close_sent.tokens if t.start >= span.end]
         found = _cue_after(doc, close_sent, _until_quote(after, inside))
@@ -60,26 +59,38 @@ def attribute(doc: ParsedDoc, span: QuoteSpan, spans: list[QuoteSpan]) -> Attrib
         found = _cue_governs(doc, sent, span, inside)
         if found:
             return found
-    return None
+    return _colon_lead_in(doc, open_sent, span)
 
 
-def _inside_any(spans: list[QuoteSpan]) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in spans]
+def _colon_lead_in(doc: ParsedDoc, sent: Sentence | None, span: QuoteSpan) -> Attribution | None:
+    """``Caddell continued:`` closing the sentence or paragraph before the quote."""
+    if sent is None or sent.start < span.start - 1 or sent.index == 0:
+        return None
+    position = doc.sentences.index(sent)
+    if position == 0:
+        return None
+    prev = doc.sentences[position - 1]
+    if prev.tokens[-1].text != ":" or span.start - prev.end > 4:
+        return None
+    found = _cue_before(doc, prev, prev.tokens)
+    if found is not None:
+        found.rule = "colon-lead-in"
+    return found
 
 
-def _until_quote(tokens: list[Token], inside: list[tuple[int, int]]) -> list[Token]:
+def _until_quote(tokens: list[Token], inside: SpanIndex) -> list[Token]:
     out = []
     for tok in tokens:
-        if any(a <= tok.start < b for a, b in inside):
+        if inside.covers(tok.start):
             break
         out.append(tok)
     return out
 
 
-def _since_quote(tokens: list[Token], inside: list[tuple[int, int]]) -> list[Token]:
+def _since_quote(tokens: list[Token], inside: SpanIndex) -> list[Token]:
     out: list[Token] = []
     for tok in reversed(tokens):
-        if any(a <= tok.start < b for a, b in inside):
+        if inside.covers(tok.start):
             break
         out.insert(0, tok)
     return out
@@ -96,7 +107,7 @@ def _cue_after(doc: ParsedDoc, sent: Sentence, after: list[Token]) -> Attributio
                 return Attribution(
                     mention, tok.text, surface_lemma(tok), "cue-after", 0.95, (sent.index, tok.id)
                 )
-    if after and after[0].text in ("—", "–", "-") and len(words) >= 1:
+    if after and after[0].text in ("—", "–", "-", "―", "--") and len(words) >= 1:
         head = _np_head(words)
         if head is not None:
             return Attribution(
@@ -135,12 +146,12 @@ def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribut
 
 
 def _cue_governs(
-    doc: ParsedDoc, sent: Sentence, span: QuoteSpan, inside: list[tuple[int, int]]
+    doc: ParsedDoc, sent: Sentence, span: QuoteSpan, inside: SpanIndex
 ) -> Attribution | None:
     if not sent.parsed:
         return None
     quote_toks = [t for t in sent.tokens if span.start <= t.start < span.end]
-    outside = [t for t in sent.tokens if not any(a <= t.start < b for a, b in inside)]
+    outside = [t for t in sent.tokens if not inside.covers(t.start)]
     for qt in quote_toks[:3] + quote_toks[-3:]:
         for anc in sent.ancestors(qt.id):
             if span.start <= anc.start < span.end:

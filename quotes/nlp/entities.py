@@ -122,9 +122,9 @@ class EntityRegistry:
             entity.roles.append(mention.role)
         if mention.country and not entity.country:
             entity.country = mention.country
-        if mention.kind == "name" and mention.name and len(mention.name) > len(entity.name):
-            if set(_tokens(entity.name)) <= set(_tokens(mention.name)):
-                entity.name = mention.name
+        longer = mention.kind == "name" and mention.name and len(mention.name) > len(entity.name)
+        if longer and mention.name and set(_tokens(entity.name)) <= set(_tokens(mention.name)):
+            entity.name = mention.name
 
 
 def _compatible(words: list[str], ent_words: list[str]) -> bool:

@@ -6,6 +6,8 @@ from quotes.nlp import lexicon
 from quotes.nlp.classify import ANSWERS, CHARGES
 from quotes.nlp.types import Quote
 
+LOOK_BACK = 200  # statements an answer may reach back over (bounds work on huge documents)
+
 
 def link_exchanges(quotes: list[Quote]) -> None:
     """Set ``responds_to`` (an index into ``quotes``) on answers, in place.
@@ -46,7 +48,7 @@ def _best_charge(quotes: list[Quote], i: int) -> int | None:
     mine = answer.speaker.affiliation
     named = {c for _, _, c in lexicon.countries().find(answer.text)}
     best: tuple[int, int] | None = None
-    for j in range(i):
+    for j in range(max(0, i - LOOK_BACK), i):
         charge = quotes[j]
         who = charge.speaker
         if charge.type not in CHARGES or who is None or who.name == answer.speaker.name:

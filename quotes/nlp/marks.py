@@ -8,6 +8,7 @@ The state resets at every paragraph boundary, so an unbalanced mark costs one pa
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -187,3 +188,26 @@ def find_quotes(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSp
 def _trim_unclosed(text: str, out: list[QuoteSpan], index: int) -> None:
     """An unclosed run that does not go on: keep it, but say the mark was unbalanced."""
     out[index].notes.append("unbalanced mark: quote runs to the end of its paragraph")
+
+
+class SpanIndex:
+    """Which offsets lie inside a quote, by binary search over the (sorted, disjoint) spans."""
+
+    def __init__(self, spans: list[QuoteSpan]) -> None:
+        self.spans = spans
+        self.starts = [s.start for s in spans]
+
+    def covering(self, offset: int) -> QuoteSpan | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.spans[i].start <= offset < self.spans[i].end:
+            return self.spans[i]
+        return None
+
+    def covers(self, offset: int) -> bool:
+        return self.covering(offset) is not None
+
+    def within(self, start: int, end: int) -> list[QuoteSpan]:
+        """Spans overlapping ``[start, end)``."""
+        lo = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        hi = bisect.bisect_left(self.starts, end)
+        return [s for s in self.spans[lo:hi] if s.start < end and start < s.end]

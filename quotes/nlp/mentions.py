@@ -87,8 +87,10 @@ def _surface_phrase(sent: Sentence, head: Token) -> list[Token]:
     def fits(tok: Token) -> bool:
         word = tok.text
         return (
-            word[:1].isupper() or word.lower() in roles or word.lower() in _DETS or word == "of"
-        ) and word not in _QUOTE_CHARS and any(c.isalnum() for c in word)
+            (word[:1].isupper() or word.lower() in roles or word.lower() in _DETS or word == "of")
+            and word not in _QUOTE_CHARS
+            and any(c.isalnum() for c in word)
+        )
 
     while lo > 0 and fits(toks[lo - 1]):
         lo -= 1

@@ -6,6 +6,7 @@ Rules work on ``ParsedDoc``; tests build one by hand with ``from_conllu``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -96,12 +97,22 @@ class Sentence:
 class ParsedDoc:
     text: str
     sentences: list[Sentence]
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts = [s.start for s in self.sentences]
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for sent in self.sentences:
-            if sent.start <= offset < sent.end:
-                return sent
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
+
+    def sentences_between(self, start: int, end: int) -> list[Sentence]:
+        """Sentences overlapping ``[start, end)``."""
+        lo = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        hi = bisect.bisect_left(self._starts, end)
+        return [s for s in self.sentences[lo:hi] if s.start < end and start < s.end]
 
 
 class Parser(Protocol):
@@ -232,9 +243,11 @@ def surface_parse(text: str) -> ParsedDoc:
     pos = 0
     bounds: list[tuple[int, int]] = []
     for match in _SENT_END.finditer(text):
-        if _ABBREV.search(text[pos : match.start() + 1].rstrip("\"”’» ")):
+        if _ABBREV.search(text[pos : match.start() + 1].rstrip('"”’» ')):
             continue
-        bounds.append((pos, match.start() + (len(match.group(0).rstrip()) if match.group(0).strip() else 0)))
+        bounds.append(
+            (pos, match.start() + (len(match.group(0).rstrip()) if match.group(0).strip() else 0))
+        )
         pos = match.end()
     bounds.append((pos, len(text)))
     for start, end in bounds:
@@ -245,3 +258,10 @@ def surface_parse(text: str) -> ParsedDoc:
         if tokens:
             sentences.append(Sentence(tokens, len(sentences)))
     return ParsedDoc(text, sentences)
+
+
+class SurfaceParser:
+    """The no-model parser: regex tokens and sentences only (``surface_parse``)."""
+
+    def parse(self, text: str, deep: DeepSelector | None = None) -> ParsedDoc:
+        return surface_parse(text)

@@ -16,9 +16,9 @@ from quotes.nlp.attribution import attribute, is_cue
 from quotes.nlp.classify import classify, target_of
 from quotes.nlp.entities import Entity, EntityRegistry
 from quotes.nlp.exchanges import link_exchanges
-from quotes.nlp.marks import Paragraph, QuoteSpan, find_quotes, paragraphs
+from quotes.nlp.marks import Paragraph, QuoteSpan, SpanIndex, find_quotes, paragraphs
 from quotes.nlp.mentions import Mention, describe, noun_phrase, surface_lemma
-from quotes.nlp.parse import ParsedDoc, Parser, Sentence, Token
+from quotes.nlp.parse import ParsedDoc, Parser, Sentence, Token, surface_parse
 from quotes.nlp.types import Document, Extraction, Quote, Speaker
 
 _TITLE_NOUNS = re.compile(
@@ -26,6 +26,58 @@ _TITLE_NOUNS = re.compile(
     r"opera|podcast|newspaper|magazine|column|article|report|paper|broadcast|episode|"
     r"titled|entitled|headlined|operation|exercise|doctrine|hashtag|slogan|motto)\W*$",
     re.IGNORECASE,
+)
+DEEP_PARSE_LIMIT = (
+    1_000_000  # characters; larger documents get the surface parse (minutes, not hours)
+)
+_FUNCTION_WORDS = frozenset(
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "to",
+    "of",
+    "for",
+    "from",
+    "with",
+    "by",
+    "as",
+    "this",
+    "that",
+    "these",
+    "those",
+    "when",
+    "after",
+    "before",
+    "while",
+    "if",
+    "since",
+    "during",
+    "according",
+    "meanwhile",
+    "however",
+    "yet",
+    "so",
+    "then",
+    "there",
+    "here",
+    "it",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "we",
+    "they",
+    "he",
+    "she",
+    "i",
+    "you",
 )
 _SAY_THAT = {"say", "tell", "state", "claim", "insist", "argue", "note", "add", "write", "warn"}
 
@@ -36,6 +88,7 @@ class _Context:
     parsed: ParsedDoc
     spans: list[QuoteSpan]
     paras: list[Paragraph]
+    index: SpanIndex
     registry: EntityRegistry = field(default_factory=EntityRegistry)
     observations: list[tuple[int, Mention, bool]] = field(default_factory=list)
     fed: int = 0
@@ -74,13 +127,25 @@ def extract_many(
 
 
 def _run_batch(batch: Sequence[Document], parser: Parser) -> Iterator[Extraction]:
+    """Parse a batch together; documents too large for the models get the surface parse."""
+    normal = [d for d in batch if len(d.text) <= DEEP_PARSE_LIMIT]
     many = getattr(parser, "parse_many", None)
     if many is not None:
-        parsed_docs = many([d.text for d in batch], deep_selector)
+        parsed_docs = many([d.text for d in normal], deep_selector) if normal else []
     else:
-        parsed_docs = [parser.parse(d.text, deep_selector) for d in batch]
-    for doc, parsed in zip(batch, parsed_docs, strict=True):
-        yield extract_parsed(doc, parsed)
+        parsed_docs = [parser.parse(d.text, deep_selector) for d in normal]
+    parsed_by_id = {id(d): p for d, p in zip(normal, parsed_docs, strict=True)}
+    for doc in batch:
+        parsed = parsed_by_id.get(id(doc))
+        if parsed is not None:
+            yield extract_parsed(doc, parsed)
+            continue
+        extraction = extract_parsed(doc, surface_parse(doc.text))
+        note = f"surface parse only: document over {DEEP_PARSE_LIMIT:,} characters"
+        for quote in extraction.quotes:
+            quote.evidence.append(note)
+            quote.confidence = round(quote.confidence * 0.8, 2)
+        yield extraction
 
 
 @cache
@@ -108,7 +173,7 @@ def extract_parsed(document: Document, parsed: ParsedDoc) -> Extraction:
     text = document.text
     paras = paragraphs(text)
     spans = find_quotes(text, paras)
-    ctx = _Context(text, parsed, spans, paras)
+    ctx = _Context(text, parsed, spans, paras, SpanIndex(spans))
     ctx.observations = _observations(parsed)
     direct = _direct_quotes(ctx)
     reported = _reported(ctx, direct)
@@ -144,7 +209,9 @@ def _surface_heads(sent: Sentence) -> list[Token]:
             continue
         if tok is not None and tok.text in (".",) and run and len(run[-1].text) == 1:
             continue
-        if len(run) >= 2 and not (run[0].id == 1 and len(run) == 2):
+        while run and run[0].text.lower() in _FUNCTION_WORDS:
+            run = run[1:]
+        if len(run) >= 2:
             heads.append(run[-1])
         run = []
     return heads
@@ -153,11 +220,12 @@ def _surface_heads(sent: Sentence) -> list[Token]:
 def _entity_heads(sent: Sentence) -> list[Token]:
     heads: list[Token] = []
     for tok in sent.tokens:
-        if tok.ner[:1] in ("S", "E") and tok.ner[2:] in ("PER", "ORG"):
+        named_end = tok.ner[:1] in ("S", "E") and tok.ner[2:] in ("PER", "ORG")
+        plain_subject = (
+            tok.deprel.startswith("nsubj") and tok.upos in ("PROPN", "NOUN") and tok.ner == "O"
+        )
+        if named_end or plain_subject:
             heads.append(tok)
-        elif tok.deprel.startswith("nsubj") and tok.upos in ("PROPN", "NOUN"):
-            if tok not in heads and tok.ner == "O":
-                heads.append(tok)
     return heads
 
 
@@ -187,7 +255,7 @@ def _direct_quotes(ctx: _Context) -> list[Quote]:
 
 def _one_direct(ctx: _Context, i: int, span: QuoteSpan, by_span: dict[int, Quote]) -> Quote | None:
     text = ctx.text
-    att = attribute(ctx.parsed, span, ctx.spans)
+    att = attribute(ctx.parsed, span, ctx.index)
     speaker: Speaker | None = None
     evidence = list(span.notes)
     confidence = 0.0
@@ -309,12 +377,12 @@ def _scare_quote(ctx: _Context, span: QuoteSpan) -> bool:
 
 def _clause(ctx: _Context, span: QuoteSpan) -> str:
     """The reporting text around a quote: its sentences without the quoted runs."""
-    sents = [s for s in ctx.parsed.sentences if s.start < span.end and span.start < s.end]
+    sents = ctx.parsed.sentences_between(span.start, span.end)
     if not sents:
         return ""
     chunk_start, chunk_end = sents[0].start, sents[-1].end
     chunk = ctx.text[chunk_start:chunk_end]
-    for other in ctx.spans:
+    for other in ctx.index.within(chunk_start, chunk_end):
         if chunk_start <= other.start and other.end <= chunk_end:
             a, b = other.start - chunk_start, other.end - chunk_start
             chunk = chunk[:a] + " " * (b - a) + chunk[b:]
@@ -324,11 +392,8 @@ def _clause(ctx: _Context, span: QuoteSpan) -> str:
 def _reported(ctx: _Context, direct: list[Quote]) -> list[Quote]:
     """Indirect statements ("The ministry denied ...", "He said that ...") outside quotes."""
     out: list[Quote] = []
-    quoted = [(q.start, q.end) for q in direct]
     for sent in ctx.parsed.sentences:
-        if not sent.parsed or any(a < sent.end and sent.start < b for a, b in quoted):
-            continue
-        if any(s.start < sent.end and sent.start < s.end for s in ctx.spans):
+        if not sent.parsed or ctx.index.within(sent.start, sent.end):
             continue
         quote = _reported_in(ctx, sent)
         if quote is not None:
@@ -402,7 +467,7 @@ def _carry_targets(quotes: list[Quote]) -> None:
     for i, quote in enumerate(quotes):
         if quote.target is not None or quote.speaker is None or quote.type in ("deny", "reject"):
             continue
-        for j in range(i - 1, -1, -1):
+        for j in range(i - 1, max(i - 50, 0) - 1, -1):
             prev = quotes[j]
             if prev.speaker is not None and prev.speaker.name == quote.speaker.name and prev.target:
                 quote.target = prev.target

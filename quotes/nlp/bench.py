@@ -1,0 +1,110 @@
+"""PolNeAR benchmark: run the extractor over the dev texts and score with the shared scorer.
+
+The scorer (``../shared/eval/polnear.py``) is loaded from its file, not copied: its metrics are
+the project's reference. Only direct quotes are scored; reported statements are not quotes.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from quotes.errors import InputError
+from quotes.nlp.types import Document, DocumentMeta, Extraction
+
+
+@dataclass(slots=True)
+class BenchResult:
+    scores: dict[str, Any]
+    articles: int
+    words: int
+    seconds: float
+    load_seconds: float
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+    @property
+    def words_per_s(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+
+def load_scorer(shared: Path) -> ModuleType:
+    path = shared / "eval" / "polnear.py"
+    if not path.is_file():
+        raise InputError(f"scorer not found at {path} (is ../shared beside the repository?)")
+    spec = importlib.util.spec_from_file_location("polnear_scorer", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    return module
+
+
+def prediction(stem: str, extraction: Extraction) -> dict[str, Any]:
+    """One line of the scorer's prediction format, direct quotes only."""
+    quotes = []
+    for q in extraction.quotes:
+        if q.form != "direct":
+            continue
+        mention = q.speaker.mention if q.speaker else None
+        quotes.append(
+            {
+                "start": q.start,
+                "end": q.end,
+                "speaker": q.speaker.name if q.speaker else None,
+                "mention_start": mention.start if mention else None,
+                "mention_end": mention.end if mention else None,
+            }
+        )
+    return {"doc": stem, "quotes": quotes}
+
+
+def run_polnear(
+    data_dir: Path,
+    split: str = "dev",
+    *,
+    shared: Path | None = None,
+    limit: int | None = None,
+    predictions_out: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    parser_name: str = "stanza",
+) -> BenchResult:
+    """Extract every text of ``split``, score it, and time it (model load timed apart)."""
+    from quotes.nlp.parse import Parser, StanzaParser, SurfaceParser
+    from quotes.nlp.pipeline import extract_many
+
+    shared = shared or data_dir.parent
+    scorer = load_scorer(shared)
+    docs = scorer.load_split(data_dir, split)
+    if not docs:
+        raise InputError(f"no annotated texts under {data_dir / split}")
+    docs = docs[:limit] if limit else docs
+    parser: Parser = SurfaceParser() if parser_name == "surface" else StanzaParser()
+    t0 = time.perf_counter()
+    parser.parse('Warm up. "The models load once," he said.')
+    load = time.perf_counter() - t0
+    documents = [Document(d.text, DocumentMeta(path=d.stem)) for d in docs]
+    preds: dict[str, list[dict[str, Any]]] = {}
+    lines = []
+    t1 = time.perf_counter()
+    for i, (doc, extraction) in enumerate(zip(docs, extract_many(documents, parser), strict=True)):
+        line = prediction(doc.stem, extraction)
+        preds[doc.stem] = line["quotes"]
+        lines.append(line)
+        if progress:
+            progress(i + 1, len(docs))
+    seconds = time.perf_counter() - t1
+    if predictions_out is not None:
+        predictions_out.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    scores = scorer.score(docs, preds)
+    words = sum(len(d.text.split()) for d in docs)
+    return BenchResult(scores, len(docs), words, seconds, load)

@@ -1,0 +1,154 @@
+"""Attribution rules on short, real-looking texts, with the no-model surface parse.
+
+The surface parse has tokens and sentences but no tags: every rule here must work from the
+words alone (the parsed path is tested in ``test_rules_parsed.py``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.nlp.parse import surface_parse
+from quotes.nlp.pipeline import extract_parsed
+from quotes.nlp.types import Document, Quote
+
+
+def run(text: str) -> list[Quote]:
+    return [
+        q for q in extract_parsed(Document(text), surface_parse(text)).quotes if q.form == "direct"
+    ]
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker.name if q.speaker else None for q in run(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will not accept this," Foreign Minister Anna Berg said.', "Anna Berg"),
+        ('"We will not accept this," said Foreign Minister Anna Berg.', "Anna Berg"),
+        ('Foreign Minister Anna Berg said: "We will not accept this."', "Anna Berg"),
+        ('Foreign Minister Anna Berg said, "We will not accept this."', "Anna Berg"),
+        ('"We will not accept this." — Foreign Minister Anna Berg', "Anna Berg"),
+        ('According to Anna Berg, "the talks have failed completely."', "Anna Berg"),
+    ],
+)
+def test_cue_before_after_colon_dash(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+def test_role_is_split_from_name() -> None:
+    (quote,) = run('"This is unacceptable," U.S. Secretary of State Antony Blinken said.')
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Antony Blinken"
+    assert quote.speaker.role == "U.S. Secretary of State"
+    assert quote.speaker.affiliation == "United States"
+
+
+def test_interrupted_quote_has_one_speaker() -> None:
+    text = 'Anna Berg met the press. "We are concerned," she said, "and we will respond."'
+    quotes = run(text)
+    assert [q.text for q in quotes] == ["We are concerned,", "and we will respond."]
+    assert all(q.speaker and q.speaker.name == "Anna Berg" for q in quotes)
+
+
+def test_pronoun_resolves_to_the_earlier_person() -> None:
+    text = 'Prime Minister Olav Dahl arrived on Monday. "Nobody wants a war," he said.'
+    (quote,) = run(text)
+    assert quote.speaker is not None and quote.speaker.name == "Olav Dahl"
+    assert quote.speaker.mention is not None and quote.speaker.mention.text == "he"
+
+
+def test_nominal_speaker_resolves_by_role() -> None:
+    text = (
+        "German Chancellor Olaf Scholz spoke in Munich. "
+        '"This cannot be accepted," the chancellor said.'
+    )
+    (quote,) = run(text)
+    assert quote.speaker is not None and quote.speaker.name == "Olaf Scholz"
+    assert quote.speaker.role == "German Chancellor"
+
+
+def test_unnamed_institutional_speaker_keeps_its_country() -> None:
+    text = (
+        "The Valdorian Foreign Ministry rejected the claims. "
+        '"These are smears," a Foreign Ministry spokesperson said.'
+    )
+    (quote,) = run(text)
+    assert quote.speaker is not None
+    assert quote.speaker.named is False
+    assert "Foreign Ministry spokesperson" in quote.speaker.name
+
+
+def test_multi_paragraph_quote_carries_the_speaker() -> None:
+    text = (
+        '"The first part of a long statement.\n\n'
+        '"The second part of it," Anna Berg said.\n\n'
+        "An unrelated paragraph follows here."
+    )
+    quotes = run(text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [None, "Anna Berg"] or all(
+        q.speaker and q.speaker.name == "Anna Berg" for q in quotes
+    )
+
+
+def test_following_quote_in_paragraph_keeps_the_speaker() -> None:
+    text = '"First sentence here," Anna Berg said. "Second sentence without a cue."'
+    quotes = run(text)
+    assert len(quotes) == 2
+    assert quotes[1].speaker is not None and quotes[1].speaker.name == "Anna Berg"
+    assert any("same speaker" in e for e in quotes[1].evidence)
+
+
+def test_show_title_is_not_a_quote() -> None:
+    text = '"This cannot be accepted," the chancellor said on the talk show "Maybrit Illner".'
+    assert [q.text for q in run(text)] == ["This cannot be accepted,"]
+
+
+def test_country_capital_speaks_for_its_government() -> None:
+    text = 'Washington claims the drones were used for "combat operations in Ukraine."'
+    (quote,) = run(text)
+    assert quote.speaker is not None and quote.speaker.name == "United States government"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('"These accusations are groundless smears," the spokesman said.', "deny"),
+        ('"We urge them to stop at once," the minister said.', "demand"),
+        ('"There will be serious consequences," the minister said.', "threaten"),
+        ('"We strongly condemn this outrageous attack," the minister said.', "condemn"),
+        ('"We welcome the agreement," the minister said.', "support"),
+        ('"I have no comment," the minister said.', "decline_comment"),
+    ],
+)
+def test_statement_types(text: str, kind: str) -> None:
+    (quote,) = run(text)
+    assert quote.type == kind
+
+
+def test_denial_answers_the_accusation() -> None:
+    text = (
+        'Secretary of State John Hale of the U.S. spoke first. "China is supplying weapons to '
+        'Russia," Hale said.\n\n'
+        '"These are groundless smears by the U.S.," a Chinese Foreign Ministry spokesperson said.'
+    )
+    quotes = run(text)
+    assert quotes[0].type == "accuse" and quotes[1].type == "deny"
+    assert quotes[1].responds_to == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "\x00\x01binary\x02", '" ' * 1000, "no quotes at all in this text."],
+)
+def test_bad_input_gives_a_result(text: str) -> None:
+    extract_parsed(Document(text), surface_parse(text))
+
+
+def test_five_megabyte_article() -> None:
+    para = 'Officials met again. "We deny all of it," the spokesman said.\n\n'
+    text = para * (5_000_000 // len(para))
+    quotes = run(text)
+    assert len(quotes) == text.count("We deny")
