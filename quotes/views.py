@@ -39,6 +39,8 @@ class QuoteRow:
     published: date | None
     responds_to: int | None = None  # id of the quote this one answers
     rank: float | None = None  # search rank where it came from a search
+    date_text: str | None = None  # the article date as given ("2023-02" when only the month)
+    cue: str | None = None  # the reporting verb ("said", "told")
 
 
 @dataclass(frozen=True, slots=True)
