@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from quotes.nlp import lexicon
 from quotes.nlp.mentions import Mention
 from quotes.nlp.types import Speaker
 
@@ -87,6 +88,13 @@ class EntityRegistry:
                 if ent.name == f"{mention.country} government":
                     return ent
             return None
+        if mention.kind == "nominal" and mention.role:
+            key = _institution_key(mention.role)
+            for ent in sorted(before, key=lambda e: -e.last_seen):
+                if not ent.named and key and _institution_key(ent.name) == key:
+                    if mention.country and ent.country and mention.country != ent.country:
+                        continue
+                    return ent
         if mention.kind == "nominal" and mention.head_noun:
             noun = mention.head_noun
             for ent in sorted(before, key=lambda e: -e.last_seen):
@@ -109,7 +117,7 @@ class EntityRegistry:
         else:
             role = mention.role or mention.text
             name = role
-            if mention.country and mention.country.split()[0] not in role:
+            if mention.country and not lexicon.countries().first(role):
                 name = f"{_demonym(mention.country)} {role}"
             ent = Entity(name, mention.speaker_kind, False, country=mention.country)
         self.entities.append(ent)
@@ -122,9 +130,33 @@ class EntityRegistry:
             entity.roles.append(mention.role)
         if mention.country and not entity.country:
             entity.country = mention.country
+        if mention.kind == "nominal" and not entity.named and mention.role:
+            spoken = mention.role.split()[-1].lower() in _SPOKESPEOPLE
+            if spoken and not entity.name.lower().endswith(mention.role.split()[-1].lower()):
+                entity.name = f"{entity.name} {mention.role.split()[-1]}"
+                entity.kind = "person"
+                entity.roles.insert(0, mention.role)
         longer = mention.kind == "name" and mention.name and len(mention.name) > len(entity.name)
         if longer and mention.name and set(_tokens(entity.name)) <= set(_tokens(mention.name)):
             entity.name = mention.name
+
+
+_SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"}
+
+
+def _institution_key(text: str) -> str:
+    """"Chinese Foreign Ministry spokesperson" and "the Foreign Ministry" -> "foreign ministry"."""
+    countries = lexicon.countries()
+    words = [
+        w.lower()
+        for w in text.split()
+        if w.lower() not in _SPOKESPEOPLE
+        and w.lower() not in ("the", "a", "an")
+        and not countries.pattern.fullmatch(w)
+    ]
+    if not any(lexicon.role_nouns().get(w) == "institution" for w in words):
+        return ""
+    return " ".join(words)
 
 
 def _compatible(words: list[str], ent_words: list[str]) -> bool:

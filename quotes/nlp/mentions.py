@@ -60,6 +60,35 @@ def noun_phrase(sent: Sentence, head: Token) -> list[Token]:
     """The speaker noun phrase headed by ``head``, without clauses or appositions."""
     if not sent.parsed:
         return _surface_phrase(sent, head)
+    run = _parsed_phrase(sent, head)
+    if head.upos == "PROPN" or head.ner != "O":
+        # titles before a name are often attached elsewhere by the parser: take them anyway
+        first = run[0].id
+        titled = False
+        while first > 1 and _title_word(sent.tok(first - 1), titled):
+            first -= 1
+            titled = titled or sent.tok(first).text.lower() in lexicon.role_nouns()
+        while first < run[0].id and sent.tok(first).text == "of":
+            first += 1
+        run = [t for t in sent.tokens if first <= t.id <= run[-1].id]
+    return run
+
+
+def _title_word(tok: Token, titled: bool) -> bool:
+    """A word of a title before a name: "U.S. Secretary of State", "top foreign policy official".
+
+    Lower-case adjectives and nouns count only once a role noun is in (``titled``).
+    """
+    word = tok.text
+    if word == "of" or word.lower() in lexicon.role_nouns():
+        return True
+    if titled and tok.upos in ("ADJ", "NOUN") and word.lower() not in _DETS:
+        return True
+    capital = word[:1].isupper() and tok.upos in ("PROPN", "NOUN", "ADJ")
+    return capital and word.lower() not in _DETS
+
+
+def _parsed_phrase(sent: Sentence, head: Token) -> list[Token]:
     toks = sent.subtree(head.id, NP_STOP)
     # keep the contiguous run around the head (a stray far-off child is a parse error)
     ids = [t.id for t in toks]
