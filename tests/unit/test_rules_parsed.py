@@ -1,0 +1,108 @@
+"""Attribution rules on hand-built parses (CoNLL-U): no model needed."""
+
+from __future__ import annotations
+
+from quotes.nlp.parse import from_conllu
+from quotes.nlp.pipeline import extract_parsed
+from quotes.nlp.types import Document, Quote
+
+
+def run(conllu: str, text: str) -> list[Quote]:
+    return extract_parsed(Document(text), from_conllu(conllu, text)).quotes
+
+
+def rows(*lines: str) -> str:
+    return "\n".join("\t".join(line.split()) for line in lines)
+
+
+PARTIAL = rows(
+    "1 The the DET _ _ 2 det _ _",
+    "2 ministry ministry NOUN _ _ 3 nsubj _ _",
+    "3 called call VERB _ _ 0 root _ _",
+    "4 the the DET _ _ 5 det _ _",
+    "5 report report NOUN _ _ 3 obj _ _",
+    '6 " " PUNCT _ _ 7 punct _ _',
+    "7 groundless groundless ADJ _ _ 3 xcomp _ _",
+    '8 " " PUNCT _ _ 7 punct _ _',
+    "9 . . PUNCT _ _ 3 punct _ _",
+)
+
+
+def test_partial_quote_takes_the_subject_of_the_governing_cue() -> None:
+    text = 'The ministry called the report "groundless".'
+    (quote,) = [q for q in run(PARTIAL, text) if q.form == "direct"]
+    assert quote.text == "groundless"
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "The ministry"
+    assert any("cue-before" in e or "cue-governs" in e for e in quote.evidence)
+
+
+INVERTED = rows(
+    '1 " " PUNCT _ _ 2 punct _ _',
+    "2 No no INTJ _ _ 5 ccomp _ _",
+    '3 , , PUNCT _ _ 2 punct _ _',
+    '4 " " PUNCT _ _ 2 punct _ _',
+    "5 said say VERB _ _ 0 root _ _",
+    "6 Maria Maria PROPN _ _ 5 nsubj _ NER=B-PER",
+    "7 Lopez Lopez PROPN _ _ 6 flat _ NER=E-PER",
+    "8 . . PUNCT _ _ 5 punct _ _",
+)
+
+
+def test_inverted_cue_with_named_subject() -> None:
+    text = '"No," said Maria Lopez.'
+    (quote,) = run(INVERTED, text)
+    assert quote.speaker is not None and quote.speaker.name == "Maria Lopez"
+    assert quote.cue == "said"
+
+
+REPORTED = rows(
+    "1 The the DET _ _ 4 det _ _",
+    "2 Valdorian Valdorian ADJ _ _ 4 amod _ _",
+    "3 Foreign Foreign PROPN _ _ 4 compound _ _",
+    "4 Ministry Ministry PROPN _ _ 5 nsubj _ _",
+    "5 denied deny VERB _ _ 0 root _ _",
+    "6 the the DET _ _ 7 det _ _",
+    "7 reports report NOUN _ _ 5 obj _ _",
+    "8 . . PUNCT _ _ 5 punct _ _",
+)
+
+
+def test_reported_denial_is_extracted() -> None:
+    text = "The Valdorian Foreign Ministry denied the reports."
+    (quote,) = run(REPORTED, text)
+    assert quote.form == "reported"
+    assert quote.type == "deny"
+    assert quote.speaker is not None and "Foreign Ministry" in quote.speaker.name
+    assert quote.cue == "denied"
+
+
+WARNED = rows(
+    "1 The the DET _ _ 2 det _ _",
+    "2 U.S. U.S. PROPN _ _ 6 nsubj _ _",
+    "3 and and CCONJ _ _ 4 cc _ _",
+    "4 Germany Germany PROPN _ _ 2 conj _ _",
+    "5 have have AUX _ _ 6 aux _ _",
+    "6 warned warn VERB _ _ 0 root _ _",
+    "7 China China PROPN _ _ 6 obj _ _",
+    "8 not not PART _ _ 10 advmod _ _",
+    "9 to to PART _ _ 10 mark _ _",
+    "10 deliver deliver VERB _ _ 6 xcomp _ _",
+    "11 weapons weapon NOUN _ _ 10 obj _ _",
+    "12 . . PUNCT _ _ 6 punct _ _",
+)
+
+
+def test_reported_warning_names_government_and_target() -> None:
+    text = "The U.S. and Germany have warned China not to deliver weapons."
+    (quote,) = run(WARNED, text)
+    assert quote.type == "warn"
+    assert quote.speaker is not None and quote.speaker.name == "United States government"
+    assert quote.target == "China"
+
+
+def test_conllu_offsets_follow_the_text() -> None:
+    text = 'The ministry called the report "groundless".'
+    doc = from_conllu(PARTIAL, text)
+    for tok in doc.sentences[0].tokens:
+        assert text[tok.start : tok.end] == tok.text
