@@ -171,10 +171,16 @@ def from_conllu(conllu: str, text: str | None = None) -> ParsedDoc:
 
 
 class StanzaParser:
-    """Tokenize the whole text, then tag/parse/NER only the sentences ``deep`` selects."""
+    """Tokenize the whole text, then tag/parse/NER only the sentences ``deep`` selects.
 
-    def __init__(self, batch_size: int = 64) -> None:
-        self.batch_size = batch_size
+    ``tokenizer="surface"`` splits with ``surface_parse`` (regex, UD-style clitics) instead of
+    stanza's neural tokenizer: several times faster, slightly rougher sentence splits.
+    """
+
+    def __init__(self, tokenizer: str = "surface") -> None:
+        if tokenizer not in ("surface", "stanza"):
+            raise ValueError(f"unknown tokenizer {tokenizer!r}")
+        self.tokenizer = tokenizer
 
     def parse(self, text: str, deep: DeepSelector | None = None) -> ParsedDoc:
         return self.parse_many([text], deep)[0]
@@ -182,11 +188,11 @@ class StanzaParser:
     def parse_many(self, texts: Sequence[str], deep: DeepSelector | None = None) -> list[ParsedDoc]:
         from quotes.nlp import stanza_models
 
-        tokenizer = stanza_models.get_pipeline("tokenize")
+        tokenizer = stanza_models.get_pipeline("tokenize") if self.tokenizer == "stanza" else None
         docs: list[ParsedDoc] = []
         selected: list[tuple[Sentence, list[str]]] = []
         for text in texts:
-            sents = _tokenize(tokenizer, text)
+            sents = _tokenize(tokenizer, text) if tokenizer else surface_parse(text).sentences
             docs.append(ParsedDoc(text, sents))
             for sent in sents:
                 if deep is None or deep(text, (sent.start, sent.end)):
@@ -232,7 +238,13 @@ def iter_tokens(doc: ParsedDoc) -> Iterable[Token]:
         yield from sent.tokens
 
 
-_TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|\w+(?:[-'’]\w+)*|[^\w\s]")
+_TOKEN = re.compile(
+    r"[A-Z]\.(?:[A-Z]\.)+"  # U.S., U.N.
+    r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Sgt|Capt|Adm)\.(?=\s)"
+    r"|\w+(?:-\w+)*(?=n['’]t\b)|n['’]t\b"  # do n't, as UD splits it
+    r"|\w+(?:-\w+)*(?=['’](?:s|re|ve|ll|d|m)\b)|['’](?:s|re|ve|ll|d|m)\b"  # China 's
+    r"|\w+(?:[-'’]\w+)*|[^\w\s]"
+)
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’»]?\s+(?=[\"“„«A-Z])|\n+")
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|St|Prof|Jr|Sr|U\.S|U\.N|U\.K)\.$")
 

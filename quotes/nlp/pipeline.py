@@ -150,24 +150,47 @@ def _run_batch(batch: Sequence[Document], parser: Parser) -> Iterator[Extraction
         yield extraction
 
 
-@cache
-def _cue_word_pattern() -> re.Pattern[str]:
-    forms: set[str] = {"according to", "said", "told", "wrote"}
-    for lemma in lexicon.cue_verbs():
+def _forms(lemmas: Iterable[str]) -> set[str]:
+    forms: set[str] = set()
+    for lemma in lemmas:
         stem = lemma[:-1] if lemma.endswith("e") else lemma
         forms |= {lemma, lemma + "s", stem + "ed", stem + "ing", lemma + "d"}
         if lemma.endswith("y"):
             forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return forms
+
+
+def _word_pattern(forms: set[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms))) + r")\b", re.IGNORECASE)
+
+
+@cache
+def _typed_cue_pattern() -> re.Pattern[str]:
+    """Inflected forms of reporting verbs that carry a statement type (deny, accuse, warn ...)."""
+    typed = [lemma for lemma, kind in lexicon.cue_verbs().items() if kind != "statement"]
+    return _word_pattern(_forms(typed) | {"according to"})
+
+
+@cache
+def _say_that_pattern() -> re.Pattern[str]:
+    """A neutral reporting verb followed by a that-clause: "He said that China ..."."""
+    verbs = "|".join(sorted(map(re.escape, _forms(_SAY_THAT) | {"said", "told", "wrote"})))
+    return re.compile(rf"\b(?:{verbs})\b(?:\W+\w+){{0,4}}?\W+that\b", re.IGNORECASE)
 
 
 _MARKS = re.compile('["“”„«»]')
 
 
 def deep_selector(text: str, sentence: tuple[int, int]) -> bool:
-    """Sentences worth a full parse: those with quote marks or a reporting word."""
+    """Sentences worth a full parse: quote marks, a typed reporting verb, "said that", or a
+    lead-in colon ("Caddell continued:")."""
     chunk = text[sentence[0] : sentence[1]]
-    return bool(_MARKS.search(chunk) or _cue_word_pattern().search(chunk))
+    return bool(
+        _MARKS.search(chunk)
+        or chunk.rstrip().endswith(":")
+        or _typed_cue_pattern().search(chunk)
+        or _say_that_pattern().search(chunk)
+    )
 
 
 def extract_parsed(document: Document, parsed: ParsedDoc) -> Extraction:
