@@ -1,0 +1,153 @@
+"""The TUI's parts on their own: threads, the busiest pair, export paths, paging, the command."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from tui_story import settle
+from typer.testing import CliRunner
+
+from quotes.views import ExchangeRow, QuoteRow
+from tui.screens.exchanges import busiest_pair
+from tui.screens.export import resolve_target
+from tui.selection import slug
+from tui.widgets.cells import clip, wrap
+from tui.widgets.exchange_lanes import threads
+from tui.widgets.quote_table import QuoteTable
+
+pytestmark = pytest.mark.anyio
+
+
+def row(qid: int, country: str | None, day: int = 1, responds_to: int | None = None) -> QuoteRow:
+    return QuoteRow(
+        id=qid,
+        text=f"quote {qid}",
+        form="direct",
+        type="statement",
+        target=None,
+        confidence=0.5,
+        speaker_id=None,
+        speaker=f"speaker {qid}",
+        role=None,
+        country=country,
+        article_id=1,
+        title=None,
+        outlet=None,
+        url=None,
+        published=date(2023, 2, day),
+        responds_to=responds_to,
+    )
+
+
+def test_threads_group_linked_quotes_in_date_order() -> None:
+    a, b, c = row(1, "US", 1), row(2, "CN", 2, responds_to=1), row(3, "US", 3, responds_to=2)
+    x, y = row(4, "CN", 5), row(5, "US", 6, responds_to=4)
+    groups = threads([ExchangeRow(x, y, False), ExchangeRow(b, c, False), ExchangeRow(a, b, False)])
+    assert [[q.id for q in rows] for rows, _ in groups] == [[1, 2, 3], [4, 5]]
+    assert groups[0][1] == {2: 1, 3: 2}
+
+
+def test_a_response_points_at_the_statement_it_answers_directly() -> None:
+    early, direct = row(1, "US", 1), row(2, "US", 2)
+    denial = row(3, "CN", 3, responds_to=2)
+    ((_rows, answers),) = threads(
+        [ExchangeRow(early, denial, True), ExchangeRow(direct, denial, False)]
+    )
+    assert answers == {3: 2}
+
+
+def test_busiest_pair_puts_the_first_speaker_left() -> None:
+    links = [
+        ExchangeRow(row(1, "US"), row(2, "CN"), False),
+        ExchangeRow(row(3, "CN"), row(4, "US"), False),
+        ExchangeRow(row(5, "RU"), row(6, "UA"), False),
+    ]
+    assert busiest_pair(links) == ("US", "CN")
+    assert busiest_pair([]) is None
+
+
+def test_export_target_defaults_to_the_current_folder(tmp_path: Path) -> None:
+    assert resolve_target("", "a.md", tmp_path) == tmp_path / "a.md"
+    assert resolve_target("  ", "a.md", tmp_path) == tmp_path / "a.md"
+    assert resolve_target("sub/b.md", "a.md", tmp_path) == tmp_path / "sub" / "b.md"
+    assert resolve_target(str(tmp_path), "a.md", Path("/")) == tmp_path / "a.md"
+
+
+def test_slug_clip_and_wrap() -> None:
+    assert slug("Antony Blinken") == "antony-blinken"
+    assert slug("¿?") == "quotes"
+    assert clip("a  b\nc", 10) == "a b c"
+    assert clip("abcdef", 4) == "abc…"
+    assert wrap("one two three four five six", 9, lines=2) == "one two\nthree fo…"
+
+
+class _TableApp(App[None]):
+    def __init__(self, loader: Callable[[int, int], list[QuoteRow]], total: int) -> None:
+        super().__init__()
+        self.loader, self.total = loader, total
+        self.calls: list[tuple[int, int]] = []
+
+    def compose(self) -> ComposeResult:
+        yield QuoteTable()
+
+    def on_mount(self) -> None:
+        table = self.query_one(QuoteTable)
+        table.show(self.loader(0, QuoteTable.PAGE), total=self.total, loader=self.load)
+        table.focus()
+
+    def load(self, offset: int, limit: int) -> list[QuoteRow]:
+        self.calls.append((offset, limit))
+        return self.loader(offset, limit)
+
+
+async def test_a_long_timeline_loads_page_by_page_as_the_cursor_nears_the_end() -> None:
+    total = 1000
+    every = [row(i, "US", 1 + i % 28) for i in range(total)]
+    app = _TableApp(lambda offset, limit: every[offset : offset + limit], total)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.query_one(QuoteTable)
+        await settle(pilot)
+        assert len(table.quotes) == QuoteTable.PAGE  # nothing more until the user goes there
+        assert app.calls == []
+        table.move_cursor(row=QuoteTable.PAGE - 10)
+        await settle(pilot)
+        assert app.calls[0] == (QuoteTable.PAGE, QuoteTable.PAGE)
+        assert len(table.quotes) == 2 * QuoteTable.PAGE
+        await pilot.press("end")
+        for _ in range(10):
+            await settle(pilot)
+            if table.complete:
+                break
+            table.move_cursor(row=len(table.quotes) - 1)
+        assert [q.id for q in table.quotes] == list(range(total))
+
+
+def test_quotes_tui_help_and_a_bad_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotes.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["tui", "--help"])
+    assert result.exit_code == 0
+    assert "--db" in result.output
+    result = runner.invoke(app, ["tui", "--db", "nonsense://"])
+    assert result.exit_code == 1
+
+
+def test_open_tui_runs_the_app_over_the_given_store(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quotes import cli_tui
+    from tui.app import QuotesApp
+
+    ran: list[str] = []
+    monkeypatch.setattr(
+        QuotesApp, "run", lambda self, **kw: ran.append(str(self.library.engine.url))
+    )
+    cli_tui.open_tui(db_url)
+    assert ran == [db_url]
+    assert "textual" in sys.modules

@@ -1,0 +1,118 @@
+"""The quotes terminal UI: three modes (speakers/timeline, exchanges, search) over one store.
+
+``make_app(db_url)`` builds the app; ``quotes tui`` and the tests both call it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
+
+from quotes.errors import QuotesError
+from quotes.export import to_markdown
+from tui.data import Library
+from tui.messages import QuoteCorrected
+from tui.screens.base import ModeScreen
+from tui.screens.detail import QuoteDetailScreen
+from tui.screens.exchanges import ExchangesScreen
+from tui.screens.export import ExportPathScreen, write_markdown
+from tui.screens.help import HelpScreen
+from tui.screens.search import SearchScreen
+from tui.screens.timeline import TimelineScreen
+from tui.selection import Selection, plural
+
+
+class QuotesApp(App[None]):
+    """Browse who said what: timelines per speaker, exchanges between parties, search."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "quotes"
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
+        "timeline": TimelineScreen,
+        "exchanges": ExchangesScreen,
+        "search": SearchScreen,
+    }
+    DEFAULT_MODE = "timeline"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "switch_mode('timeline')", "Speakers", tooltip="speakers and their timelines"),
+        Binding(
+            "2",
+            "switch_mode('exchanges')",
+            "Exchanges",
+            tooltip="threads between two parties, in two lanes",
+        ),
+        Binding("3", "switch_mode('search')", "Search", tooltip="keyword search with filters"),
+        Binding("e", "export", "Export", tooltip="write what is shown to a Markdown file"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="this screen"),
+        Binding("f1", "help", "Help", show=False, priority=True, tooltip="also from a text box"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.generation = 0  # bumped on every stored correction (modes reload on resume)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Behind a modal (detail, help, export path) modes do not switch under the user.
+        blocked = action in {"switch_mode", "export"}
+        return not (blocked and isinstance(self.screen, ModalScreen))
+
+    def on_quote_corrected(self, message: QuoteCorrected) -> None:
+        # The detail modal may be gone already (its mode resumed before this message): the
+        # mode on screen syncs now; the others sync when they are shown.
+        self.generation += 1
+        if isinstance(self.screen, ModeScreen):
+            self.screen.sync()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections: dict[str, Iterable[BindingType]] = {
+            "Everywhere": QuotesApp.BINDINGS,
+            "Speakers (1)": TimelineScreen.BINDINGS,
+            "Exchanges (2)": ExchangesScreen.BINDINGS,
+            "Search (3)": SearchScreen.BINDINGS,
+            "Quote detail (enter)": QuoteDetailScreen.BINDINGS,
+        }
+        self.push_screen(HelpScreen(sections))
+
+    def action_export(self) -> None:
+        screen = self.screen
+        selection = screen.selection() if isinstance(screen, ModeScreen) else None
+        if selection is None or not selection.count:
+            self.notify("Nothing to export here yet.", severity="warning")
+            return
+
+        def write(typed: str | None) -> None:
+            if typed is not None:
+                self.export(selection, typed)  # a worker: fetching may take a moment
+
+        title = f"Export {plural(selection.count, 'quote')} as Markdown"
+        self.push_screen(ExportPathScreen(title, selection.name), write)
+
+    @work(thread=True, exclusive=True, group="export")
+    def export(self, selection: Selection, typed: str = "") -> None:
+        """Write ``selection`` as Markdown where the user said (a folder, a file, or the cwd)."""
+        try:
+            rows = selection.load()
+            markdown = to_markdown(rows, group=selection.group, exchanges=selection.exchanges)
+            path = write_markdown(typed, selection.name, markdown)
+        except QuotesError as err:
+            self.call_from_thread(self.notify, err.message, title=err.title, severity="error")
+            return
+        except OSError as err:
+            self.call_from_thread(self.notify, str(err), title="Could not write", severity="error")
+            return
+        title = f"Exported {plural(len(rows), 'quote')}"
+        self.call_from_thread(self.notify, str(path), title=title)
+
+
+def make_app(db_url: str | None = None) -> QuotesApp:
+    """The app over the store at ``db_url`` (default: the configured store)."""
+    return QuotesApp(Library.open(db_url))

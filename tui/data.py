@@ -1,0 +1,109 @@
+"""The TUI's one door into the store: each call opens a session, runs one query, closes it.
+
+Screens never touch sessions or ORM objects; they get the plain rows of ``quotes.views``.
+Calls are safe from worker threads (one session per call; SQLite files allow it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Protocol, cast
+
+from sqlalchemy.engine import Engine
+from textual.dom import DOMNode
+
+from quotes import db, search, store
+from quotes.errors import QuotesError
+from quotes.views import ExchangeRow, QuoteDetail, QuoteRow, SpeakerRow
+
+
+class Library:
+    """Read (and correct) the quote store behind one engine."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Library:
+        """Open (and create if needed) the store at ``url`` (default: the configured one)."""
+        engine = db.make_engine(url)
+        db.init_db(engine)
+        return cls(engine)
+
+    def speakers(self, query: str | None = None, limit: int | None = 500) -> list[SpeakerRow]:
+        with db.session_scope(self.engine) as session:
+            return store.list_speakers(session, query=query or None, limit=limit)
+
+    def find_speaker(self, name: str) -> SpeakerRow | None:
+        with db.session_scope(self.engine) as session:
+            return store.find_speaker(session, name)
+
+    def timeline(
+        self, speaker_id: int, offset: int = 0, limit: int | None = None
+    ) -> list[QuoteRow]:
+        with db.session_scope(self.engine) as session:
+            return store.speaker_timeline(session, speaker_id, offset=offset, limit=limit)
+
+    def count_timeline(self, speaker_id: int) -> int:
+        with db.session_scope(self.engine) as session:
+            return store.count_timeline(session, speaker_id)
+
+    def parties(self) -> list[str]:
+        with db.session_scope(self.engine) as session:
+            return store.parties(session)
+
+    def exchanges(
+        self, party_a: str | None = None, party_b: str | None = None
+    ) -> list[ExchangeRow]:
+        with db.session_scope(self.engine) as session:
+            return store.exchanges(session, party_a=party_a, party_b=party_b)
+
+    def search(
+        self,
+        query: str,
+        *,
+        speaker: str | None = None,
+        type: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int = 200,
+    ) -> list[QuoteRow]:
+        """Keyword search; raises ``QueryError`` on a query that cannot be run."""
+        with db.session_scope(self.engine) as session:
+            return search.search_quotes(
+                session, query, speaker=speaker, type=type, since=since, until=until, limit=limit
+            )
+
+    def detail(self, quote_id: int) -> QuoteDetail:
+        with db.session_scope(self.engine) as session:
+            return store.quote_detail(session, quote_id)
+
+    def mark_wrong(self, quote_id: int, note: str | None = None) -> None:
+        """Store a user correction: this attribution is wrong (it wins over re-extraction)."""
+        with db.session_scope(self.engine) as session:
+            store.correct_quote(session, quote_id, wrong=True, note=note)
+
+
+def quotes_of(exchanges: Sequence[ExchangeRow]) -> list[QuoteRow]:
+    """Every quote in ``exchanges`` once, in date order (for export)."""
+    seen: dict[int, QuoteRow] = {}
+    for link in exchanges:
+        for row in (link.statement, link.response):
+            seen.setdefault(row.id, row)
+    return sorted(seen.values(), key=lambda r: (r.published or date.min, r.id))
+
+
+class HasLibrary(Protocol):
+    library: Library
+    generation: int  # bumped on every stored correction, so modes know to reload
+
+
+def report_from_thread(node: DOMNode, err: QuotesError) -> None:
+    """Show a store error raised in a worker thread as a notification (the app keeps going)."""
+    node.app.call_from_thread(node.app.notify, err.message, title=err.title, severity="error")
+
+
+def app_of(node: DOMNode) -> HasLibrary:
+    """The running quotes app, seen through what screens need of it."""
+    return cast(HasLibrary, node.app)

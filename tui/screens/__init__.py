@@ -1,0 +1,1 @@
+"""The app's modes (timeline, exchanges, search) and its modal screens."""

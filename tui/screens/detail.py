@@ -1,0 +1,146 @@
+"""One quote in full: its paragraph (quote and speaker mention highlighted), who said it and
+in what role, the article, the extractor's evidence and confidence. From here the citation is
+copied or saved as Markdown, and a wrong attribution is marked (stored as a correction).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Label, Static
+
+from quotes.errors import QuotesError
+from quotes.export import citation_markdown
+from quotes.views import QuoteDetail
+from tui.data import app_of
+from tui.messages import QuoteCorrected
+from tui.screens.export import ExportPathScreen, write_markdown
+from tui.widgets.cells import type_cell
+from tui.widgets.paragraph import QuoteParagraph
+
+
+def facts(detail: QuoteDetail) -> Table:
+    """Speaker (role at the time), statement, article, confidence and evidence, labelled."""
+    row = detail.quote
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold dim", no_wrap=True, min_width=10)
+    table.add_column(overflow="fold")
+
+    who = Text(row.speaker or "unknown speaker", style="bold")
+    if row.role:
+        who.append(f" — {row.role}")
+    if row.country:
+        who.append(f" ({row.country})")
+    table.add_row("Speaker", who)
+    said = type_cell(row.type)
+    if row.target:
+        said.append(f" → {row.target}")
+    said.append(f" · {row.form} quote" + (f" · cue “{detail.cue}”" if detail.cue else ""))
+    table.add_row("Statement", said)
+    day = row.published.isoformat() if row.published else row.date_text
+    article = " · ".join(part for part in (row.title, row.outlet, day) if part)
+    table.add_row("Article", article or "—")
+    if row.url:
+        table.add_row("", Text(row.url, style="underline"))
+    table.add_row("Confidence", f"{row.confidence:.2f}")
+    for number, reason in enumerate(detail.evidence):
+        table.add_row("Evidence" if number == 0 else "", Text(f"• {reason}", style="dim"))
+    if detail.corrected:
+        table.add_row(
+            "Correction", Text("corrected by a user (wins over the extractor)", style="yellow")
+        )
+    return table
+
+
+class QuoteDetailScreen(ModalScreen[bool]):
+    """The detail of one quote; dismisses with ``True`` if a correction was stored.
+
+    Marking an attribution wrong removes the quote (``correct_quote``), so it asks first.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close"),
+        Binding("c", "copy_citation", "Copy citation", tooltip="as Markdown, to the clipboard"),
+        Binding("m", "save_citation", "Save citation", tooltip="to a Markdown file"),
+        Binding(
+            "w",
+            "mark_wrong",
+            "Mark wrong",
+            tooltip="press twice: drops the quote, now and on re-ingest",
+        ),
+    ]
+
+    def __init__(self, detail: QuoteDetail) -> None:
+        super().__init__()
+        self.detail = detail
+        self.quote_id = detail.quote.id
+        self.confirming = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="detail-dialog", classes="dialog"):
+            yield Label(self._title(), id="detail-title", classes="dialog-title")
+            with VerticalScroll(id="detail-body"):
+                yield QuoteParagraph(self.detail, id="detail-paragraph")
+                yield Static(facts(self.detail), id="detail-facts")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def _title(self) -> str:
+        row = self.detail.quote
+        return f"Quote {row.id} · {row.speaker or 'unknown speaker'}"
+
+    def citation(self) -> str:
+        return citation_markdown(self.detail.quote)
+
+    def action_close(self) -> None:
+        if self.confirming:
+            self.confirming = False
+            self.query_one("#detail-title", Label).update(self._title())
+            self.query_one("#detail-title", Label).remove_class("warning")
+            return
+        self.dismiss(False)
+
+    def action_copy_citation(self) -> None:
+        self.app.copy_to_clipboard(self.citation())
+        self.notify("Citation copied to the clipboard (Markdown).", title="Copied")
+
+    def action_save_citation(self) -> None:
+        name = f"citation-{self.quote_id}.md"
+
+        def write(typed: str | None) -> None:
+            if typed is None:
+                return
+            try:
+                path = write_markdown(typed, name, self.citation())
+            except OSError as err:
+                self.notify(str(err), title="Could not write", severity="error")
+                return
+            self.notify(str(path), title="Citation written")
+
+        self.app.push_screen(ExportPathScreen("Save the citation as Markdown", name), write)
+
+    def action_mark_wrong(self) -> None:
+        """First press asks; the second stores the correction (the quote leaves the store)."""
+        if not self.confirming:
+            self.confirming = True
+            self.query_one("#detail-title", Label).update(
+                "Mark this attribution wrong? Press w again to confirm, esc to keep it."
+            )
+            self.query_one("#detail-title", Label).add_class("warning")
+            return
+        try:
+            app_of(self).library.mark_wrong(self.quote_id, note="marked wrong in the TUI")
+        except QuotesError as err:
+            self.notify(err.message, title=err.title, severity="error")
+            return
+        self.app.post_message(QuoteCorrected(self.quote_id))
+        self.notify(
+            "Stored as a correction: the quote is dropped now and on every re-ingest.",
+            title="Attribution marked wrong",
+        )
+        self.dismiss(True)
