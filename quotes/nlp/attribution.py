@@ -37,6 +37,8 @@ class Attribution:
 def is_cue(token: Token) -> bool:
     if token.upos and token.upos not in ("VERB", "AUX", ""):
         return False
+    if not token.upos and token.text[:1].isupper() and token.id > 1:
+        return False  # untagged "State", "Post": a name, not a verb
     lemma = surface_lemma(token)
     return lemma in lexicon.cue_verbs()
 
@@ -46,8 +48,15 @@ def attribute(doc: ParsedDoc, span: QuoteSpan, inside: SpanIndex) -> Attribution
     close_sent = doc.sentence_at(max(span.end - 1, span.start))
     open_sent = doc.sentence_at(span.start)
     if close_sent is not None:
-        after = [t for t in close_sent.tokens if t.start >= span.end]
-        found = _cue_after(doc, close_sent, _until_quote(after, inside))
+        after = _until_quote([t for t in close_sent.tokens if t.start >= span.end], inside)
+        target_sent = close_sent
+        if not any(not _is_punct(t) for t in after):
+            # '"...?" Clinton said.' is often split into two sentences after the mark
+            nxt = _next_sentence(doc, close_sent, span.end)
+            if nxt is not None:
+                target_sent = nxt
+                after = _until_quote(nxt.tokens, inside)
+        found = _cue_after(doc, target_sent, after)
         if found:
             return found
     if open_sent is not None:
@@ -62,12 +71,22 @@ def attribute(doc: ParsedDoc, span: QuoteSpan, inside: SpanIndex) -> Attribution
     return _colon_lead_in(doc, open_sent, span)
 
 
+def _next_sentence(doc: ParsedDoc, sent: Sentence, offset: int) -> Sentence | None:
+    """The sentence right after ``sent`` if it starts within a few characters, same line."""
+    position = sent.index + 1
+    if position >= len(doc.sentences):
+        return None
+    nxt = doc.sentences[position]
+    gap = doc.text[offset : nxt.start]
+    return nxt if len(gap) <= 3 and "\n" not in gap else None
+
+
 def _colon_lead_in(doc: ParsedDoc, sent: Sentence | None, span: QuoteSpan) -> Attribution | None:
     """``Caddell continued:`` closing the sentence or paragraph before the quote."""
     if sent is None or sent.start < span.start - 1 or sent.index == 0:
         return None
-    position = doc.sentences.index(sent)
-    if position == 0:
+    position = sent.index
+    if position <= 0 or doc.sentences[position] is not sent:
         return None
     prev = doc.sentences[position - 1]
     if prev.tokens[-1].text != ":" or span.start - prev.end > 4:
@@ -97,23 +116,78 @@ def _since_quote(tokens: list[Token], inside: SpanIndex) -> list[Token]:
 
 
 def _cue_after(doc: ParsedDoc, sent: Sentence, after: list[Token]) -> Attribution | None:
+    """``"...," Blinken told``, ``"...," said the minister``, ``"..." — the minister``."""
     words = [t for t in after if not _is_punct(t)]
     for i, tok in enumerate(words[:_MAX_AFTER]):
-        if tok.text in (".", "!", "?"):
-            break
-        if is_cue(tok):
-            mention = _subject(doc, sent, tok, words[:i], words[i + 1 :])
-            if mention is not None:
-                return Attribution(
-                    mention, tok.text, surface_lemma(tok), "cue-after", 0.95, (sent.index, tok.id)
-                )
-    if after and after[0].text in ("—", "–", "-", "―", "--") and len(words) >= 1:
-        head = _np_head(words)
-        if head is not None:
+        if not is_cue(tok):
+            if tok.upos in ("VERB", "AUX") and tok.deprel not in ("aux", "cop", "amod"):
+                break  # another clause started: no cue right after this quote
+            continue
+        left, right = words[:i], words[i + 1 :]
+        mention = _adjacent_subject(doc, sent, tok, left, right)
+        if mention is not None:
             return Attribution(
-                describe(noun_phrase(sent, head), doc.text), None, None, "dash-after", 0.8
+                mention, tok.text, surface_lemma(tok), "cue-after", 0.95, (sent.index, tok.id)
             )
+        break
+    if after and after[0].text in ("—", "–", "-", "―", "--") and words:
+        run = _nominal_run(words)
+        if run:
+            return Attribution(describe(_phrase(sent, run), doc.text), None, None, "dash-after", 0.8)
     return None
+
+
+_ADDRESSEE = {"tell", "ask", "remind", "inform", "assure", "urge", "warn", "promise", "thank"}
+
+
+def _adjacent_subject(
+    doc: ParsedDoc, sent: Sentence, cue: Token, left: list[Token], right: list[Token]
+) -> Mention | None:
+    """The subject next to a cue that follows a quote: before it, or after it when inverted."""
+    subject = _parsed_subject(sent, cue) if sent.parsed else None
+    if left:
+        if subject is not None and subject in left:
+            return describe(noun_phrase(sent, subject), doc.text)
+        run = _nominal_run(left)
+        if run and len(left) <= 8 and not any(t.upos in ("VERB",) for t in left):
+            return describe(_phrase(sent, run), doc.text)
+        return None
+    if subject is not None and subject in right:
+        return describe(noun_phrase(sent, subject), doc.text)
+    if surface_lemma(cue) in _ADDRESSEE:
+        return None
+    run = _nominal_run(right)
+    if run and (run[0] is right[0] or right[0].text.lower() in ("the", "a", "an")):
+        return describe(_phrase(sent, run), doc.text)
+    return None
+
+
+def _nominal_run(tokens: list[Token]) -> list[Token]:
+    """The first contiguous run of noun-phrase words (determiners, titles, names, nouns)."""
+    run: list[Token] = []
+    for tok in tokens:
+        word = tok.text.lower()
+        fits = _nominal(tok) or word in ("the", "a", "an", "of") or tok.upos in ("DET", "ADJ")
+        if tok.upos == "ADP" and word != "of":
+            fits = False
+        if fits:
+            run.append(tok)
+        elif run:
+            break
+    while run and (run[-1].text.lower() in ("the", "a", "an", "of") or run[-1].upos == "ADJ"):
+        run.pop()
+    return run if any(_nominal(t) for t in run) else []
+
+
+def _phrase(sent: Sentence, run: list[Token]) -> list[Token]:
+    """A run's noun phrase: from the parse around its head when parsed, else the run itself."""
+    if not sent.parsed:
+        return run
+    ids = {t.id for t in run}
+    heads = [t for t in run if t.head not in ids]
+    head = next((t for t in heads if _nominal(t)), run[-1])
+    phrase = noun_phrase(sent, head)
+    return phrase if phrase[0].id <= run[0].id or len(phrase) <= len(run) + 6 else run
 
 
 def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribution | None:
@@ -203,12 +277,21 @@ def _subject(
     return None
 
 
+_RELATIVE = ("that", "which", "who", "whom", "what", "this", "these", "those")
+
+
 def _parsed_subject(sent: Sentence, verb: Token) -> Token | None:
+    """The nominal subject of ``verb``, through coordination, control and relative clauses."""
     tok = verb
     for _ in range(3):
         subj = [k for k in sent.kids(tok.id) if k.deprel in _SUBJ or k.deprel.startswith("nsubj")]
         if subj:
-            return subj[0]
+            head = subj[0]
+            if head.text.lower() in _RELATIVE:
+                if tok.deprel.startswith("acl") and tok.head > 0:
+                    return sent.tok(tok.head)
+                return None
+            return head
         if tok.deprel == "acl" and tok.head > 0 and sent.tok(tok.head).upos in ("NOUN", "PROPN"):
             return sent.tok(tok.head)
         if tok.deprel.split(":")[0] in ("conj", "xcomp", "advcl") and tok.head > 0:
