@@ -1,0 +1,141 @@
+"""Engines, schema and sessions. No engine exists at import time: call ``make_engine``.
+
+SQLite (the embedded default) gets an FTS5 external-content table over ``quote.text`` kept in
+sync by triggers; PostgreSQL gets a generated ``tsvector`` column with a GIN index. The same
+models and queries serve both; only the search SQL differs (``quotes.search``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session, SQLModel, create_engine
+
+from quotes import config, models  # noqa: F401  (models registers the tables)
+from quotes.errors import StoreError
+
+SQLITE_FTS = (
+    """CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(
+        text, content='quote', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3')""",
+    """CREATE TRIGGER IF NOT EXISTS quote_fts_ai AFTER INSERT ON quote BEGIN
+        INSERT INTO quote_fts(rowid, text) VALUES (new.id, new.text); END""",
+    """CREATE TRIGGER IF NOT EXISTS quote_fts_ad AFTER DELETE ON quote BEGIN
+        INSERT INTO quote_fts(quote_fts, rowid, text) VALUES ('delete', old.id, old.text); END""",
+    """CREATE TRIGGER IF NOT EXISTS quote_fts_au AFTER UPDATE OF text ON quote BEGIN
+        INSERT INTO quote_fts(quote_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO quote_fts(rowid, text) VALUES (new.id, new.text); END""",
+)
+
+POSTGRES_FTS = (
+    """ALTER TABLE quote ADD COLUMN IF NOT EXISTS tsv tsvector
+        GENERATED ALWAYS AS (to_tsvector('english', coalesce(text, ''))) STORED""",
+    "CREATE INDEX IF NOT EXISTS ix_quote_tsv ON quote USING GIN (tsv)",
+)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _sqlite_file_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    """Write-ahead log: readers (the TUI) never block the writer (ingest); cheap commits."""
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _sqlite_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    database = parsed.database
+    if not database or database == ":memory:":
+        engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
+    else:
+        path = Path(database).expanduser()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(f"cannot create {path.parent}: {err.strerror}") from None
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        event.listen(engine, "connect", _sqlite_file_pragmas)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def make_engine(url: str | None = None) -> Engine:
+    """An engine for ``url`` (else ``$QUOTES_DB``, else the SQLite file in the data dir)."""
+    resolved = config.db_url(url)
+    try:
+        backend = make_url(resolved).get_backend_name()
+        if backend == "sqlite":
+            return _sqlite_engine(resolved)
+        return create_engine(resolved, pool_pre_ping=True)
+    except (ArgumentError, ValueError):
+        raise StoreError(
+            f"cannot parse database URL {resolved!r} "
+            "(expected e.g. sqlite:///path/to/file.sqlite or postgresql+psycopg://user@host/db)"
+        ) from None
+    except (NoSuchModuleError, ImportError) as err:
+        raise StoreError(f"no database driver for {resolved!r}: {err}") from None
+
+
+def dialect(session: Session) -> str:
+    """``sqlite`` or ``postgresql`` (or whatever SQLAlchemy calls the session's backend)."""
+    return str(session.get_bind().dialect.name)
+
+
+def init_db(engine: Engine) -> None:
+    """Create the tables and the full-text index for this dialect (idempotent)."""
+    try:
+        SQLModel.metadata.create_all(engine)
+        statements: tuple[str, ...] = ()
+        if engine.dialect.name == "postgresql":
+            statements = POSTGRES_FTS
+        elif engine.dialect.name == "sqlite":
+            statements = SQLITE_FTS
+        with engine.begin() as conn:
+            for statement in statements:
+                conn.exec_driver_sql(statement)
+    except SQLAlchemyError as err:
+        raise StoreError(f"cannot open or create the database: {_short(err)}") from None
+
+
+def _short(err: SQLAlchemyError) -> str:
+    orig = getattr(err, "orig", None)
+    text = str(orig if orig is not None else err)
+    return text.strip().splitlines()[0] if text.strip() else type(err).__name__
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back on any error."""
+    session = Session(engine, expire_on_commit=False)
+    try:
+        yield session
+        session.commit()
+    except SQLAlchemyError as err:
+        session.rollback()
+        raise StoreError(f"database error: {_short(err)}") from None
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def open_store(url: str | None = None) -> Engine:
+    """``make_engine`` + ``init_db``: what the CLI and TUI call to get a ready store."""
+    engine = make_engine(url)
+    init_db(engine)
+    return engine

@@ -1,0 +1,204 @@
+"""Files -> documents -> extractor -> store: the one ingest function the CLI and TUI both call.
+
+Every article is stored in its own transaction, so an article is stored whole or not at all;
+an article whose text is already stored is not run through the extractor again. Bad inputs
+and articles the extractor cannot handle are reported as ``Skipped`` with a reason.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from quotes.db import init_db, session_scope
+from quotes.errors import ModelError, QuotesError
+from quotes.models import Article
+from quotes.nlp.types import Document, Extraction
+from quotes.readers import Skipped, iter_documents
+from quotes.store import SaveResult, content_hash, save_extraction
+
+Progress = Callable[[str, int, int], None]
+BatchExtractor = Callable[[Sequence[Document]], list[Extraction]]
+BATCH_SIZE = 8
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What one ingest run did."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    quotes: int = 0
+    speakers: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    results: list[SaveResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def articles(self) -> int:
+        """Articles read successfully (added, updated or unchanged)."""
+        return self.added + self.updated + self.unchanged
+
+    def line(self) -> str:
+        """One-line human summary."""
+        text = (
+            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged; "
+            f"{self.quotes} quotes, {self.speakers} new speakers"
+        )
+        if self.skipped:
+            text += f"; {len(self.skipped)} skipped"
+        return text + f" ({self.seconds:.1f} s)"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "quotes": self.quotes,
+            "speakers": self.speakers,
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "articles": [
+                {"id": r.article_id, "status": r.status, "quotes": r.quotes} for r in self.results
+            ],
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def default_extractor() -> BatchExtractor:
+    """The NLP pipeline (imported here, so importing ``quotes`` loads no model)."""
+    try:
+        from quotes.nlp import pipeline
+    except ImportError as err:  # the extractor is missing or broken in this installation
+        raise ModelError(f"the extractor cannot be loaded: {err}") from None
+    many = getattr(pipeline, "extract_many", None)
+    if many is not None:
+        return lambda docs: list(many(docs))
+    return lambda docs: [pipeline.extract(doc) for doc in docs]
+
+
+def _label(doc: Document) -> str:
+    return doc.meta.path or doc.meta.title or "<stdin>"
+
+
+def _stored_hashes(engine: Engine, hashes: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    with Session(engine) as session:
+        for start in range(0, len(hashes), 500):
+            chunk = list(hashes[start : start + 500])
+            stmt = select(Article.content_hash).where(col(Article.content_hash).in_(chunk))
+            found.update(session.exec(stmt))
+    return found
+
+
+def _extract_batch(
+    extract: BatchExtractor, batch: Sequence[Document]
+) -> list[Extraction | Skipped]:
+    """Extract a batch; if it fails, retry one by one so only the bad article is skipped."""
+    try:
+        found: list[Extraction | Skipped] = list(extract(batch))
+        if len(found) == len(batch):
+            return found
+        error = f"the extractor returned {len(found)} results for {len(batch)} articles"
+    except ModelError:
+        raise
+    except Exception as err:
+        error = f"the extractor failed: {type(err).__name__}: {err}"
+    if len(batch) == 1:
+        return [Skipped(_label(batch[0]), error)]
+    return [item for doc in batch for item in _extract_batch(extract, [doc])]
+
+
+def _store(engine: Engine, extraction: Extraction, summary: IngestSummary) -> None:
+    try:
+        with session_scope(engine) as session:
+            result = save_extraction(session, extraction, commit=False)
+    except QuotesError as err:
+        summary.skipped.append(Skipped(_label(extraction.document), err.message))
+        return
+    summary.results.append(result)
+    if result.status == "unchanged":
+        summary.unchanged += 1
+        return
+    summary.added += result.status == "added"
+    summary.updated += result.status == "updated"
+    summary.quotes += result.quotes
+    summary.speakers += result.new_speakers
+
+
+def ingest_documents(
+    engine: Engine,
+    documents: Sequence[Document],
+    *,
+    progress: Progress | None = None,
+    extract: BatchExtractor | None = None,
+    batch_size: int = BATCH_SIZE,
+    summary: IngestSummary | None = None,
+) -> IngestSummary:
+    """Extract and store already-read documents (skipping texts already stored)."""
+    summary = summary if summary is not None else IngestSummary()
+    init_db(engine)
+    total = len(documents)
+    stored = _stored_hashes(engine, [content_hash(d.text) for d in documents])
+    todo: list[Document] = []
+    done = 0
+    for doc in documents:
+        digest = content_hash(doc.text)
+        if digest in stored:
+            summary.unchanged += 1
+            done += 1
+            if progress is not None:
+                progress(_label(doc), done, total)
+        else:
+            stored.add(digest)
+            todo.append(doc)
+    if todo and extract is None:
+        extract = default_extractor()
+    for start in range(0, len(todo), max(batch_size, 1)):
+        batch = todo[start : start + max(batch_size, 1)]
+        assert extract is not None
+        for doc, item in zip(batch, _extract_batch(extract, batch), strict=True):
+            if isinstance(item, Skipped):
+                summary.skipped.append(item)
+            else:
+                _store(engine, item, summary)
+            done += 1
+            if progress is not None:
+                progress(_label(doc), done, total)
+    return summary
+
+
+def ingest_paths(
+    engine: Engine,
+    paths: Sequence[Path | str],
+    *,
+    progress: Progress | None = None,
+    extract: BatchExtractor | None = None,
+    batch_size: int = BATCH_SIZE,
+    stdin: BinaryIO | None = None,
+) -> IngestSummary:
+    """Read files, folders (recursively) and ``-`` (stdin), extract quotes, store them."""
+    began = time.perf_counter()
+    summary = IngestSummary()
+    documents: list[Document] = []
+    for item in iter_documents(paths, stdin=stdin):
+        if isinstance(item, Skipped):
+            summary.skipped.append(item)
+        else:
+            documents.append(item)
+    ingest_documents(
+        engine,
+        documents,
+        progress=progress,
+        extract=extract,
+        batch_size=batch_size,
+        summary=summary,
+    )
+    summary.seconds = time.perf_counter() - began
+    return summary

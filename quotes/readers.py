@@ -1,0 +1,346 @@
+"""Read articles from files into ``Document`` objects: plain text, Markdown, HTML and JSON Lines.
+
+Offsets produced by the extractor index ``Document.text`` exactly, so readers never rewrite the
+text they return: plain text is the file as decoded (a UTF-8 byte-order mark aside), Markdown is
+the body after the YAML front matter, untouched. Bad input never raises a traceback:
+``read_document`` raises ``InputError`` with a reason, ``iter_documents`` yields ``Skipped``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import yaml
+
+from quotes.errors import InputError
+from quotes.nlp.types import Document, DocumentMeta
+
+MAX_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+KNOWN_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+SIDECAR_SUFFIX = ".meta.yaml"
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that was not read, and why (shown to the user as ``path: reason``)."""
+
+    path: str
+    reason: str
+
+
+# -- bytes -> text ---------------------------------------------------------------------------
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing missing, oversized and unreadable files."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror})") from None
+    if size > MAX_BYTES:
+        raise InputError(f"{path}: file is larger than 50 MB ({size / 1e6:.0f} MB)")
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror})") from None
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode UTF-8 text, refusing binary data, bad bytes and empty input."""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: input is larger than 50 MB")
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary data (NUL bytes), not a text file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        bad = data[err.start : err.start + 1].hex()
+        raise InputError(
+            f"{name}: not valid UTF-8 (byte 0x{bad} at offset {err.start}); "
+            "convert the file to UTF-8 first"
+        ) from None
+    if not text.strip():
+        raise InputError(f"{name}: empty (no text)")
+    return text
+
+
+# -- metadata helpers ------------------------------------------------------------------------
+
+
+def _as_date(value: Any) -> str | None:
+    """An ISO date string (``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when only that is known)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    return str(value).strip() or None
+
+
+def _as_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _meta_from_mapping(data: dict[str, Any], path: str | None) -> DocumentMeta:
+    return DocumentMeta(
+        path=path,
+        title=_as_str(data.get("title")),
+        date=_as_date(data.get("date")),
+        outlet=_as_str(data.get("outlet")),
+        url=_as_str(data.get("url")),
+    )
+
+
+def _first_line(text: str) -> str | None:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:300]
+    return None
+
+
+def _load_yaml_mapping(source: str, name: str, what: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise InputError(f"{name}: broken {what}{where}: not valid YAML") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError(f"{name}: broken {what}: expected 'key: value' lines")
+    return data
+
+
+# -- per format ------------------------------------------------------------------------------
+
+
+def sidecar_path(path: Path) -> Path:
+    """``seeds/x.txt`` -> ``seeds/x.meta.yaml``: metadata for a plain-text file."""
+    return path.with_suffix(SIDECAR_SUFFIX)
+
+
+def parse_plain(text: str, path: str | None, sidecar: Path | None = None) -> Document:
+    """A plain-text document; title from the sidecar or the first line."""
+    meta = DocumentMeta(path=path)
+    if sidecar is not None and sidecar.is_file():
+        source = decode(_read_bytes(sidecar), str(sidecar))
+        meta = _meta_from_mapping(_load_yaml_mapping(source, str(sidecar), "metadata"), path)
+    if meta.title is None:
+        meta.title = _first_line(text)
+    return Document(text=text, meta=meta)
+
+
+def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
+    """Split ``---`` YAML front matter from the body; no front matter gives ``({}, text)``."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip("\r\n") != "---":
+        return {}, text
+    offset = len(lines[0])
+    for line in lines[1:]:
+        if line.rstrip("\r\n").rstrip() in ("---", "..."):
+            header = text[len(lines[0]) : offset]
+            body = text[offset + len(line) :]
+            return _load_yaml_mapping(header, name, "front matter"), body
+        offset += len(line)
+    raise InputError(f"{name}: broken front matter: no closing '---' line")
+
+
+def parse_markdown(text: str, path: str | None) -> Document:
+    """A Markdown document: metadata from the front matter, text = the body."""
+    name = path or "<stdin>"
+    data, body = split_front_matter(text, name)
+    if not body.strip():
+        raise InputError(f"{name}: empty (front matter but no body)")
+    meta = _meta_from_mapping(data, path)
+    if meta.title is None:
+        meta.title = _first_line(body.lstrip("# "))
+    return Document(text=body, meta=meta)
+
+
+def parse_html(html: str, path: str | None) -> Document:
+    """The main text of a web page (trafilatura) and its metadata."""
+    import trafilatura
+
+    name = path or "<stdin>"
+    text = trafilatura.extract(html, include_comments=False, include_tables=False)
+    if not text or not text.strip():
+        raise InputError(f"{name}: no article text found in the HTML page")
+    meta = DocumentMeta(path=path)
+    try:
+        found = trafilatura.extract_metadata(html)
+    except Exception:  # metadata is a bonus; a malformed page still gives its text
+        found = None
+    if found is not None:
+        meta.title = _as_str(found.title)
+        meta.date = _as_date(found.date)
+        meta.outlet = _as_str(found.sitename)
+        meta.url = _as_str(found.url)
+    if meta.title is None:
+        meta.title = _first_line(text)
+    return Document(text=text, meta=meta)
+
+
+def parse_jsonl_line(line: str, name: str) -> Document:
+    """One article from a JSON Lines record with keys text/title/date/outlet/url."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputError(f"{name}: not valid JSON ({err.msg})") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{name}: expected a JSON object with a 'text' key")
+    text = data.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{name}: no 'text' (or it is empty)")
+    if "\x00" in text:
+        raise InputError(f"{name}: binary data (NUL characters) in 'text'")
+    meta = _meta_from_mapping(data, name)
+    if meta.title is None:
+        meta.title = _first_line(text)
+    return Document(text=text, meta=meta)
+
+
+def _kind(path: Path, text: str) -> str:
+    suffix = path.suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    return sniff(text)
+
+
+def sniff(text: str) -> str:
+    """Guess the format of unnamed input (stdin, files without a known suffix)."""
+    head = text.lstrip()[:200].lower()
+    if text.startswith("---\n") or text.startswith("---\r\n"):
+        return "markdown"
+    if head.startswith(("<!doctype html", "<html")):
+        return "html"
+    return "text"
+
+
+def parse_text(text: str, kind: str, path: str | None, sidecar: Path | None = None) -> Document:
+    """Turn decoded text of a given kind into a Document."""
+    if kind == "markdown":
+        return parse_markdown(text, path)
+    if kind == "html":
+        return parse_html(text, path)
+    if kind == "jsonl":
+        lines = [line for line in text.splitlines() if line.strip()]
+        if len(lines) != 1:
+            raise InputError(
+                f"{path}: holds {len(lines)} articles (JSON Lines); read it with iter_documents"
+            )
+        return parse_jsonl_line(lines[0], f"{path}:1")
+    return parse_plain(text, path, sidecar)
+
+
+def read_document(path: Path) -> Document:
+    """Read one article file (.txt, .md, .html, one-line .jsonl); ``InputError`` if unusable."""
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a file")
+    text = decode(_read_bytes(path), str(path))
+    return parse_text(text, _kind(path, text), str(path), sidecar_path(path))
+
+
+# -- many inputs -----------------------------------------------------------------------------
+
+
+def _folder_files(folder: Path) -> Iterator[Path]:
+    """Article files under ``folder``, recursively, in name order; hidden files left out."""
+    for child in sorted(folder.rglob("*")):
+        rel = child.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if not child.is_file() or child.name.endswith(SIDECAR_SUFFIX):
+            continue
+        if child.suffix.lower() in KNOWN_SUFFIXES:
+            yield child
+
+
+def _iter_jsonl(text: str, name: str) -> Iterator[Document | Skipped]:
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{name}:{lineno}"
+        try:
+            yield parse_jsonl_line(line, where)
+        except InputError as err:
+            yield Skipped(where, _reason(err, where))
+
+
+def _reason(err: InputError, name: str) -> str:
+    """The message without its leading ``name: `` (Skipped carries the path already)."""
+    prefix = f"{name}: "
+    return err.message[len(prefix) :] if err.message.startswith(prefix) else err.message
+
+
+def _iter_file(path: Path) -> Iterator[Document | Skipped]:
+    name = str(path)
+    try:
+        text = decode(_read_bytes(path), name)
+        kind = _kind(path, text)
+        if kind == "jsonl":
+            yield from _iter_jsonl(text, name)
+            return
+        yield parse_text(text, kind, name, sidecar_path(path))
+    except InputError as err:
+        yield Skipped(name, _reason(err, name))
+
+
+def _iter_stdin(stream: BinaryIO) -> Iterator[Document | Skipped]:
+    name = "<stdin>"
+    try:
+        text = decode(stream.read(MAX_BYTES + 1), name)
+        kind = sniff(text)
+        if kind == "text" and text.lstrip().startswith("{"):
+            yield from _iter_jsonl(text, name)
+            return
+        yield parse_text(text, kind, None)
+    except InputError as err:
+        yield Skipped(name, _reason(err, name))
+
+
+def iter_documents(
+    paths: Sequence[Path | str], *, stdin: BinaryIO | None = None
+) -> Iterator[Document | Skipped]:
+    """Documents from files, folders (recursively) and ``-`` (stdin), bad ones as ``Skipped``."""
+    for item in paths:
+        if str(item) == STDIN:
+            yield from _iter_stdin(stdin if stdin is not None else sys.stdin.buffer)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = list(_folder_files(path))
+            if not files:
+                yield Skipped(str(path), "folder holds no .txt, .md, .html or .jsonl files")
+            for file in files:
+                yield from _iter_file(file)
+        elif path.exists():
+            yield from _iter_file(path)
+        else:
+            yield Skipped(str(path), "no such file or folder")

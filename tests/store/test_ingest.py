@@ -1,0 +1,95 @@
+"""ingest_paths with a stand-in extractor: counts, idempotence, updates, failures isolated."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from quotes import store
+from quotes.errors import ModelError
+from quotes.ingest import ingest_paths
+from quotes.nlp.types import Document, Extraction
+from tests.cli.test_store_cli import CORPUS, fake_batch, fake_extract
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_ingest_counts_and_rerun(engine: Engine) -> None:
+    seen: list[tuple[str, int, int]] = []
+    summary = ingest_paths(
+        engine, [CORPUS], extract=fake_batch, progress=lambda *a: seen.append(a), batch_size=3
+    )
+    assert (summary.added, summary.updated, summary.unchanged) == (4, 0, 0)
+    assert summary.quotes > 10 and summary.speakers >= 5 and not summary.skipped
+    assert [(d, t) for _l, d, t in seen] == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    again = ingest_paths(engine, [CORPUS], extract=fake_batch)
+    assert (again.added, again.unchanged, again.quotes) == (0, 4, 0)
+
+
+def test_updated_file_replaces_quotes(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: A\ndate: 2031-01-01\n---\n“We reject this entirely,” Brel said.\n")
+    ingest_paths(engine, [path], extract=fake_batch)
+    path.write_text(path.read_text() + "“And we deny the rest too,” Brel said.\n")
+    summary = ingest_paths(engine, [path], extract=fake_batch)
+    assert (summary.updated, summary.quotes) == (1, 2)
+    with Session(engine) as session:
+        assert store.stats(session)["articles"] == 1
+        assert store.stats(session)["quotes"] == 2
+
+
+def test_extractor_failure_skips_only_that_article(engine: Engine) -> None:
+    def flaky(docs: Sequence[Document]) -> list[Extraction]:
+        if any("sanctions" in (d.meta.title or "") for d in docs):
+            raise RuntimeError("parser exploded")
+        return [fake_extract(d) for d in docs]
+
+    summary = ingest_paths(engine, [CORPUS], extract=flaky, batch_size=8)
+    assert summary.added == 3
+    (skipped,) = summary.skipped
+    assert skipped.path.endswith("valdoria-warns-sanctions.md")
+    assert skipped.reason == "the extractor failed: RuntimeError: parser exploded"
+
+
+def test_missing_models_is_a_clear_error(engine: Engine) -> None:
+    def broken(docs: Sequence[Document]) -> list[Extraction]:
+        raise ModelError("model file x is missing")
+
+    with pytest.raises(ModelError, match="missing"):
+        ingest_paths(engine, [CORPUS], extract=broken)
+
+
+def test_seed_and_shared_corpus_read(engine: Engine, shared: Path) -> None:
+    summary = ingest_paths(
+        engine,
+        [REPO / "seeds", shared / "corpus"],
+        extract=lambda docs: [Extraction(d, []) for d in docs],
+    )
+    assert summary.added == 32 and not summary.skipped
+
+
+@pytest.mark.slow
+def test_seed_with_real_models(tmp_path: Path) -> None:
+    """The real extractor over the seed: Blinken found under every alias, phrase search hits."""
+    from quotes.db import open_store
+    from quotes.search import search_quotes
+
+    engine = open_store(f"sqlite:///{tmp_path / 'seed.sqlite'}")
+    summary = ingest_paths(engine, [REPO / "seeds"])
+    assert summary.added == 1 and summary.quotes >= 5, summary.line()
+    with Session(engine) as session:
+        for alias in ("Blinken", "Antony Blinken", "Secretary Blinken"):
+            found = store.find_speaker(session, alias)
+            assert found is not None and "Blinken" in found.name, alias
+        (hit, *_rest) = search_quotes(session, '"lethal support"')
+        assert hit.speaker is not None and "Blinken" in hit.speaker
+        assert hit.outlet == "DER SPIEGEL" and hit.date_text == "2023-02"
+        detail = store.quote_detail(session, hit.id)
+        assert detail.paragraph[detail.quote_start : detail.quote_end].startswith('"We are')
+    again = ingest_paths(engine, [REPO / "seeds"])
+    assert again.unchanged == 1 and again.quotes == 0
+    engine.dispose()

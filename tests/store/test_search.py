@@ -1,0 +1,118 @@
+"""Keyword search: ranking, phrases, prefixes, filters, and fuzzed user text."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlmodel import Session
+
+from quotes import store
+from quotes.errors import QueryError
+from quotes.search import fts5_expression, parse_query, search_quotes, tsquery_expression
+from tests.store.conftest import extraction, q
+
+TEXTS = [
+    ("China is considering providing lethal support to Russia,", "Antony Blinken", "accuse"),
+    ("These are smears and lies about lethal weapons,", "Wang Wenbin", "deny"),
+    ("We support Ukraine's right to defend itself,", "Antony Blinken", "support"),
+    ("The smearing campaign must stop,", "Wang Wenbin", "demand"),
+]
+
+
+@pytest.fixture
+def filled(session: Session) -> Session:
+    for n, (text, speaker, kind) in enumerate(TEXTS):
+        body = f"Paragraph {n}.\n\n“{text}” {speaker} said.\n"
+        store.save_extraction(
+            session,
+            extraction(
+                body,
+                [q(text, body, speaker, type=kind)],
+                title=f"A{n}",
+                date=f"2023-0{n + 1}-01",
+                outlet="Wire" if n % 2 else "Daily",
+            ),
+        )
+    return session
+
+
+def texts(rows: list) -> list[str]:  # type: ignore[type-arg]
+    return [r.text for r in rows]
+
+
+def test_words_phrase_prefix_or(filled: Session) -> None:
+    assert len(search_quotes(filled, "lethal")) == 2
+    assert texts(search_quotes(filled, '"lethal support"')) == [TEXTS[0][0]]
+    assert texts(search_quotes(filled, "“lethal support”")) == [TEXTS[0][0]]
+    assert set(texts(search_quotes(filled, "smear*"))) == {TEXTS[1][0], TEXTS[3][0]}
+    assert TEXTS[1][0] in texts(search_quotes(filled, "smears"))  # PostgreSQL stems
+    assert len(search_quotes(filled, "ukraine OR russia")) == 2
+    assert search_quotes(filled, "lethal")[0].rank is not None
+
+
+def test_ranking_prefers_more_matches(filled: Session) -> None:
+    rows = search_quotes(filled, "lethal OR support")
+    assert rows[0].text == TEXTS[0][0]  # both words
+    ranks = [r.rank for r in rows]
+    assert ranks == sorted(ranks, reverse=True)  # type: ignore[type-var]
+
+
+def test_filters(filled: Session) -> None:
+    assert texts(search_quotes(filled, "lethal", speaker="Wang Wenbin")) == [TEXTS[1][0]]
+    assert texts(search_quotes(filled, "lethal", type="accuse")) == [TEXTS[0][0]]
+    assert texts(search_quotes(filled, "lethal", since=date(2023, 2, 1))) == [TEXTS[1][0]]
+    assert texts(search_quotes(filled, "lethal", until=date(2023, 1, 31))) == [TEXTS[0][0]]
+    assert texts(search_quotes(filled, "lethal", outlet="wire")) == [TEXTS[1][0]]
+    assert len(search_quotes(filled, "lethal OR support OR smear*", limit=2)) == 2
+    assert len(search_quotes(filled, "lethal OR support OR smear*", limit=2, offset=2)) == 2
+    with pytest.raises(QueryError, match="no speaker"):
+        search_quotes(filled, "lethal", speaker="Nobody Here")
+    with pytest.raises(QueryError, match="unknown statement type"):
+        search_quotes(filled, "lethal", type="bogus")
+
+
+@pytest.mark.parametrize("query", ["", "   ", "***", '""', "OR", "- + ^ ( )", "«»"])
+def test_meaningless_query_is_query_error(filled: Session, query: str) -> None:
+    with pytest.raises(QueryError, match="nothing to search for"):
+        search_quotes(filled, query)
+
+
+def test_stopwords_and_short_prefixes(filled: Session) -> None:
+    assert texts(search_quotes(filled, "the lethal support")) == [TEXTS[0][0]]
+    with pytest.raises(QueryError, match="nothing to search for"):
+        search_quotes(filled, "the of and")
+    with pytest.raises(QueryError, match="too short"):
+        search_quotes(filled, "sm*")
+
+
+def test_expressions_are_quoted() -> None:
+    parsed = parse_query('NOT "lethal support" NEAR( smear* OR x:y')
+    assert (
+        fts5_expression(parsed)
+        == '("not" AND "lethal support" AND "near" AND "smear" *) OR ("x y")'
+    )
+    assert (
+        tsquery_expression(parsed) == "(not & (lethal <-> support) & near & smear:*) | ((x <-> y))"
+    )
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=60) | st.sampled_from(['"', "*", "OR", "NEAR(", "a:b", "^", "-x", "\x00"]))
+def test_fuzzed_queries_raise_only_query_error(filled: Session, query: str) -> None:
+    with contextlib.suppress(QueryError):
+        search_quotes(filled, query)
+
+
+def test_rank_window_ranks_newest_matches_only(filled: Session) -> None:
+    exact = search_quotes(filled, "lethal", rank_window=None)
+    windowed = search_quotes(filled, "lethal", rank_window=1, limit=1)
+    assert len(exact) == 2
+    if filled.get_bind().dialect.name == "sqlite":
+        assert [r.id for r in windowed] == [max(r.id for r in exact)]
+    assert search_quotes(filled, "lethal", rank_window=1, offset=1) == exact[1:]
