@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import click
 import typer
+from typer import _click  # typer's vendored click: the type its groups take
 from typer.core import TyperGroup
 
 from quotes.errors import QuotesError
@@ -19,7 +19,7 @@ from quotes.errors import QuotesError
 class _Group(TyperGroup):
     """Typer group that reports ``QuotesError`` as ``<title>: <message>`` and exits 1."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: _click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except QuotesError as err:

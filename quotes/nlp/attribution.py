@@ -133,7 +133,9 @@ def _cue_after(doc: ParsedDoc, sent: Sentence, after: list[Token]) -> Attributio
     if after and after[0].text in ("—", "–", "-", "―", "--") and words:
         run = _nominal_run(words)
         if run:
-            return Attribution(describe(_phrase(sent, run), doc.text), None, None, "dash-after", 0.8)
+            return Attribution(
+                describe(_phrase(sent, run), doc.text), None, None, "dash-after", 0.8
+            )
     return None
 
 

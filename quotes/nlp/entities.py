@@ -145,7 +145,7 @@ _SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "sp
 
 
 def _institution_key(text: str) -> str:
-    """"Chinese Foreign Ministry spokesperson" and "the Foreign Ministry" -> "foreign ministry"."""
+    """ "Chinese Foreign Ministry spokesperson" and "the Foreign Ministry" -> "foreign ministry"."""
     countries = lexicon.countries()
     words = [
         w.lower()

@@ -208,6 +208,8 @@ def _name_tokens(words: list[Token]) -> list[Token]:
         run.insert(0, tok)
     if run and len(run) == len(words) and any(t.text.lower() in roles for t in words):
         return []
+    if len(run) > 4 and not any(t.ner != "O" for t in run):
+        run = run[-2:]  # a capitalised headline, not a name: keep its last words
     if run and all(t.upos == "PROPN" or not t.upos for t in run):
         return run
     return run if run and not any(t.upos in ("NOUN", "VERB") for t in run) else []

@@ -236,7 +236,7 @@ def _surface_heads(sent: Sentence) -> list[Token]:
             continue
         while run and run[0].text.lower() in _FUNCTION_WORDS:
             run = run[1:]
-        if len(run) >= 2:
+        if 2 <= len(run) <= 4:  # longer capitalised runs are headlines, not names
             heads.append(run[-1])
         run = []
     return heads

@@ -40,7 +40,7 @@ def test_partial_quote_takes_the_subject_of_the_governing_cue() -> None:
 INVERTED = rows(
     '1 " " PUNCT _ _ 2 punct _ _',
     "2 No no INTJ _ _ 5 ccomp _ _",
-    '3 , , PUNCT _ _ 2 punct _ _',
+    "3 , , PUNCT _ _ 2 punct _ _",
     '4 " " PUNCT _ _ 2 punct _ _',
     "5 said say VERB _ _ 0 root _ _",
     "6 Maria Maria PROPN _ _ 5 nsubj _ NER=B-PER",

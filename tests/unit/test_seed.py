@@ -76,9 +76,7 @@ def test_both_exchanges_are_linked(extraction: Extraction, gold: dict[str, Any])
         assert answer.responds_to in charges, answer
     scholz = index[tuple(gold_quotes[second["accusation"][0]]["quote"])]
     reported_text = gold["reported_statements"][second["response_reported"][0]]["text"]
-    answers = [
-        q for q in quotes if q.form == "reported" and reported_text.rstrip(".") in q.text
-    ]
+    answers = [q for q in quotes if q.form == "reported" and reported_text.rstrip(".") in q.text]
     assert answers, f"reported statement not extracted: {reported_text}"
     assert answers[0].responds_to == scholz
     assert answers[0].type == "deny"
