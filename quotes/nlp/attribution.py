@@ -71,6 +71,36 @@ def attribute(doc: ParsedDoc, span: QuoteSpan, inside: SpanIndex) -> Attribution
     return _colon_lead_in(doc, open_sent, span)
 
 
+def attribute_from_previous_sentence(
+    doc: ParsedDoc, span: QuoteSpan, inside: SpanIndex
+) -> Attribution | None:
+    """``..., Schiff said. "The other factor ..."``: the cue closing the sentence before."""
+    sent = doc.sentence_at(span.start)
+    if sent is None or sent.index <= 0 or doc.sentences[sent.index] is not sent:
+        return None
+    if any(not _is_punct(t) for t in sent.tokens if t.end <= span.start):
+        return None  # the quote does not open its sentence
+    prev = doc.sentences[sent.index - 1]
+    if span.start - prev.end > 3 or inside.within(prev.start, prev.end):
+        return None
+    words = [t for t in prev.tokens if not _is_punct(t)]
+    for i in range(len(words) - 1, max(len(words) - 4, 0) - 1, -1):
+        tok = words[i]
+        if is_cue(tok):
+            mention = _subject(doc, prev, tok, words[:i], [])
+            if mention is not None:
+                return Attribution(
+                    mention,
+                    tok.text,
+                    surface_lemma(tok),
+                    "cue-closes-previous-sentence",
+                    0.65,
+                    (prev.index, tok.id),
+                )
+            return None
+    return None
+
+
 def _next_sentence(doc: ParsedDoc, sent: Sentence, offset: int) -> Sentence | None:
     """The sentence right after ``sent`` if it starts within a few characters, same line."""
     position = sent.index + 1
@@ -116,27 +146,48 @@ def _since_quote(tokens: list[Token], inside: SpanIndex) -> list[Token]:
 
 
 def _cue_after(doc: ParsedDoc, sent: Sentence, after: list[Token]) -> Attribution | None:
-    """``"...," Blinken told``, ``"...," said the minister``, ``"..." — the minister``."""
-    words = [t for t in after if not _is_punct(t)]
-    for i, tok in enumerate(words[:_MAX_AFTER]):
+    """``"...," Blinken told``, ``"...," said the minister``, ``"..." — the minister``.
+
+    Words between commas after a speaker ("Vann Newkirk, a writer for The Atlantic, said") are
+    an apposition: skipped while looking for the cue, and not part of the subject.
+    """
+    words = _outside_appositions(after)
+    core = [t for t, appos in words if not appos]
+    for i, tok in enumerate(core[:_MAX_AFTER]):
         if not is_cue(tok):
             if tok.upos in ("VERB", "AUX") and tok.deprel not in ("aux", "cop", "amod"):
                 break  # another clause started: no cue right after this quote
             continue
-        left, right = words[:i], words[i + 1 :]
+        left, right = core[:i], [t for t, _ in words if t.start > tok.start]
         mention = _adjacent_subject(doc, sent, tok, left, right)
         if mention is not None:
             return Attribution(
                 mention, tok.text, surface_lemma(tok), "cue-after", 0.95, (sent.index, tok.id)
             )
         break
-    if after and after[0].text in ("—", "–", "-", "―", "--") and words:
-        run = _nominal_run(words)
+    if after and after[0].text in ("—", "–", "-", "―", "--") and core:
+        run = _nominal_run(core)
         if run:
             return Attribution(
                 describe(_phrase(sent, run), doc.text), None, None, "dash-after", 0.8
             )
     return None
+
+
+def _outside_appositions(tokens: list[Token]) -> list[tuple[Token, bool]]:
+    """Words, each flagged when it lies in a comma-delimited apposition after the first word."""
+    out: list[tuple[Token, bool]] = []
+    inside = False
+    for tok in tokens:
+        if tok.text == "," and out:
+            inside = not inside
+            continue
+        if tok.text in (".", "!", "?", ";") and out:
+            break
+        if _is_punct(tok):
+            continue
+        out.append((tok, inside))
+    return out
 
 
 _ADDRESSEE = {"tell", "ask", "remind", "inform", "assure", "urge", "warn", "promise", "thank"}
@@ -151,7 +202,7 @@ def _adjacent_subject(
         if subject is not None and subject in left:
             return describe(noun_phrase(sent, subject), doc.text)
         run = _nominal_run(left)
-        if run and len(left) <= 8 and not any(t.upos in ("VERB",) for t in left):
+        if run and run[0] is left[0] and not any(t.upos == "VERB" for t in left):
             return describe(_phrase(sent, run), doc.text)
         return None
     if subject is not None and subject in right:
@@ -323,6 +374,8 @@ def _np_head(tokens: list[Token], last: bool = False) -> Token | None:
 
 
 def _nominal(tok: Token) -> bool:
+    if not any(c.isalnum() for c in tok.text):
+        return False
     if tok.upos:
         return tok.upos in ("PROPN", "NOUN", "PRON")
     word = tok.text

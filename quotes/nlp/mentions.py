@@ -98,7 +98,7 @@ def _parsed_phrase(sent: Sentence, head: Token) -> list[Token]:
     while hi < len(ids) - 1 and ids[hi + 1] == ids[hi] + 1:
         hi += 1
     run = toks[lo : hi + 1]
-    while run and (run[0].upos == "PUNCT" or run[0].text in _QUOTE_CHARS):
+    while run and (run[0].upos in ("PUNCT", "ADP", "CCONJ") or run[0].text in _QUOTE_CHARS):
         run = run[1:]
     while run and (run[-1].upos == "PUNCT" or run[-1].text in _QUOTE_CHARS):
         run = run[:-1]

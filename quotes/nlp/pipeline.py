@@ -12,7 +12,11 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from quotes.nlp import lexicon
-from quotes.nlp.attribution import attribute, is_cue
+from quotes.nlp.attribution import (
+    attribute,
+    attribute_from_previous_sentence,
+    is_cue,
+)
 from quotes.nlp.classify import classify, target_of
 from quotes.nlp.entities import Entity, EntityRegistry
 from quotes.nlp.exchanges import link_exchanges
@@ -302,6 +306,15 @@ def _one_direct(ctx: _Context, i: int, span: QuoteSpan, by_span: dict[int, Quote
         if carried is not None:
             speaker, rule, confidence = carried
             evidence.append(f"speaker: {rule}")
+    if speaker is None:
+        prev_att = attribute_from_previous_sentence(ctx.parsed, span, ctx.index)
+        if prev_att is not None and prev_att.mention is not None:
+            entity = _resolve(ctx, prev_att.mention)
+            if entity is not None:
+                speaker = entity.to_speaker(prev_att.mention)
+                confidence = prev_att.confidence
+                cue, cue_lemma = prev_att.cue, prev_att.cue_lemma
+                evidence.append(f"speaker: {prev_att.rule} ({prev_att.mention.text!r})")
     if speaker is None and _scare_quote(ctx, span):
         return None
     inner = span.inner(text)
@@ -386,8 +399,15 @@ def _names_someone(ctx: _Context, gap: str) -> bool:
 
 
 def _no_mention(speaker: Speaker) -> Speaker:
+    """The same speaker for a quote with no cue of its own; ``mention`` stays the one that
+    attributed the run of quotes (where PolNeAR and readers both look)."""
     return Speaker(
-        speaker.name, speaker.role, speaker.affiliation, speaker.kind, speaker.named, None
+        speaker.name,
+        speaker.role,
+        speaker.affiliation,
+        speaker.kind,
+        speaker.named,
+        speaker.mention,
     )
 
 
