@@ -182,7 +182,7 @@ def _outside_appositions(tokens: list[Token]) -> list[tuple[Token, bool]]:
         if tok.text == "," and out:
             inside = not inside
             continue
-        if tok.text in (".", "!", "?", ";") and out:
+        if tok.text in ("!", "?", ";") and out:
             break
         if _is_punct(tok):
             continue
@@ -248,6 +248,9 @@ def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribut
     for i in range(len(words) - 1, -1, -1):
         tok = words[i]
         if is_cue(tok):
+            outer = _outermost_cue(sent, tok)
+            if outer is not tok and outer in words:
+                i, tok = words.index(outer), outer
             mention = _subject(doc, sent, tok, words[:i], words[i + 1 :])
             if mention is not None:
                 return Attribution(
@@ -265,11 +268,27 @@ def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribut
                 )
     if words and words[-1].text == ":" and len(words) >= 2:
         head = _np_head(words[:-1], last=True)
-        if head is not None and (head.upos in ("PROPN", "PRON", "NOUN", "")):
+        speakerish = head is not None and (
+            head.upos in ("PROPN", "PRON", "")
+            or head.text.lower() in lexicon.role_nouns()
+            or head.ner != "O"
+        )
+        if head is not None and speakerish:
             np = noun_phrase(sent, head)
             if np[-1].end <= words[-1].start:
                 return Attribution(describe(np, doc.text), ":", ":", "colon-before", 0.75)
     return None
+
+
+def _outermost_cue(sent: Sentence, cue: Token) -> Token:
+    """ "She said she recalls ...": the matrix cue ``said``, not the embedded ``recalls``."""
+    if not sent.parsed:
+        return cue
+    outer = cue
+    for anc in sent.ancestors(cue.id):
+        if is_cue(anc) and anc.id < cue.id:
+            outer = anc
+    return outer
 
 
 def _cue_governs(

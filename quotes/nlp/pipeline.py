@@ -290,6 +290,13 @@ def _one_direct(ctx: _Context, i: int, span: QuoteSpan, by_span: dict[int, Quote
     confidence = 0.0
     cue: str | None = None
     cue_lemma: str | None = None
+    if (
+        att is not None
+        and att.mention is not None
+        and ctx.index.within(att.mention.start, att.mention.end)
+    ):
+        evidence.append(f"rejected speaker {att.mention.text!r}: inside a quote")
+        att = None
     if att is not None and att.mention is not None:
         ctx.feed_until(att.mention.start)
         entity = _resolve(ctx, att.mention)
