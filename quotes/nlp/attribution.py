@@ -53,7 +53,7 @@ def attribute(doc: ParsedDoc, span: QuoteSpan, inside: SpanIndex) -> Attribution
         if not any(not _is_punct(t) for t in after):
             # '"...?" Clinton said.' is often split into two sentences after the mark
             nxt = _next_sentence(doc, close_sent, span.end)
-            if nxt is not None:
+            if nxt is not None and _short_cue_clause(nxt, inside):
                 target_sent = nxt
                 after = _until_quote(nxt.tokens, inside)
         found = _cue_after(doc, target_sent, after)
@@ -101,6 +101,13 @@ def attribute_from_previous_sentence(
     return None
 
 
+def _short_cue_clause(sent: Sentence, inside: SpanIndex) -> bool:
+    """A sentence that is only an attribution: ``Clinton said.``, ``said the minister.``"""
+    words = [t for t in sent.tokens if not _is_punct(t)]
+    has_quote = any(inside.covers(t.start) for t in sent.tokens)
+    return 0 < len(words) <= 12 and not has_quote and any(is_cue(t) for t in words[:7])
+
+
 def _next_sentence(doc: ParsedDoc, sent: Sentence, offset: int) -> Sentence | None:
     """The sentence right after ``sent`` if it starts within a few characters, same line."""
     position = sent.index + 1
@@ -109,6 +116,32 @@ def _next_sentence(doc: ParsedDoc, sent: Sentence, offset: int) -> Sentence | No
     nxt = doc.sentences[position]
     gap = doc.text[offset : nxt.start]
     return nxt if len(gap) <= 3 and "\n" not in gap else None
+
+
+def attribute_to_sentence_subject(
+    doc: ParsedDoc, span: QuoteSpan, inside: SpanIndex
+) -> Attribution | None:
+    """A partial quote in a reporter's sentence with no reporting verb: "Trump admires Putin
+    as a "strong leader"" - the subject of the sentence's main verb, low confidence."""
+    sent = doc.sentence_at(span.start)
+    if sent is None or not sent.parsed:
+        return None
+    before = [t for t in sent.tokens if t.end <= span.start and not _is_punct(t)]
+    if not before:
+        return None
+    root = next((t for t in sent.tokens if t.head == 0), None)
+    if root is None or inside.covers(root.start):
+        return None
+    subject = _parsed_subject(sent, root)
+    if subject is None or inside.covers(subject.start):
+        return None
+    named = subject.upos in ("PROPN", "PRON") or subject.ner != "O"
+    if not named and subject.text.lower() not in lexicon.role_nouns():
+        return None
+    if subject.text.lower() in ("it", "this", "that", "there"):
+        return None
+    mention = describe(noun_phrase(sent, subject), doc.text)
+    return Attribution(mention, None, None, "sentence-subject", 0.5)
 
 
 def _colon_lead_in(doc: ParsedDoc, sent: Sentence | None, span: QuoteSpan) -> Attribution | None:
@@ -122,6 +155,14 @@ def _colon_lead_in(doc: ParsedDoc, sent: Sentence | None, span: QuoteSpan) -> At
     if prev.tokens[-1].text != ":" or span.start - prev.end > 4:
         return None
     found = _cue_before(doc, prev, prev.tokens)
+    if found is None and prev.parsed:
+        # "Sanders made the following comment:" - the subject of the lead-in clause
+        root = next((t for t in prev.tokens if t.head == 0), None)
+        subject = _parsed_subject(prev, root) if root is not None else None
+        if subject is not None and (subject.upos in ("PROPN", "PRON") or subject.ner != "O"):
+            found = Attribution(
+                describe(noun_phrase(prev, subject), doc.text), ":", ":", "colon-lead-in", 0.7
+            )
     if found is not None:
         found.rule = "colon-lead-in"
     return found

@@ -20,6 +20,7 @@ _DOUBLE = set('"“”„«»')
 # For each opening mark: the marks that may close it.
 _CLOSERS: dict[str, str] = {
     '"': '"”“',
+    "”": '”"',
     "“": '”"“',
     "„": '“”"',
     "«": "»",
@@ -116,6 +117,10 @@ def _opens(text: str, i: int, para: Paragraph, singles_allowed: bool) -> bool:
         return i + 1 < para.end and not text[i + 1].isspace()
     if c == "»":
         return _left_flanking(text, i, para.start) and not _right_flanking(text, i, para.end)
+    if c == "”":
+        # a typo'd opener: ”Text ...” at the start of a paragraph or after a space
+        later = text.find("”", i + 1, para.end)
+        return later > 0 and _left_flanking(text, i, para.start) and text[i + 1].isalnum()
     if c in "‚‘":
         return singles_allowed and _left_flanking(text, i, para.start)
     return False
@@ -143,7 +148,7 @@ def _scan_paragraph(text: str, para: Paragraph) -> list[QuoteSpan]:
     open_mark = ""
     for i in range(para.start, para.end):
         c = text[i]
-        if c not in _CLOSERS and c not in "”’«»“":
+        if c not in _CLOSERS and c not in "’«»“":
             continue
         if open_at is None:
             if c in _CLOSERS and _opens(text, i, para, singles_allowed):

@@ -15,6 +15,7 @@ from quotes.nlp import lexicon
 from quotes.nlp.attribution import (
     attribute,
     attribute_from_previous_sentence,
+    attribute_to_sentence_subject,
     is_cue,
 )
 from quotes.nlp.classify import classify, target_of
@@ -323,7 +324,13 @@ def _one_direct(ctx: _Context, i: int, span: QuoteSpan, by_span: dict[int, Quote
                 cue, cue_lemma = prev_att.cue, prev_att.cue_lemma
                 evidence.append(f"speaker: {prev_att.rule} ({prev_att.mention.text!r})")
     if speaker is None and _scare_quote(ctx, span):
-        return None
+        subj_att = attribute_to_sentence_subject(ctx.parsed, span, ctx.index)
+        entity = _resolve(ctx, subj_att.mention) if subj_att and subj_att.mention else None
+        if subj_att is None or subj_att.mention is None or entity is None:
+            return None
+        speaker = entity.to_speaker(subj_att.mention)
+        confidence = subj_att.confidence
+        evidence.append(f"speaker: {subj_att.rule} ({subj_att.mention.text!r})")
     inner = span.inner(text)
     context = _clause(ctx, span)
     typing = classify(inner, cue_lemma, context)
