@@ -259,14 +259,29 @@ def _entity_heads(sent: Sentence) -> list[Token]:
     return heads
 
 
+_TITLE_LEAD = re.compile(
+    r"(?:\b[A-Z][\w.&-]*['’]s|\b(?:on|On|of|in|watch|watched|read|reads)|\bcalled|\bnamed)\s*$"
+)
+_MINOR = ("of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by", "&")
+
+
 def _is_title(ctx: _Context, span: QuoteSpan) -> bool:
-    inner = span.inner(ctx.text).strip()
-    words = inner.split()
-    if not words or len(words) > 8 or re.search(r"[.!?,;:]$", inner):
-        return False
+    """A title of a show, book or programme, not speech: "Maybrit Illner", NBC's "Nightly News."
+
+    Title Case, at most eight words, and a title noun ("talk show"), a possessive outlet
+    ("CNN's"), or "on"/"of" right before it. Attribute values in markup (``author="x"``) too.
+    """
     before = ctx.text[max(0, span.start - 40) : span.start]
-    titled = sum(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in") for w in words)
-    return bool(_TITLE_NOUNS.search(before)) and titled == len(words)
+    if before.endswith("="):
+        return True
+    inner = span.inner(ctx.text).strip().rstrip(".,;:!?").strip()
+    words = inner.split()
+    if not words or len(words) > 8:
+        return False
+    titled = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in words)
+    if not titled or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    return bool(_TITLE_NOUNS.search(before) or _TITLE_LEAD.search(before))
 
 
 def _direct_quotes(ctx: _Context) -> list[Quote]:
@@ -324,7 +339,9 @@ def _one_direct(ctx: _Context, i: int, span: QuoteSpan, by_span: dict[int, Quote
                 cue, cue_lemma = prev_att.cue, prev_att.cue_lemma
                 evidence.append(f"speaker: {prev_att.rule} ({prev_att.mention.text!r})")
     if speaker is None and _scare_quote(ctx, span):
-        subj_att = attribute_to_sentence_subject(ctx.parsed, span, ctx.index)
+        subj_att = None
+        if span.word_count(text) >= 2:
+            subj_att = attribute_to_sentence_subject(ctx.parsed, span, ctx.index)
         entity = _resolve(ctx, subj_att.mention) if subj_att and subj_att.mention else None
         if subj_att is None or subj_att.mention is None or entity is None:
             return None
