@@ -243,7 +243,7 @@ def _adjacent_subject(
         if subject is not None and subject in left:
             return describe(noun_phrase(sent, subject), doc.text)
         run = _nominal_run(left)
-        if run and run[0] is left[0] and not any(t.upos == "VERB" for t in left):
+        if run and run[0] is left[0] and not any(_clausal(t) for t in left):
             return describe(_phrase(sent, run), doc.text)
         return None
     if subject is not None and subject in right:
@@ -254,6 +254,13 @@ def _adjacent_subject(
     if run and (run[0] is right[0] or right[0].text.lower() in ("the", "a", "an")):
         return describe(_phrase(sent, run), doc.text)
     return None
+
+
+def _clausal(tok: Token) -> bool:
+    """A verb heading its own clause (not "retired" in "retired general Lloyd Newton")."""
+    if tok.upos != "VERB":
+        return False
+    return tok.deprel.split(":")[0] not in ("amod", "compound", "flat", "nmod", "appos")
 
 
 def _nominal_run(tokens: list[Token]) -> list[Token]:
@@ -373,14 +380,22 @@ def _cue_governs(
 def _subject(
     doc: ParsedDoc, sent: Sentence, verb: Token, left: list[Token], right: list[Token]
 ) -> Mention | None:
-    """The speaker of a reporting verb: its parsed subject, else the adjacent noun phrase."""
+    """The speaker of a reporting verb: its parsed subject (or the name right before it);
+    without a parse, the adjacent noun phrase."""
     if sent.parsed:
         head = _parsed_subject(sent, verb)
-        if head is not None and not (
-            head.upos == "PRON" and head.text.lower() in ("it", "this", "that", "which", "who")
+        adjacent = left[-1] if left else None
+        if (
+            adjacent is not None
+            and adjacent.upos in ("PROPN", "PRON")
+            and adjacent.text.lower() not in _RELATIVE
+            and (head is None or adjacent not in noun_phrase(sent, head))
         ):
-            return describe(noun_phrase(sent, head), doc.text)
-    # surface: "...," NP said  /  "...," said NP
+            # ", Stumpf explained earlier, ..." - the name right before the cue is its subject
+            return describe(noun_phrase(sent, adjacent), doc.text)
+        if head is None:
+            return None
+        return describe(noun_phrase(sent, head), doc.text)
     np_left = _np_head(left, last=True)
     if np_left is not None:
         return describe(noun_phrase(sent, np_left), doc.text)

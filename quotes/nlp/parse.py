@@ -246,7 +246,10 @@ _TOKEN = re.compile(
     r"|\w+(?:[-'’]\w+)*|[^\w\s]"
 )
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’»]?\s+(?=[\"“„«A-Z])|\n+")
-_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|St|Prof|Jr|Sr|U\.S|U\.N|U\.K)\.$")
+_ABBREV = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|St|Prof|Jr|Sr|Sgt|Capt|Adm|Del|Gen|Mt|Ft|No|Vol"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|[A-Z])\.$"
+)
 
 
 def surface_parse(text: str) -> ParsedDoc:
