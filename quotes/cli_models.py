@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +14,7 @@ models_app = typer.Typer(
 )
 
 
-class Processor(str, Enum):
+class Processor(StrEnum):
     """Processors ``quotes models train --only`` accepts."""
 
     tokenize = "tokenize"
@@ -64,7 +64,7 @@ def bench_command(
         Path | None,
         typer.Option(
             "--texts",
-            help="Folder of .txt articles (default: ../shared/polnear/dev/text, 84 PolNeAR dev texts).",
+            help="Folder of .txt articles (default: ../shared/polnear/dev/text, the 84 dev texts).",
         ),
     ] = None,
     processors: Annotated[
@@ -87,7 +87,7 @@ def train_command(
     ] = None,
     data: Annotated[
         Path | None,
-        typer.Option("--data", help="Folder with UD_English-EWT and UNER_English-EWT (../shared/ud)."),
+        typer.Option("--data", help="Folder holding UD_English-EWT and UNER_English-EWT."),
     ] = None,
     max_minutes: Annotated[
         float,
@@ -95,11 +95,13 @@ def train_command(
     ] = 60.0,
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Model folder to write (default: the packaged quotes/nlp/models)."),
+        typer.Option("--out", help="Model folder to write (default: quotes/nlp/models)."),
     ] = None,
     work: Annotated[
         Path | None,
-        typer.Option("--work", help="Scratch folder for data and checkpoints (default: ./train/work)."),
+        typer.Option(
+            "--work", help="Scratch folder for data and checkpoints (default: train/work)."
+        ),
     ] = None,
 ) -> None:
     """Train the models with stanza's own training code, one at a time on this machine's CPU.

@@ -259,9 +259,7 @@ def _entity_heads(sent: Sentence) -> list[Token]:
     return heads
 
 
-_TITLE_LEAD = re.compile(
-    r"(?:\b[A-Z][\w.&-]*['’]s|\b(?:on|On|of|in|watch|watched|read|reads)|\bcalled|\bnamed)\s*$"
-)
+_TITLE_LEAD = re.compile(r"(?:\b[A-Z][\w.&-]*['’]s|(?:^|[.!?]\s+|\n)On|\bwatch(?:ed|es|ing)?)\s*$")
 _MINOR = ("of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by", "&")
 
 
