@@ -266,18 +266,22 @@ def _clausal(tok: Token) -> bool:
 def _nominal_run(tokens: list[Token]) -> list[Token]:
     """The first contiguous run of noun-phrase words (determiners, titles, names, nouns)."""
     run: list[Token] = []
+    dets = ("the", "a", "an")
     for tok in tokens:
         word = tok.text.lower()
-        fits = _nominal(tok) or word in ("the", "a", "an", "of") or tok.upos in ("DET", "ADJ")
+        fits = _nominal(tok) or word in (*dets, "of") or tok.upos in ("DET", "ADJ")
         if tok.upos == "ADP" and word != "of":
             fits = False
-        if fits:
+        # untagged: a lower-case word right after a determiner is the noun ("the ruling")
+        after_det = not tok.upos and tok.text.isalpha() and run and run[-1].text.lower() in dets
+        if fits or after_det:
             run.append(tok)
         elif run:
             break
-    while run and (run[-1].text.lower() in ("the", "a", "an", "of") or run[-1].upos == "ADJ"):
+    while run and (run[-1].text.lower() in (*dets, "of") or run[-1].upos == "ADJ"):
         run.pop()
-    return run if any(_nominal(t) for t in run) else []
+    untagged_np = len(run) >= 2 and run[0].text.lower() in dets and not run[0].upos
+    return run if untagged_np or any(_nominal(t) for t in run) else []
 
 
 def _phrase(sent: Sentence, run: list[Token]) -> list[Token]:

@@ -240,6 +240,7 @@ def iter_tokens(doc: ParsedDoc) -> Iterable[Token]:
 
 _TOKEN = re.compile(
     r"[A-Z]\.(?:[A-Z]\.)+"  # U.S., U.N.
+    r"|[A-Z]\.(?=\s+[A-Z])"  # the initial in John D. Podesta
     r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Sgt|Capt|Adm)\.(?=\s)"
     r"|\w+(?:-\w+)*(?=n['’]t\b)|n['’]t\b"  # do n't, as UD splits it
     r"|\w+(?:-\w+)*(?=['’](?:s|re|ve|ll|d|m)\b)|['’](?:s|re|ve|ll|d|m)\b"  # China 's
