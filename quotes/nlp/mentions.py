@@ -93,10 +93,10 @@ def _parsed_phrase(sent: Sentence, head: Token) -> list[Token]:
     if head.upos == "PROPN":
         # the rest of a name the parser hung elsewhere: "Mr. | Alexander", "Charles B. | Rangel"
         last = max(t.id for t in toks)
-        ids = {t.id for t in toks}
+        have = {t.id for t in toks}
         while last < len(sent.tokens) and sent.tok(last + 1).upos == "PROPN":
             last += 1
-            if last not in ids:
+            if last not in have:
                 toks.append(sent.tok(last))
         toks.sort(key=lambda t: t.id)
     # keep the contiguous run around the head (a stray far-off child is a parse error)
