@@ -68,7 +68,11 @@ class EntityRegistry:
         before = [e for e in self.entities if e.last_seen <= mention.start]
         if mention.kind == "pronoun":
             want = mention.speaker_kind
-            pool = [e for e in before if want == "any" or e.kind == want]
+            pool = [
+                e
+                for e in before
+                if want == "any" or e.kind == want or (e.kind == "unknown" and e.named)
+            ]
             speakers = [e for e in pool if e.last_spoke >= 0]
             pick = max(speakers or pool, key=lambda e: max(e.last_spoke, e.last_seen), default=None)
             return pick

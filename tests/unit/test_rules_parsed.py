@@ -106,3 +106,36 @@ def test_conllu_offsets_follow_the_text() -> None:
     doc = from_conllu(PARTIAL, text)
     for tok in doc.sentences[0].tokens:
         assert text[tok.start : tok.end] == tok.text
+
+
+AUTHOR_VOICE = rows(
+    "1 We we PRON _ _ 2 nsubj _ _",
+    "2 welcome welcome VERB _ _ 0 root _ _",
+    "3 the the DET _ _ 5 det _ _",
+    "4 New New PROPN _ _ 5 compound _ NER=B-ORG",
+    "5 Treaty Treaty PROPN _ _ 2 obj _ NER=E-ORG",
+    "6 . . PUNCT _ _ 2 punct _ _",
+)
+
+
+def test_first_person_in_running_text_is_not_a_reported_statement() -> None:
+    """Regression: a communiqué's "We welcome the New Treaty." was reported as the treaty's."""
+    text = "We welcome the New Treaty."
+    assert run(AUTHOR_VOICE, text) == []
+
+
+DATELINE = rows(
+    "1 OSTRAVEL OSTRAVEL PROPN _ _ 3 nsubj _ NER=S-LOC",
+    "2 – – PUNCT _ _ 1 punct _ _",
+    "3 accused accuse VERB _ _ 0 root _ _",
+    "4 Valdoria Valdoria PROPN _ _ 3 obj _ NER=S-LOC",
+    "5 of of ADP _ _ 6 case _ _",
+    "6 lying lie VERB _ _ 3 advcl _ _",
+    "7 . . PUNCT _ _ 3 punct _ _",
+)
+
+
+def test_dateline_is_not_a_speaker() -> None:
+    """Regression: "OSTRAVEL –" opening a story came out as the speaker (a parse error)."""
+    text = "OSTRAVEL – accused Valdoria of lying."
+    assert run(DATELINE, text) == []
