@@ -243,7 +243,9 @@ def _kind_of(name_toks: list[Token], role: str | None) -> str:
     head = name_toks[-1].text.lower()
     if head in lexicon.role_nouns():
         return lexicon.role_nouns()[head]
-    return "person"
+    if role and role.split()[-1].lower() in lexicon.role_nouns():
+        return lexicon.role_nouns()[role.split()[-1].lower()]
+    return "unknown"
 
 
 def _clean_role(role: str) -> str | None:

@@ -332,6 +332,9 @@ def _one_direct(ctx: _Context, i: int, span: QuoteSpan, by_span: dict[int, Quote
     ):
         evidence.append(f"rejected speaker {att.mention.text!r}: inside a quote")
         att = None
+    if att is not None and att.mention is not None and _dateline(text, att.mention):
+        evidence.append(f"rejected speaker {att.mention.text!r}: a dateline")
+        att = None
     if att is not None and att.mention is not None:
         ctx.feed_until(att.mention.start)
         entity = _resolve(ctx, att.mention)
@@ -508,15 +511,17 @@ def _reported_in(ctx: _Context, sent: Sentence) -> Quote | None:
         if not (typed or says_that):
             continue
         head = _parsed_subject(sent, tok)
-        if head is None or head.text.lower() in ("it", "this", "that", "which", "who", "i", "you"):
-            continue
+        if head is None or head.text.lower() in _NOT_REPORTERS:
+            continue  # "we"/"I" in running text is the author's own voice, not reported speech
         mention = describe(noun_phrase(sent, head), ctx.text)
         if mention.kind == "nominal" and mention.speaker_kind == "unknown":
             continue
+        if _dateline(ctx.text, mention):
+            continue
         ctx.feed_until(mention.start)
         entity: Entity | None = _resolve(ctx, mention)
-        if entity is None:
-            continue
+        if entity is None or (mention.kind == "pronoun" and entity.last_spoke < 0):
+            continue  # a pronoun reporter must be someone already speaking in the article
         body = ctx.text[sent.start : sent.end]
         content = ctx.text[tok.end : sent.end]
         typing = classify(content, lemma)
@@ -548,6 +553,23 @@ def _reported_in(ctx: _Context, sent: Sentence) -> Quote | None:
             ],
         )
     return None
+
+
+_NOT_REPORTERS = frozenset(
+    ["it", "this", "that", "which", "who", "i", "you", "we", "us", "one", "there"]
+)
+_DATELINE = re.compile(r"\s*(?:\([A-Za-z]+\)\s*)?[,–—-]")
+
+
+def _dateline(text: str, mention: Mention) -> bool:
+    """ "OSTRAVEL –", "FLINT, Mich. —": a place in capitals opening the story, not a speaker."""
+    return (
+        " " not in mention.text
+        and mention.text.isupper()
+        and len(mention.text) >= 4
+        and bool(_DATELINE.match(text, mention.end))
+        and (mention.start == 0 or text[mention.start - 1] == "\n")
+    )
 
 
 def _entity_name(registry: EntityRegistry, text: str) -> str:
