@@ -308,16 +308,9 @@ def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribut
                 return Attribution(
                     mention, tok.text, surface_lemma(tok), "cue-before", 0.9, (sent.index, tok.id)
                 )
-        if tok.text.lower() == "according" and i + 1 < len(words) and words[i + 1].text == "to":
-            head = _np_head(words[i + 2 :])
-            if head is not None:
-                return Attribution(
-                    describe(noun_phrase(sent, head), doc.text),
-                    "according to",
-                    "according to",
-                    "according-to",
-                    0.85,
-                )
+        found = _according_to(doc, sent, words, i, 0.85)
+        if found is not None:
+            return found
     if words and words[-1].text == ":" and len(words) >= 2:
         head = _np_head(words[:-1], last=True)
         speakerish = head is not None and (
@@ -365,20 +358,24 @@ def _cue_governs(
                         0.8,
                         (sent.index, anc.id),
                     )
-    for tok in outside:
-        if tok.text.lower() == "according" and tok.id < len(sent.tokens):
-            nxt = sent.tok(tok.id + 1)
-            if nxt.text == "to":
-                head = _np_head([t for t in outside if t.id > nxt.id])
-                if head is not None:
-                    return Attribution(
-                        describe(noun_phrase(sent, head), doc.text),
-                        "according to",
-                        "according to",
-                        "according-to",
-                        0.8,
-                    )
+    for i in range(len(outside)):
+        found = _according_to(doc, sent, outside, i, 0.8)
+        if found is not None:
+            return found
     return None
+
+
+def _according_to(
+    doc: ParsedDoc, sent: Sentence, words: list[Token], i: int, confidence: float
+) -> Attribution | None:
+    """``according to X`` starting at ``words[i]``: X is the source."""
+    if words[i].text.lower() != "according" or i + 1 >= len(words) or words[i + 1].text != "to":
+        return None
+    head = _np_head(words[i + 2 :])
+    if head is None:
+        return None
+    mention = describe(noun_phrase(sent, head), doc.text)
+    return Attribution(mention, "according to", "according to", "according-to", confidence)
 
 
 def _subject(
