@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quotes.nlp import lexicon
@@ -64,6 +65,19 @@ def _first(found: list[object]) -> str:
     return str(item)
 
 
+_SETTING_AFTER = re.compile(
+    r"\s+(?:crisis|issue|war|conflict|question|situation|battlefield|front|border)\b", re.I
+)
+_SETTING_BEFORE = re.compile(r"\b(?:in|on|at|from)(?:\s+the)?\s+$", re.I)
+
+
 def target_of(content: str, speaker_country: str | None) -> str | None:
-    """The first country or organisation named in ``content`` that is not the speaker's own."""
-    return lexicon.countries().first(content, exclude=speaker_country)
+    """The first country or organisation named in ``content`` that is not the speaker's own,
+    skipping places named as a setting ("the Ukraine crisis", "in Ukraine")."""
+    for start, end, country in lexicon.countries().find(content):
+        if country == speaker_country:
+            continue
+        if _SETTING_AFTER.match(content, end) or _SETTING_BEFORE.search(content[:start]):
+            continue
+        return country
+    return None

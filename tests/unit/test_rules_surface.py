@@ -152,3 +152,14 @@ def test_five_megabyte_article() -> None:
     text = para * (5_000_000 // len(para))
     quotes = run(text)
     assert len(quotes) == text.count("We deny")
+
+
+def test_target_skips_places_named_as_a_setting() -> None:
+    """Regression: "... soon after the Ukraine crisis ... We urge NATO" targeted Ukraine."""
+    text = (
+        '"This is a trick used soon after the Ukraine crisis broke out. We urge NATO to quit '
+        'groundless smears against China," a Chinese Foreign Ministry spokesperson said.'
+    )
+    (quote,) = run(text)
+    assert quote.type == "deny"
+    assert quote.target == "NATO"
