@@ -394,7 +394,7 @@ def filter_quotes(
 ) -> Select[Any]:
     """Add the common filters; an unknown speaker or type is a ``QueryError``."""
     if speaker is not None and str(speaker).strip():
-        stmt = stmt.where(col(Quote.speaker_id) == _speaker_id(session, speaker))
+        stmt = stmt.where(col(Quote.speaker_id).in_(_speaker_ids(session, speaker)))
     if type is not None:
         stmt = stmt.where(col(Quote.type) == check_type(type))
     if since is not None:
@@ -408,13 +408,26 @@ def filter_quotes(
     return stmt
 
 
-def _speaker_id(session: Session, speaker: str | int) -> int:
+def _speaker_ids(session: Session, speaker: str | int) -> list[int]:
+    """The speaker a filter names: by id, by name or alias, else every speaker whose name
+    holds the text ("Foreign Ministry", "wang")."""
     if isinstance(speaker, int):
-        return speaker
+        return [speaker]
     found = find_speaker(session, speaker)
-    if found is None:
+    if found is not None:
+        return [found.id]
+    ids = [
+        i
+        for i in session.exec(
+            select(Speaker.id).where(
+                func.lower(Speaker.name).contains(speaker.strip().lower(), autoescape=True)
+            )
+        )
+        if i is not None
+    ]
+    if not ids:
         raise QueryError(f"no speaker matching {speaker!r} (see `quotes speakers`)")
-    return found.id
+    return ids
 
 
 def _date_order() -> tuple[Any, ...]:

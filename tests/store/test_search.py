@@ -75,6 +75,12 @@ def test_filters(filled: Session) -> None:
         search_quotes(filled, "lethal", type="bogus")
 
 
+def test_speaker_filter_takes_part_of_a_name(filled: Session) -> None:
+    """Regression: `--speaker "Foreign Ministry"` was an error unless it named one speaker."""
+    assert texts(search_quotes(filled, "lethal", speaker="Wenbin")) == [TEXTS[1][0]]
+    assert len(search_quotes(filled, "lethal", speaker="wang")) == 1
+
+
 @pytest.mark.parametrize("query", ["", "   ", "***", '""', "OR", "- + ^ ( )", "«»"])
 def test_meaningless_query_is_query_error(filled: Session, query: str) -> None:
     with pytest.raises(QueryError, match="nothing to search for"):
