@@ -90,6 +90,13 @@ def bench_polnear(
     parser: Annotated[
         str, typer.Option(help="stanza (the packaged models) or surface (regex tokens, no model).")
     ] = "stanza",
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Extraction processes, one model set and thread each (0: one per core, up to 4).",
+        ),
+    ] = 0,
 ) -> None:
     """Score the extractor on PolNeAR with ../shared/eval/polnear.py; print figures and speed."""
     from quotes.nlp.bench import run_polnear
@@ -98,7 +105,17 @@ def bench_polnear(
         raise InputError(f"{data / split / 'text'} is not a folder; pass PolNeAR's data folder")
     if parser not in ("stanza", "surface"):
         raise InputError(f"unknown parser {parser!r}: use stanza or surface")
-    result = run_polnear(data, split, limit=limit, predictions_out=predictions, parser_name=parser)
+    from quotes.nlp.parallel import default_workers
+
+    workers = workers or default_workers()
+    result = run_polnear(
+        data,
+        split,
+        limit=limit,
+        predictions_out=predictions,
+        parser_name=parser,
+        workers=workers,
+    )
     figures = dict(result.scores)
     figures.update(
         articles=result.articles,
@@ -107,6 +124,7 @@ def bench_polnear(
         s_per_article=round(result.seconds / max(result.articles, 1), 3),
         words_per_s=round(result.words_per_s, 1),
         model_load_s=round(result.load_seconds, 2),
+        workers=workers,
     )
     if as_json:
         typer.echo(json.dumps(figures))

@@ -11,6 +11,7 @@ import json
 import sys
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -77,8 +78,10 @@ def run_polnear(
     predictions_out: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
     parser_name: str = "stanza",
+    workers: int = 1,
 ) -> BenchResult:
     """Extract every text of ``split``, score it, and time it (model load timed apart)."""
+    from quotes.nlp.parallel import ParallelExtractor
     from quotes.nlp.parse import Parser, StanzaParser, SurfaceParser
     from quotes.nlp.pipeline import extract_many
 
@@ -88,21 +91,30 @@ def run_polnear(
     if not docs:
         raise InputError(f"no annotated texts under {data_dir / split}")
     docs = docs[:limit] if limit else docs
-    parser: Parser = SurfaceParser() if parser_name == "surface" else StanzaParser()
-    t0 = time.perf_counter()
-    parser.parse('Warm up. "The models load once," he said.')
-    load = time.perf_counter() - t0
     documents = [Document(d.text, DocumentMeta(path=d.stem)) for d in docs]
     preds: dict[str, list[dict[str, Any]]] = {}
     lines = []
-    t1 = time.perf_counter()
-    for i, (doc, extraction) in enumerate(zip(docs, extract_many(documents, parser), strict=True)):
-        line = prediction(doc.stem, extraction)
-        preds[doc.stem] = line["quotes"]
-        lines.append(line)
-        if progress:
-            progress(i + 1, len(docs))
-    seconds = time.perf_counter() - t1
+    t0 = time.perf_counter()
+    with ExitStack() as stack:
+        if parser_name == "surface" or workers <= 1:
+            parser: Parser = SurfaceParser() if parser_name == "surface" else StanzaParser()
+            parser.parse('Warm up. "The models load once," he said.')
+            load = time.perf_counter() - t0
+            t1 = time.perf_counter()
+            results = extract_many(documents, parser)
+        else:
+            pool = stack.enter_context(ParallelExtractor(workers))
+            pool.warm_up()
+            load = time.perf_counter() - t0
+            t1 = time.perf_counter()
+            results = pool.extract(documents)
+        for i, (doc, extraction) in enumerate(zip(docs, results, strict=True)):
+            line = prediction(doc.stem, extraction)
+            preds[doc.stem] = line["quotes"]
+            lines.append(line)
+            if progress:
+                progress(i + 1, len(docs))
+        seconds = time.perf_counter() - t1
     if predictions_out is not None:
         predictions_out.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
     scores = scorer.score(docs, preds)
