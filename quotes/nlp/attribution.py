@@ -34,6 +34,12 @@ class Attribution:
     cue_token: tuple[int, int] | None = None  # (sentence index, token id)
 
 
+def _cue_word(token: Token) -> bool:
+    """A reporting verb by its form alone, whatever the tagger said."""
+    bare = Token(token.id, token.text, token.start, token.end)
+    return token.text[:1].islower() and surface_lemma(bare) in lexicon.cue_verbs()
+
+
 def is_cue(token: Token) -> bool:
     if token.upos and token.upos not in ("VERB", "AUX", ""):
         return False
@@ -155,6 +161,14 @@ def _colon_lead_in(doc: ParsedDoc, sent: Sentence | None, span: QuoteSpan) -> At
     if prev.tokens[-1].text != ":" or span.start - prev.end > 4:
         return None
     found = _cue_before(doc, prev, prev.tokens)
+    words = [t for t in prev.tokens if not _is_punct(t)]
+    if found is None and len(words) >= 2 and _cue_word(words[-1]):
+        # "The New York Times reports:" - a reporting verb the tagger took for a noun
+        run = _nominal_run(words[:-1][-6:])
+        if run and run[-1] is words[-2]:
+            found = Attribution(
+                describe(_phrase(prev, run), doc.text), words[-1].text, None, "colon-lead-in", 0.7
+            )
     if found is None and prev.parsed:
         # "Sanders made the following comment:" - the subject of the lead-in clause
         root = next((t for t in prev.tokens if t.head == 0), None)
@@ -269,7 +283,7 @@ def _nominal_run(tokens: list[Token]) -> list[Token]:
     dets = ("the", "a", "an")
     for tok in tokens:
         word = tok.text.lower()
-        fits = _nominal(tok) or word in (*dets, "of") or tok.upos in ("DET", "ADJ")
+        fits = _nominal(tok) or word in (*dets, "of") or tok.upos in ("DET", "ADJ", "NUM")
         if tok.upos == "ADP" and word != "of":
             fits = False
         # untagged: a lower-case word right after a determiner is the noun ("the ruling")
@@ -278,7 +292,7 @@ def _nominal_run(tokens: list[Token]) -> list[Token]:
             run.append(tok)
         elif run:
             break
-    while run and (run[-1].text.lower() in (*dets, "of") or run[-1].upos == "ADJ"):
+    while run and (run[-1].text.lower() in (*dets, "of") or run[-1].upos in ("ADJ", "NUM")):
         run.pop()
     untagged_np = len(run) >= 2 and run[0].text.lower() in dets and not run[0].upos
     return run if untagged_np or any(_nominal(t) for t in run) else []

@@ -69,6 +69,12 @@ def prediction(stem: str, extraction: Extraction) -> dict[str, Any]:
     return {"doc": stem, "quotes": quotes}
 
 
+def _single_thread() -> None:
+    import torch
+
+    torch.set_num_threads(1)
+
+
 def run_polnear(
     data_dir: Path,
     split: str = "dev",
@@ -97,6 +103,8 @@ def run_polnear(
     t0 = time.perf_counter()
     with ExitStack() as stack:
         if parser_name == "surface" or workers <= 1:
+            if parser_name != "surface":
+                _single_thread()  # like each worker: one thread (threads fight on 2 cores)
             parser: Parser = SurfaceParser() if parser_name == "surface" else StanzaParser()
             parser.parse('Warm up. "The models load once," he said.')
             load = time.perf_counter() - t0
