@@ -97,6 +97,13 @@ def train_command(
         Path | None,
         typer.Option("--out", help="Model folder to write (default: quotes/nlp/models)."),
     ] = None,
+    fresh: Annotated[
+        bool,
+        typer.Option(
+            "--fresh",
+            help="Train parser and NER from scratch instead of continuing the current ones.",
+        ),
+    ] = False,
     work: Annotated[
         Path | None,
         typer.Option(
@@ -107,10 +114,13 @@ def train_command(
     """Train the models with stanza's own training code, one at a time on this machine's CPU.
 
     Each processor trains until its recipe's step limit or the --max-minutes cap, keeping its best
-    dev-set model; the result is stored as fp16 with a manifest (scores from stanza's scorers).
+    dev-set model; parser and NER continue from the current models unless --fresh. The parser
+    trains on data re-tagged by the POS model. Results are stored as fp16 with a manifest
+    (dev scores from stanza's scorers) and MODEL_CARD.md.
     """
     from quotes.training.train import train_models
 
     names = [p.value for p in only] if only else None
-    for line in train_models(names, data=data, max_minutes=max_minutes, out=out, work=work):
+    lines = train_models(names, data=data, max_minutes=max_minutes, out=out, work=work, fresh=fresh)
+    for line in lines:
         typer.echo(line)

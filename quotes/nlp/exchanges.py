@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from quotes.nlp import lexicon
 from quotes.nlp.classify import ANSWERS, CHARGES
 from quotes.nlp.types import Quote
@@ -9,12 +11,13 @@ from quotes.nlp.types import Quote
 LOOK_BACK = 200  # statements an answer may reach back over (bounds work on huge documents)
 
 
-def link_exchanges(quotes: list[Quote]) -> None:
+def link_exchanges(quotes: list[Quote], text: str = "") -> None:
     """Set ``responds_to`` (an index into ``quotes``) on answers, in place.
 
-    A continuation of the same speaker's previous quote answers what that one answered; else
-    the best earlier charge from another party: its target is the answerer's country (+2), the
-    answer names the charger's country (+2), then the most recent.
+    A direct quote right after the same speaker's direct answer answers what that one answered;
+    else the best earlier charge from another party, scored: its target is the answerer's
+    country (+2), the answer's paragraph names the charger's country (+2), the same form (a
+    quote answering a quote, +1), shared content words (+1 each, at most 2), then recency.
     """
     for i, quote in enumerate(quotes):
         if quote.type not in ANSWERS or quote.speaker is None:
@@ -23,7 +26,7 @@ def link_exchanges(quotes: list[Quote]) -> None:
         if prev is not None and quotes[prev].responds_to is not None:
             quote.responds_to = quotes[prev].responds_to
         else:
-            quote.responds_to = _best_charge(quotes, i)
+            quote.responds_to = _best_charge(quotes, i, text)
         if quote.responds_to is not None:
             quote.evidence.append(f"exchange: answers quote {quote.responds_to}")
             if quote.target is None:
@@ -36,17 +39,67 @@ def _previous_same_speaker(quotes: list[Quote], i: int) -> int | None:
     for j in range(i - 1, -1, -1):
         other = quotes[j].speaker
         if other is not None and me is not None and other.name == me.name:
-            return j if quotes[j].type in ANSWERS else None
+            same_form = quotes[j].form == quotes[i].form
+            return j if quotes[j].type in ANSWERS and same_form else None
         if other is not None:
             return None
     return None
 
 
-def _best_charge(quotes: list[Quote], i: int) -> int | None:
+_STOP = frozenset(
+    [
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "been",
+        "were",
+        "they",
+        "their",
+        "there",
+        "which",
+        "would",
+        "could",
+        "about",
+        "after",
+        "said",
+        "says",
+        "will",
+        "what",
+        "when",
+        "also",
+        "into",
+        "than",
+        "them",
+        "only",
+        "other",
+        "some",
+        "such",
+        "more",
+        "most",
+    ]
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
+
+
+def _paragraph(text: str, quote: Quote) -> str:
+    if not text:
+        return quote.text
+    start = text.rfind("\n", 0, quote.start) + 1
+    end = text.find("\n", quote.end)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _best_charge(quotes: list[Quote], i: int, text: str) -> int | None:
     answer = quotes[i]
     assert answer.speaker is not None
     mine = answer.speaker.affiliation
-    named = {c for _, _, c in lexicon.countries().find(answer.text)}
+    named = {c for _, _, c in lexicon.countries().find(_paragraph(text, answer))}
+    words = _content_words(answer.text)
     best: tuple[int, int] | None = None
     for j in range(max(0, i - LOOK_BACK), i):
         charge = quotes[j]
@@ -64,6 +117,9 @@ def _best_charge(quotes: list[Quote], i: int) -> int | None:
             score += 1
         if score == 0:
             continue
+        if charge.form == answer.form:
+            score += 1
+        score += min(2, len(words & _content_words(charge.text)))
         if best is None or score >= best[0]:
             best = (score, j)
     return best[1] if best else None

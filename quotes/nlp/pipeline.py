@@ -230,7 +230,7 @@ def extract_parsed(document: Document, parsed: ParsedDoc) -> Extraction:
     reported = _reported(ctx, direct)
     quotes = sorted(direct + reported, key=lambda q: q.start)
     _carry_targets(quotes)
-    link_exchanges(quotes)
+    link_exchanges(quotes, text)
     return Extraction(document, quotes)
 
 

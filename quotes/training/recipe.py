@@ -47,6 +47,12 @@ HYPER: Mapping[str, Mapping[str, object]] = {
     "ner": {"batch_size": 32, "eval_interval": 200, "optim": "sgd", "lr": 0.1},
 }
 
+# How parser and NER continue from an existing model (what worked in TRAINING_LOG.md).
+CONTINUE: Mapping[str, Mapping[str, object]] = {
+    "depparse": {"batch_size": 2000, "eval_interval": 100},
+    "ner": {"finetune": True, "optim": "sgd", "lr": 0.05, "eval_interval": 200},
+}
+
 
 @dataclass(frozen=True)
 class Workdir:

@@ -14,10 +14,13 @@ from quotes.training import publish
 from quotes.training.data import DataFiles
 from quotes.training.evaluate import evaluate_all
 from quotes.training.recipe import (
+    CONTINUE,
+    HYPER,
     Job,
     Workdir,
     default_jobs,
     depparse_job,
+    ner_job,
     prepare_data,
     retag,
 )
@@ -81,11 +84,28 @@ def _seed_output(target: Path) -> None:
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("pretrain"), dirs_exist_ok=True)
 
 
-def _parser_job(wd: Workdir, trained: Mapping[str, Path], target: Path) -> Job:
-    """The parser job, on train/dev re-tagged by the POS model (fresh one if just trained)."""
+def _parser_job(wd: Workdir, trained: Mapping[str, Path], target: Path, fresh: bool) -> Job:
+    """The parser job, on train/dev re-tagged by the POS model (fresh one if just trained).
+
+    Unless ``fresh``, it continues from the parser already in ``target``.
+    """
     pos_model = trained.get("pos") or model_path("pos", target)
     train, dev = retag(wd, pos_model, "train"), retag(wd, pos_model, "dev")
-    return depparse_job(wd, train_file=train, eval_file=dev)
+    params: dict[str, object] = dict(HYPER["depparse"])
+    current = model_path("depparse", target)
+    if not fresh and current.is_file():
+        params.update(CONTINUE["depparse"], continue_from=str(current))
+    return depparse_job(wd, params=params, train_file=train, eval_file=dev)
+
+
+def _jobs(wd: Workdir, wanted: Sequence[str], target: Path, fresh: bool) -> list[Job]:
+    """Every wanted job but the parser; NER fine-tunes the current model unless ``fresh``."""
+    jobs = [j for j in default_jobs(wd) if j.processor in wanted and j.processor != "depparse"]
+    current = model_path("ner", target)
+    if "ner" in wanted and not fresh and current.is_file():
+        params = {**HYPER["ner"], **CONTINUE["ner"], "finetune_load_name": str(current)}
+        jobs = [ner_job(wd, params=params) if j.processor == "ner" else j for j in jobs]
+    return jobs
 
 
 def train_models(
@@ -95,11 +115,14 @@ def train_models(
     max_minutes: float = 60.0,
     out: Path | None = None,
     work: Path | None = None,
+    fresh: bool = False,
 ) -> Iterator[str]:
     """Train ``names`` (default all) one after another, each capped at ``max_minutes``.
 
     The parser trains last, on data re-tagged by the POS model, as stanza's own depparse
-    preparation does; the results are published into ``out`` (default: the packaged folder).
+    preparation does. Parser and NER continue from the models in ``out`` unless ``fresh``
+    (stanza's tagger and tokenizer cannot resume). The results are published into ``out``
+    (default: the packaged folder).
     """
     files = DataFiles((data or default_data_dir()).resolve())
     if files.missing():
@@ -109,12 +132,12 @@ def train_models(
     _seed_output(target)
     wanted = list(names) if names else list(PROCESSORS)
     prepare_data(files, wd, ensure_pretrain())
-    jobs = [j for j in default_jobs(wd) if j.processor in wanted and j.processor != "depparse"]
+    jobs = _jobs(wd, wanted, target, fresh)
     yield f"training {', '.join(wanted)} (cap {max_minutes:g} min each); logs in {wd.root / 'logs'}"
     codes = run_jobs(jobs, wd, max_minutes * 60, parallel=False)
     trained = {j.processor: m for j in jobs if (m := usable_model(j)) is not None}
     if "depparse" in wanted:
-        parser = _parser_job(wd, trained, target)
+        parser = _parser_job(wd, trained, target, fresh)
         codes.update(run_jobs([parser], wd, max_minutes * 60, parallel=False))
         jobs.append(parser)
     sources: dict[str, Path] = {}
