@@ -1,8 +1,7 @@
-"""Training data: locate the UD/UNER files, convert UNER iob2 to stanza's NER json, hash files."""
+"""Training data: locate the UD/UNER files and convert UNER iob2 to stanza's NER json."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,15 +42,6 @@ class DataFiles:
     def missing(self) -> list[Path]:
         """Files the recipe needs that are not there."""
         return [p for p in self.all_files() if not p.is_file()]
-
-
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file, read in chunks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def normalise_ner_tag(tag: str) -> str:
