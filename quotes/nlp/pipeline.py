@@ -528,7 +528,8 @@ def _reported_in(ctx: _Context, sent: Sentence) -> Quote | None:
         speaker = entity.to_speaker(mention)
         obj = [k for k in sent.kids(tok.id, "obj", "iobj") if k.upos in ("PROPN", "NOUN")]
         target = None
-        if obj:
+        # what a denial denies is not its target: the accuser is, found by link_exchanges
+        if obj and typing.type not in ("deny", "reject"):
             obj_text = ctx.text[
                 noun_phrase(sent, obj[0])[0].start : noun_phrase(sent, obj[0])[-1].end
             ]

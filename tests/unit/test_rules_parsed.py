@@ -139,3 +139,23 @@ def test_dateline_is_not_a_speaker() -> None:
     """Regression: "OSTRAVEL –" opening a story came out as the speaker (a parse error)."""
     text = "OSTRAVEL – accused Valdoria of lying."
     assert run(DATELINE, text) == []
+
+
+DENIED = rows(
+    "1 The the DET _ _ 3 det _ _",
+    "2 Valdorian Valdorian ADJ _ _ 3 amod _ _",
+    "3 ministry ministry NOUN _ _ 4 nsubj _ _",
+    "4 denied deny VERB _ _ 0 root _ _",
+    "5 deliveries delivery NOUN _ _ 4 obj _ _",
+    "6 to to ADP _ _ 7 case _ _",
+    "7 Russia Russia PROPN _ _ 5 nmod _ NER=S-LOC",
+    "8 . . PUNCT _ _ 4 punct _ _",
+)
+
+
+def test_a_denial_does_not_target_what_it_denies() -> None:
+    """Regression: "denied deliveries to Russia" made Russia the target of the denial."""
+    text = "The Valdorian ministry denied deliveries to Russia."
+    (quote,) = run(DENIED, text)
+    assert quote.type == "deny"
+    assert quote.target is None
