@@ -164,7 +164,7 @@ def _scan_paragraph(text: str, para: Paragraph) -> list[QuoteSpan]:
     return spans
 
 
-def _starts_with_opener(text: str, para: Paragraph, spans: list[QuoteSpan]) -> bool:
+def _starts_with_opener(para: Paragraph, spans: list[QuoteSpan]) -> bool:
     return bool(spans) and spans[0].start == para.start
 
 
@@ -175,7 +175,7 @@ def find_quotes(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSp
     previous_unclosed: int | None = None
     for para in paras:
         spans = _scan_paragraph(text, para)
-        if previous_unclosed is not None and _starts_with_opener(text, para, spans):
+        if previous_unclosed is not None and _starts_with_opener(para, spans):
             out[previous_unclosed].continued = True
             spans[0].continues = previous_unclosed
         elif previous_unclosed is not None:

@@ -341,11 +341,10 @@ def _one_direct(ctx: _Context, i: int, span: QuoteSpan, by_span: dict[int, Quote
         if entity is None:
             entity = Entity(att.mention.text, att.mention.speaker_kind, False)
             evidence.append("unresolved pronoun: no earlier person or institution")
-        if entity is not None:
-            speaker = entity.to_speaker(att.mention)
-            confidence = att.confidence if att.mention.kind != "pronoun" else att.confidence - 0.1
-            evidence.append(f"speaker: {att.rule} ({att.mention.kind} {att.mention.text!r})")
-            cue, cue_lemma = att.cue, att.cue_lemma
+        speaker = entity.to_speaker(att.mention)
+        confidence = att.confidence if att.mention.kind != "pronoun" else att.confidence - 0.1
+        evidence.append(f"speaker: {att.rule} ({att.mention.kind} {att.mention.text!r})")
+        cue, cue_lemma = att.cue, att.cue_lemma
     if speaker is None:
         carried = _carried_speaker(ctx, i, span, by_span)
         if carried is not None:
