@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 
 from quotes.errors import QueryError, StoreError
 from quotes.models import Alias, Article, Correction, Exchange, Quote, RoleSpell, Speaker
+from quotes.nlp.classify import ANSWERS, CHARGES
 from quotes.nlp.types import STATEMENT_TYPES, DocumentMeta, Extraction
 from quotes.nlp.types import Quote as ExtractedQuote
 from quotes.speakers import (
@@ -730,8 +731,6 @@ def stats(session: Session) -> dict[str, int]:
 
 # -- exchanges across articles -----------------------------------------------------------------
 
-CHARGES = frozenset({"accuse", "condemn", "protest", "threaten", "warn", "demand"})
-ANSWERS = frozenset({"deny", "reject"})
 WINDOW_DAYS = 120
 _STOP = frozenset(
     [

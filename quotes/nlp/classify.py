@@ -26,8 +26,11 @@ PRIORITY = (
     "support",
     "statement",
 )
-ANSWERS = {"deny", "reject", "protest"}
-CHARGES = {"accuse", "demand", "warn", "threaten", "condemn"}
+# Statement types that answer another party, and those that draw an answer, for exchanges inside
+# an article and across articles alike. A protest is both: it answers a charge or an act, and it
+# draws rejections.
+ANSWERS = frozenset({"deny", "reject", "protest"})
+CHARGES = frozenset({"accuse", "condemn", "demand", "protest", "threaten", "warn"})
 
 
 @dataclass(slots=True)

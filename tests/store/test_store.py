@@ -224,6 +224,32 @@ def test_cross_article_denial_links_to_earlier_accusation(session: Session) -> N
     assert len(store.exchanges(session)) == 1
 
 
+def test_cross_article_protest_answers_an_accusation(session: Session) -> None:
+    """Statement groups are one definition: a protest answers, as inside an article."""
+    body_a = "“Valdoria is shipping drones to the rebels,” Norland's minister said.\n"
+    body_b = "“We protest the claims about drones for the rebels,” Valdoria's envoy said.\n"
+    acc = q(
+        "Valdoria is shipping drones to the rebels,",
+        body_a,
+        "Ilse Marken",
+        country="Norland",
+        type="accuse",
+        target="Valdoria",
+    )
+    protest = q(
+        "We protest the claims about drones for the rebels,",
+        body_b,
+        "Tomas Brel",
+        country="Valdoria",
+        type="protest",
+        target="Norland",
+    )
+    store.save_extraction(session, extraction(body_a, [acc], title="A", date="2024-03-01"))
+    store.save_extraction(session, extraction(body_b, [protest], title="B", date="2024-03-04"))
+    (pair,) = store.exchanges(session, "Norland", "Valdoria")
+    assert pair.statement.speaker == "Ilse Marken" and pair.response.speaker == "Tomas Brel"
+
+
 def test_cross_article_link_without_country_data(session: Session) -> None:
     """Fictional parties the extractor knows no country for: names in both quotes suffice."""
     body_a = "“Valdoria is shipping attack drones to the Kessel militias,” she said.\n"

@@ -139,6 +139,18 @@ def test_denial_answers_the_accusation() -> None:
     assert quotes[1].responds_to == 0
 
 
+def test_rejection_answers_a_protest() -> None:
+    """A protest draws answers too (and in the store it links as a charge: one definition)."""
+    text = (
+        'Chinese Foreign Ministry spokesperson Lin Wei said: "We lodged a strong protest over '
+        'the detention of our citizens."\n\n'
+        'Japan\'s chief cabinet secretary Ken Sato said: "We reject the protest from China."'
+    )
+    quotes = run(text)
+    assert quotes[0].type == "protest" and quotes[1].type == "reject"
+    assert quotes[1].responds_to == 0
+
+
 @pytest.mark.parametrize(
     "text",
     ["", "   ", "\x00\x01binary\x02", '" ' * 1000, "no quotes at all in this text."],
