@@ -101,7 +101,7 @@ def train_command(
         bool,
         typer.Option(
             "--fresh",
-            help="Train parser and NER from scratch instead of continuing the current ones.",
+            help="Train tagger, parser and NER from scratch instead of continuing them.",
         ),
     ] = False,
     work: Annotated[
@@ -114,8 +114,8 @@ def train_command(
     """Train the models with stanza's own training code, one at a time on this machine's CPU.
 
     Each processor trains until its recipe's step limit or the --max-minutes cap, keeping its best
-    dev-set model; parser and NER continue from the current models unless --fresh. The parser
-    trains on data re-tagged by the POS model. Results are stored as fp16 with a manifest
+    dev-set model; POS tagger, parser and NER continue from the current models unless --fresh.
+    The parser trains on data re-tagged by the POS model. Results are stored as fp16 with a manifest
     (dev scores from stanza's scorers) and MODEL_CARD.md.
     """
     from quotes.training.train import train_models

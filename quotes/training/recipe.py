@@ -49,6 +49,7 @@ HYPER: Mapping[str, Mapping[str, object]] = {
 
 # How parser and NER continue from an existing model (what worked in TRAINING_LOG.md).
 CONTINUE: Mapping[str, Mapping[str, object]] = {
+    "pos": {"batch_size": 100, "lr": 0.001, "eval_interval": 200},
     "depparse": {"batch_size": 2000, "eval_interval": 100},
     "ner": {"finetune": True, "optim": "sgd", "lr": 0.05, "eval_interval": 200},
 }
@@ -211,10 +212,13 @@ def lemma_job(work: Workdir, params: Mapping[str, object] = HYPER["lemma"]) -> J
 
 
 def pos_job(work: Workdir, name: str = "pos", params: Mapping[str, object] = HYPER["pos"]) -> Job:
-    """POS/XPOS/UFeats tagger through ``stanza.models.tagger``."""
+    """POS/XPOS/UFeats tagger through ``stanza.models.tagger`` (``tagger_continue`` when the
+    parameters name a model to continue from: stanza's tagger cannot resume by itself)."""
     save = work.save_dir(name)
+    resume = "continue_from" in params
+    module = "quotes.training.tagger_continue" if resume else "stanza.models.tagger"
     argv = [
-        "stanza.models.tagger",
+        module,
         "--mode",
         "train",
         "--train_file",

@@ -21,6 +21,7 @@ from quotes.training.recipe import (
     default_jobs,
     depparse_job,
     ner_job,
+    pos_job,
     prepare_data,
     retag,
 )
@@ -98,14 +99,26 @@ def _parser_job(wd: Workdir, trained: Mapping[str, Path], target: Path, fresh: b
     return depparse_job(wd, params=params, train_file=train, eval_file=dev)
 
 
+def _continued(wd: Workdir, job: Job, target: Path) -> Job:
+    """``job`` turned into a continuation of the model already in ``target``, where one exists
+    and the processor can continue (POS tagger and NER; the parser is handled apart)."""
+    current = model_path(job.processor, target)
+    if not current.is_file():
+        return job
+    if job.processor == "pos":
+        params = {**HYPER["pos"], **CONTINUE["pos"], "continue_from": str(current)}
+        return pos_job(wd, params=params)
+    if job.processor == "ner":
+        return ner_job(
+            wd, params={**HYPER["ner"], **CONTINUE["ner"], "finetune_load_name": str(current)}
+        )
+    return job
+
+
 def _jobs(wd: Workdir, wanted: Sequence[str], target: Path, fresh: bool) -> list[Job]:
-    """Every wanted job but the parser; NER fine-tunes the current model unless ``fresh``."""
+    """Every wanted job but the parser; POS and NER continue the current models unless ``fresh``."""
     jobs = [j for j in default_jobs(wd) if j.processor in wanted and j.processor != "depparse"]
-    current = model_path("ner", target)
-    if "ner" in wanted and not fresh and current.is_file():
-        params = {**HYPER["ner"], **CONTINUE["ner"], "finetune_load_name": str(current)}
-        jobs = [ner_job(wd, params=params) if j.processor == "ner" else j for j in jobs]
-    return jobs
+    return jobs if fresh else [_continued(wd, j, target) for j in jobs]
 
 
 def train_models(
@@ -120,9 +133,9 @@ def train_models(
     """Train ``names`` (default all) one after another, each capped at ``max_minutes``.
 
     The parser trains last, on data re-tagged by the POS model, as stanza's own depparse
-    preparation does. Parser and NER continue from the models in ``out`` unless ``fresh``
-    (stanza's tagger and tokenizer cannot resume). The results are published into ``out``
-    (default: the packaged folder).
+    preparation does. POS tagger, parser and NER continue from the models in ``out`` unless
+    ``fresh`` (tokenizer, MWT and lemmatizer train from scratch). The results are published
+    into ``out`` (default: the packaged folder).
     """
     files = DataFiles((data or default_data_dir()).resolve())
     if files.missing():

@@ -1,0 +1,40 @@
+"""How `quotes models train` builds its jobs (no training runs here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotes.nlp.stanza_models import model_dir
+from quotes.training.recipe import Workdir
+from quotes.training.tagger_continue import split_continue_from
+from quotes.training.train import _jobs
+
+
+def test_continue_from_is_taken_out_of_the_tagger_arguments() -> None:
+    model, rest = split_continue_from(["--mode", "train", "--continue_from", "m.pt", "--lr", "1"])
+    assert model == "m.pt"
+    assert rest == ["--mode", "train", "--lr", "1"]
+
+
+@pytest.mark.parametrize("argv", [["--mode", "train"], ["--continue_from"]])
+def test_tagger_continue_without_a_model_stops_with_a_message(argv: list[str]) -> None:
+    with pytest.raises(SystemExit, match="continue_from"):
+        split_continue_from(argv)
+
+
+def test_tagger_and_ner_continue_the_packaged_models(tmp_path: Path) -> None:
+    jobs = {j.processor: j for j in _jobs(Workdir(tmp_path), ["pos", "ner"], model_dir(), False)}
+    pos, ner = jobs["pos"].argv, jobs["ner"].argv
+    assert pos[0] == "quotes.training.tagger_continue"
+    assert pos[pos.index("--continue_from") + 1] == str(model_dir() / "en" / "pos" / "ewt.pt")
+    assert ner[ner.index("--finetune_load_name") + 1] == str(model_dir() / "en" / "ner" / "uner.pt")
+
+
+def test_fresh_trains_from_scratch_and_missing_models_too(tmp_path: Path) -> None:
+    fresh = _jobs(Workdir(tmp_path), ["pos", "ner"], model_dir(), True)
+    empty = _jobs(Workdir(tmp_path), ["pos", "ner"], tmp_path / "none", False)
+    for job in [*fresh, *empty]:
+        assert job.argv[0].startswith("stanza.models.")
+        assert "--continue_from" not in job.argv and "--finetune_load_name" not in job.argv
