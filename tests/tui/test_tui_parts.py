@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -151,3 +152,13 @@ def test_open_tui_runs_the_app_over_the_given_store(
     cli_tui.open_tui(db_url)
     assert ran == [db_url]
     assert "textual" in sys.modules
+
+
+async def test_a_month_only_date_shows_as_given_like_the_cli_and_export() -> None:
+    month = replace(row(1, "US"), date_text="2023-02")
+    app = _TableApp(lambda offset, limit: [month][offset : offset + limit], 1)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        first = app.query_one(QuoteTable).get_row_at(0)
+        assert str(first[0]).startswith("2023-02\n")
+        assert "2023-02-01" not in " ".join(str(cell) for cell in first)

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
 from quotes.errors import QuotesError
-from quotes.export import citation_markdown
+from quotes.export import citation_markdown, date_of
 from quotes.views import QuoteDetail
 from tui.data import app_of
 from tui.messages import QuoteCorrected
@@ -43,7 +43,7 @@ def facts(detail: QuoteDetail) -> Table:
         said.append(f" → {row.target}")
     said.append(f" · {row.form} quote" + (f" · cue “{detail.cue}”" if detail.cue else ""))
     table.add_row("Statement", said)
-    day = row.published.isoformat() if row.published else row.date_text
+    day = date_of(row)
     article = " · ".join(part for part in (row.title, row.outlet, day) if part)
     table.add_row("Article", article or "—")
     if row.url:

@@ -16,6 +16,7 @@ from textual import events
 from textual.message import Message
 from textual.widgets import DataTable
 
+from quotes.export import date_of
 from quotes.views import ExchangeRow, QuoteRow
 from tui.widgets.cells import clip, quote_cell, two_lines, type_cell
 
@@ -141,7 +142,7 @@ class ExchangeLanes(DataTable[Text | str]):
                     link = Text(glyph, style="bold")
                 cell = self._lane_cell(row)
                 left, right = (cell, Text("")) if lane == "a" else (Text(""), cell)
-                day = row.published.isoformat() if row.published else (row.date_text or "undated")
+                day = date_of(row) or "undated"
                 when = two_lines(day, row.outlet or "", 10)
                 self.add_row(when, left, link, right, height=3)
                 self._row_quotes.append(row)

@@ -17,6 +17,7 @@ from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
 from quotes.errors import QuotesError
+from quotes.export import date_of
 from quotes.views import QuoteRow
 from tui.data import report_from_thread
 from tui.widgets.cells import quote_cell, two_lines, type_cell
@@ -125,7 +126,7 @@ class QuoteTable(DataTable[Text | str]):
 
     @staticmethod
     def _day(row: QuoteRow) -> str:
-        return row.published.isoformat() if row.published else (row.date_text or "undated")
+        return date_of(row) or "undated"
 
     def _cells(self, row: QuoteRow) -> list[Text | str]:
         target = f"→ {row.target}" if row.target else ""
