@@ -35,6 +35,17 @@ DbOption = Annotated[
         "(default: a SQLite file in your user data folder).",
     ),
 ]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-w",
+        min=1,
+        help="Extraction processes (default: one per core, at most 4; fewer for a few articles, "
+        "since each loads the models).",
+        show_default=False,
+    ),
+]
 FormatOption = Annotated[
     str, typer.Option("--format", "-f", metavar="FORMAT", help="Output: table or json.")
 ]
@@ -216,6 +227,7 @@ def ingest_command(
     db: DbOption = None,
     fmt: FormatOption = "table",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: WorkersOption = None,
 ) -> None:
     """Read articles, extract their quotes and store them (re-running is safe)."""
     from quotes.db import open_store
@@ -227,9 +239,9 @@ def ingest_command(
     try:
         if bar is not None:
             with bar:
-                summary = ingest_paths(engine, paths, progress=progress)
+                summary = ingest_paths(engine, paths, progress=progress, workers=workers)
         else:
-            summary = ingest_paths(engine, paths)
+            summary = ingest_paths(engine, paths, workers=workers)
     finally:
         engine.dispose()
     if fmt == "json":
@@ -503,6 +515,7 @@ def demo_command(
         bool, typer.Option("--no-tui", help="Print timelines instead of opening the TUI.")
     ] = False,
     top: Annotated[int, typer.Option("--top", min=1, help="Timelines to print without TUI.")] = 3,
+    workers: WorkersOption = None,
 ) -> None:
     """Build a local store from the sample articles, then open the TUI on it."""
     from quotes.config import demo_db_url
@@ -519,9 +532,9 @@ def demo_command(
     try:
         if bar is not None:
             with bar:
-                summary = ingest_paths(engine, sources, progress=progress)
+                summary = ingest_paths(engine, sources, progress=progress, workers=workers)
         else:
-            summary = ingest_paths(engine, sources)
+            summary = ingest_paths(engine, sources, workers=workers)
     finally:
         engine.dispose()
     for skipped in summary.skipped:

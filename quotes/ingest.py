@@ -26,6 +26,8 @@ from quotes.store import SaveResult, content_hash, save_extraction
 Progress = Callable[[str, int, int], None]
 BatchExtractor = Callable[[Sequence[Document]], list[Extraction]]
 BATCH_SIZE = 8
+# Each worker process loads its own models (~4 s), so a worker needs this many articles to pay.
+ARTICLES_PER_WORKER = 2
 
 
 @dataclass(slots=True)
@@ -81,6 +83,18 @@ def default_extractor() -> BatchExtractor:
     if many is not None:
         return lambda docs: list(many(docs))
     return lambda docs: [pipeline.extract(doc) for doc in docs]
+
+
+def pool_size(workers: int | None, articles: int) -> int:
+    """Extraction processes worth starting for ``articles`` new articles.
+
+    ``workers`` None means one per core (at most 4); never more than one per
+    ``ARTICLES_PER_WORKER`` articles, since every worker loads the models first.
+    """
+    from quotes.nlp.parallel import default_workers
+
+    wanted = default_workers() if workers is None else workers
+    return max(1, min(wanted, articles // ARTICLES_PER_WORKER))
 
 
 def _label(doc: Document) -> str:
@@ -140,8 +154,13 @@ def ingest_documents(
     extract: BatchExtractor | None = None,
     batch_size: int = BATCH_SIZE,
     summary: IngestSummary | None = None,
+    workers: int | None = 1,
 ) -> IngestSummary:
-    """Extract and store already-read documents (skipping texts already stored)."""
+    """Extract and store already-read documents (skipping texts already stored).
+
+    Without ``extract``, the packaged NLP pipeline runs in ``workers`` processes (None: one per
+    core), as many as the number of new articles makes worth their model loading.
+    """
     summary = summary if summary is not None else IngestSummary()
     init_db(engine)
     total = len(documents)
@@ -158,20 +177,50 @@ def ingest_documents(
         else:
             stored.add(digest)
             todo.append(doc)
-    if todo and extract is None:
-        extract = default_extractor()
-    for start in range(0, len(todo), max(batch_size, 1)):
-        batch = todo[start : start + max(batch_size, 1)]
-        assert extract is not None
-        for doc, item in zip(batch, _extract_batch(extract, batch), strict=True):
-            if isinstance(item, Skipped):
-                summary.skipped.append(item)
-            else:
-                _store(engine, item, summary)
-            done += 1
-            if progress is not None:
-                progress(_label(doc), done, total)
+    if not todo:
+        return summary
+    run = _Run(engine, summary, progress, done, total)
+    if extract is not None:
+        run.extract_and_store(todo, extract, batch_size)
+        return summary
+    processes = pool_size(workers, len(todo))
+    if processes == 1:
+        run.extract_and_store(todo, default_extractor(), batch_size)
+        return summary
+    from quotes.nlp.parallel import ParallelExtractor
+
+    with ParallelExtractor(processes) as pool:
+        # a batch gives every worker a chunk; results come back in order
+        batch = max(batch_size, processes * pool.chunk_size)
+        run.extract_and_store(todo, lambda docs: list(pool.extract(docs)), batch)
     return summary
+
+
+@dataclass(slots=True)
+class _Run:
+    """Where one ingest stands: the store, its summary, and progress reporting."""
+
+    engine: Engine
+    summary: IngestSummary
+    progress: Progress | None
+    done: int
+    total: int
+
+    def extract_and_store(
+        self, todo: Sequence[Document], extract: BatchExtractor, batch_size: int
+    ) -> None:
+        """Extract ``todo`` in batches, storing each article as soon as its batch is done."""
+        size = max(batch_size, 1)
+        for start in range(0, len(todo), size):
+            batch = todo[start : start + size]
+            for doc, item in zip(batch, _extract_batch(extract, batch), strict=True):
+                if isinstance(item, Skipped):
+                    self.summary.skipped.append(item)
+                else:
+                    _store(self.engine, item, self.summary)
+                self.done += 1
+                if self.progress is not None:
+                    self.progress(_label(doc), self.done, self.total)
 
 
 def ingest_paths(
@@ -182,6 +231,7 @@ def ingest_paths(
     extract: BatchExtractor | None = None,
     batch_size: int = BATCH_SIZE,
     stdin: BinaryIO | None = None,
+    workers: int | None = 1,
 ) -> IngestSummary:
     """Read files, folders (recursively) and ``-`` (stdin), extract quotes, store them."""
     began = time.perf_counter()
@@ -199,6 +249,7 @@ def ingest_paths(
         extract=extract,
         batch_size=batch_size,
         summary=summary,
+        workers=workers,
     )
     summary.seconds = time.perf_counter() - began
     return summary

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from quotes import store
 from quotes.errors import ModelError
-from quotes.ingest import ingest_paths
+from quotes.ingest import ingest_paths, pool_size
+from quotes.models import Quote, Speaker
 from quotes.nlp.types import Document, Extraction
 from tests.cli.test_store_cli import CORPUS, fake_batch, fake_extract
 
@@ -93,3 +94,44 @@ def test_seed_with_real_models(tmp_path: Path) -> None:
     again = ingest_paths(engine, [REPO / "seeds"])
     assert again.unchanged == 1 and again.quotes == 0
     engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("workers", "articles", "processes"),
+    [(2, 100, 2), (4, 3, 1), (4, 5, 2), (1, 100, 1)],
+)
+def test_worker_processes_only_where_the_articles_pay_for_them(
+    workers: int, articles: int, processes: int
+) -> None:
+    assert pool_size(workers, articles) == processes
+
+
+def test_default_workers_follow_the_cores() -> None:
+    from quotes.nlp.parallel import default_workers
+
+    assert pool_size(None, 1000) == default_workers()
+
+
+def _stored(engine: Engine) -> list[tuple[str, str | None, str]]:
+    with Session(engine) as session:
+        stmt = (
+            select(Quote.text, Speaker.name, Quote.type)
+            .outerjoin(Speaker, col(Speaker.id) == col(Quote.speaker_id))
+            .order_by(col(Quote.text))
+        )
+        return [tuple(r) for r in session.exec(stmt)]  # type: ignore[misc]
+
+
+@pytest.mark.slow
+def test_ingest_in_two_processes_stores_what_one_process_stores(tmp_path: Path) -> None:
+    """The corpus through two worker processes with the real models, against one process."""
+    from quotes.db import open_store
+
+    one = open_store(f"sqlite:///{tmp_path / 'one.sqlite'}")
+    two = open_store(f"sqlite:///{tmp_path / 'two.sqlite'}")
+    first = ingest_paths(one, [CORPUS, REPO / "seeds"], workers=1)
+    second = ingest_paths(two, [CORPUS, REPO / "seeds"], workers=2, batch_size=2)
+    assert first.added == second.added == 5 and first.quotes == second.quotes > 10
+    assert _stored(one) == _stored(two)
+    one.dispose()
+    two.dispose()
