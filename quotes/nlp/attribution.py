@@ -220,13 +220,25 @@ def _cue_after(doc: ParsedDoc, sent: Sentence, after: list[Token]) -> Attributio
                 mention, tok.text, surface_lemma(tok), "cue-after", 0.95, (sent.index, tok.id)
             )
         break
-    if after and after[0].text in ("—", "–", "-", "―", "--") and core:
+    if after and after[0].text in _DASHES and core and not _topic_label(after):
         run = _nominal_run(core)
         if run:
             return Attribution(
                 describe(_phrase(sent, run), doc.text), None, None, "dash-after", 0.8
             )
     return None
+
+
+_DASHES = ("—", "–", "-", "―", "--")
+_TOPIC_PREPOSITIONS = {"on", "about", "re", "regarding", "concerning"}
+
+
+def _topic_label(after: list[Token]) -> bool:
+    """``"..." - On sanctions: "..."``: after the dash comes the next bullet's topic label."""
+    words = [t for t in after[1:12] if not _is_punct(t) or t.text == ":"]
+    if not words:
+        return False
+    return words[0].text.lower() in _TOPIC_PREPOSITIONS or any(t.text == ":" for t in words)
 
 
 def _outside_appositions(tokens: list[Token]) -> list[tuple[Token, bool]]:

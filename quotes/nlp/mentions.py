@@ -243,8 +243,12 @@ def _kind_of(name_toks: list[Token], role: str | None) -> str:
     head = name_toks[-1].text.lower()
     if head in lexicon.role_nouns():
         return lexicon.role_nouns()[head]
-    if role and role.split()[-1].lower() in lexicon.role_nouns():
-        return lexicon.role_nouns()[role.split()[-1].lower()]
+    if role:
+        # the role's head: "Minister" in "Foreign Minister", "Secretary" in "Secretary of State"
+        head_word = re.split(r"\s+of\s+", role, maxsplit=1)[0].split()[-1].lower()
+        for word in (role.split()[-1].lower(), head_word):
+            if word in lexicon.role_nouns():
+                return lexicon.role_nouns()[word]
     return "unknown"
 
 

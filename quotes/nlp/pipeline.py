@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -86,6 +87,9 @@ _FUNCTION_WORDS = frozenset(
         "you",
     ]
 )
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(\S[^\n]*)$", re.MULTILINE)
+# where a heading's speaker ends: "Vice President JD Vance on Meet the Press", "... | CNN"
+_HEADING_TAIL = {"on", "at", "in", "to", "with", "for", "during", "via", "from", "about"}
 _SAY_THAT = {"say", "tell", "state", "claim", "insist", "argue", "note", "add", "write", "warn"}
 
 
@@ -99,6 +103,7 @@ class _Context:
     registry: EntityRegistry = field(default_factory=EntityRegistry)
     observations: list[tuple[int, Mention, bool]] = field(default_factory=list)
     fed: int = 0
+    headings: list[tuple[int, int]] = field(default_factory=list)  # Markdown heading lines
 
     def feed_until(self, offset: int) -> None:
         """Register every mention seen before ``offset`` (so pronouns look back only)."""
@@ -226,6 +231,7 @@ def extract_parsed(document: Document, parsed: ParsedDoc) -> Extraction:
     spans = find_quotes(text, paras)
     ctx = _Context(text, parsed, spans, paras, SpanIndex(spans))
     ctx.observations = _observations(parsed)
+    ctx.headings = [m.span(1) for m in _HEADING.finditer(text)]
     direct = _direct_quotes(ctx)
     reported = _reported(ctx, direct)
     quotes = sorted(direct + reported, key=lambda q: q.start)
@@ -335,6 +341,9 @@ def _one_direct(ctx: _Context, i: int, span: QuoteSpan, by_span: dict[int, Quote
     if att is not None and att.mention is not None and _dateline(text, att.mention):
         evidence.append(f"rejected speaker {att.mention.text!r}: a dateline")
         att = None
+    if att is not None and att.mention is not None and _topic_label(text, att.mention):
+        evidence.append(f"rejected speaker {att.mention.text!r}: a topic label")
+        att = None
     if att is not None and att.mention is not None:
         ctx.feed_until(att.mention.start)
         entity = _resolve(ctx, att.mention)
@@ -359,6 +368,12 @@ def _one_direct(ctx: _Context, i: int, span: QuoteSpan, by_span: dict[int, Quote
                 confidence = prev_att.confidence
                 cue, cue_lemma = prev_att.cue, prev_att.cue_lemma
                 evidence.append(f"speaker: {prev_att.rule} ({prev_att.mention.text!r})")
+    if speaker is None:
+        heading = _heading_speaker(ctx, span)
+        if heading is not None:
+            speaker, mention = heading
+            confidence = 0.6
+            evidence.append(f"speaker: section heading ({mention.text!r})")
     if speaker is None and _scare_quote(ctx, span):
         subj_att = None
         if span.word_count(text) >= 2:
@@ -388,6 +403,31 @@ def _one_direct(ctx: _Context, i: int, span: QuoteSpan, by_span: dict[int, Quote
         evidence=evidence,
         paragraph=span.paragraph,
     )
+
+
+def _heading_speaker(ctx: _Context, span: QuoteSpan) -> tuple[Speaker, Mention] | None:
+    """The person a Markdown heading above the quote names ("#### Secretary of State Marco
+    Rubio on Face the Nation"): round-ups list each speaker's quotes under such a heading."""
+    at = bisect.bisect_right(ctx.headings, (span.start, span.start)) - 1
+    if at < 0:
+        return None
+    start, end = ctx.headings[at]
+    tokens = [t for s in ctx.parsed.sentences_between(start, end) for t in s.tokens]
+    words: list[Token] = []
+    for tok in tokens:
+        if tok.start < start or tok.end > end:
+            continue
+        if tok.text.lower() in _HEADING_TAIL or (tok.text in ":|—–-(" and words):
+            break
+        if tok.text.isalnum() or "." in tok.text or "'" in tok.text:
+            words.append(tok)
+    if not words:
+        return None
+    mention = describe(words, ctx.text)
+    if mention.kind != "name" or mention.speaker_kind not in ("person", "institution"):
+        return None
+    entity = _resolve(ctx, mention)
+    return (entity.to_speaker(mention), mention) if entity is not None else None
 
 
 def _resolve(ctx: _Context, mention: Mention) -> Entity | None:
@@ -559,6 +599,28 @@ _NOT_REPORTERS = frozenset(
     ["it", "this", "that", "which", "who", "i", "you", "we", "us", "one", "there"]
 )
 _DATELINE = re.compile(r"\s*(?:\([A-Za-z]+\)\s*)?[,–—-]")
+
+
+_TOPIC_LEAD = re.compile(
+    r"(?:^|[\n•*\-–—]\s*)(?:On|About|Re|Regarding)\s[^\n:“”\",]{0,120}$", re.MULTILINE
+)
+_TOPIC_END = re.compile(r"[^\n“”\".!?,]{0,40}:")
+
+
+@cache
+def _any_cue_pattern() -> re.Pattern[str]:
+    irregular = {"said", "told", "wrote", "spoke", "thought", "meant", *_EASY_CUES.split("|")}
+    return _word_pattern(_forms(lexicon.cue_verbs()) | irregular)
+
+
+def _topic_label(text: str, mention: Mention) -> bool:
+    """A mention inside a bullet's topic label ("- On U.S. military might: “...”"), not
+    a lead-in with a reporting verb ("On Monday Berg said: ...")."""
+    lead = text[max(0, mention.start - 100) : mention.end]
+    end = _TOPIC_END.match(text, mention.end)
+    if end is None or not _TOPIC_LEAD.search(lead):
+        return False
+    return not _any_cue_pattern().search(end.group())
 
 
 def _dateline(text: str, mention: Mention) -> bool:

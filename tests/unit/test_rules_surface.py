@@ -101,6 +101,33 @@ def test_following_quote_in_paragraph_keeps_the_speaker() -> None:
     assert any("same speaker" in e for e in quotes[1].evidence)
 
 
+def test_section_heading_names_the_speaker_of_its_quotes() -> None:
+    """White House round-ups: a heading names the speaker, bullets give "On <topic>:" labels."""
+    text = (
+        "Officials were out on the morning shows with one message.\n\n"
+        "#### Foreign Minister Ilse Marken on Morning Report\n\n"
+        "- On the talks: “We are ready to talk at any time.” - On sanctions: “Sanctions "
+        "will stay until the troops leave.”\n\n"
+        "#### Prime Minister Olav Dahl on Evening News\n\n"
+        "- On the border: “Nobody wants a war, but we will defend every village.”\n\n"
+        "#### Secretary of State Anna Berg on Sunday Report\n\n"
+        "- On the Kessel Valley: “The valley will stay open to the monitors.”"
+    )
+    assert speakers(text) == ["Ilse Marken", "Ilse Marken", "Olav Dahl", "Anna Berg"]
+    first = run(text)[0]
+    assert first.speaker is not None and first.speaker.role == "Foreign Minister"
+
+
+def test_a_lead_in_on_a_day_is_not_a_topic_label() -> None:
+    text = "On Monday Foreign Minister Anna Berg said: “We will not accept this at all.”"
+    assert speakers(text) == ["Anna Berg"]
+
+
+def test_a_heading_without_a_person_names_no_speaker() -> None:
+    text = "#### Background on the talks\n\n- On the border: “Nobody wants a war at all.”"
+    assert speakers(text) == [None]
+
+
 def test_show_title_is_not_a_quote() -> None:
     text = '"This cannot be accepted," the chancellor said on the talk show "Maybrit Illner".'
     assert [q.text for q in run(text)] == ["This cannot be accepted,"]
