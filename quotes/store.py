@@ -23,6 +23,7 @@ from sqlmodel import Session, col, select
 from quotes.errors import QueryError, StoreError
 from quotes.models import Alias, Article, Correction, Exchange, Quote, RoleSpell, Speaker
 from quotes.nlp.classify import ANSWERS, CHARGES
+from quotes.nlp.lexicon import CALENDAR
 from quotes.nlp.types import STATEMENT_TYPES, DocumentMeta, Extraction
 from quotes.nlp.types import Quote as ExtractedQuote
 from quotes.speakers import (
@@ -830,38 +831,12 @@ class _Side:
     names: frozenset[str] = frozenset()
 
 
-_CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "today",
-        "yesterday",
-    ]
-)
-
-
 def proper_names(text: str) -> set[str]:
     """Capitalised words inside a quote ("Valdoria", "Kessel"): parties it talks about."""
     found = set()
     for match in re.finditer(r"\b([A-Z][a-z]{3,})\b", text):
         word = match.group(1).lower()
-        if word not in _STOP and word not in _CALENDAR:
+        if word not in _STOP and word not in CALENDAR:
             found.add(word)
     return found
 

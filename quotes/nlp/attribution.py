@@ -400,7 +400,8 @@ def _according_to(
     head = _np_head(words[i + 2 :])
     if head is None:
         return None
-    mention = describe(noun_phrase(sent, head), doc.text)
+    source = [t for t in noun_phrase(sent, head) if t.start >= words[i + 2].start]
+    mention = describe(source or [head], doc.text)
     return Attribution(mention, "according to", "according to", "according-to", confidence)
 
 
@@ -408,7 +409,9 @@ def _subject(
     doc: ParsedDoc, sent: Sentence, verb: Token, left: list[Token], right: list[Token]
 ) -> Mention | None:
     """The speaker of a reporting verb: its parsed subject (or the name right before it);
-    without a parse, the adjacent noun phrase."""
+    without a parse, the adjacent noun phrase. A time right before the verb ("Valdoria on
+    Thursday denied") is skipped."""
+    left = _drop_time(left)
     if sent.parsed:
         head = _parsed_subject(sent, verb)
         adjacent = left[-1] if left else None
@@ -433,6 +436,17 @@ def _subject(
 
 
 _RELATIVE = ("that", "which", "who", "whom", "what", "this", "these", "those")
+_TIME_WORDS = ("on", "last", "this", "next", "early", "late", "in", "at", "by", "since", ",")
+
+
+def _drop_time(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without a trailing time ("on Thursday", "late Monday", "yesterday")."""
+    out = list(tokens)
+    while out and out[-1].text.lower() in lexicon.CALENDAR:
+        out.pop()
+        while out and out[-1].text.lower() in _TIME_WORDS:
+            out.pop()
+    return out
 
 
 def _parsed_subject(sent: Sentence, verb: Token) -> Token | None:

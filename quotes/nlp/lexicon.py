@@ -75,6 +75,15 @@ def statement_cues() -> list[TypeCue]:
     ]
 
 
+# Day and month names (not "may"), and relative days: never a speaker, never a party.
+CALENDAR = frozenset(
+    [
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "june", "july", "august", "september"),
+        *("october", "november", "december", "today", "yesterday", "tonight"),
+    ]
+)
+
 PRONOUNS: dict[str, str] = {
     "he": "person",
     "she": "person",

@@ -149,6 +149,17 @@ def describe(tokens: list[Token], text: str) -> Mention:
     if len(tokens) == 1 and tokens[0].text.lower() in lexicon.PRONOUNS:
         kind = lexicon.PRONOUNS[tokens[0].text.lower()]
         return Mention(start, end, surface, "pronoun", speaker_kind=kind)
+    core = text[words[0].start : words[-1].end] if words else ""
+    if core and countries.pattern.fullmatch(core):
+        # "the United States", whatever the tagger made of "United"
+        return Mention(
+            start,
+            end,
+            surface,
+            "place",
+            country=countries.by_alias[core],
+            speaker_kind="institution",
+        )
     name_toks = _name_tokens(words)
     country = countries.first(surface)
     if name_toks:
@@ -197,12 +208,17 @@ def describe(tokens: list[Token], text: str) -> Mention:
     )
 
 
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
 def _name_tokens(words: list[Token]) -> list[Token]:
     """The trailing run of name words (NER PER/ORG, or capitalised non-role words)."""
     ner = [t for t in words if t.ner not in ("O", "") and t.ner[2:] in ("PER", "PERSON")]
     if ner:
         first = words.index(ner[0])
         last = words.index(ner[-1])
+        if last + 1 < len(words) and words[last + 1].text in _POSSESSIVE:
+            return []  # "people within Mubarak's administration": the name is not the head
         return words[first : last + 1]
     run: list[Token] = []
     roles = lexicon.role_nouns()
@@ -210,6 +226,12 @@ def _name_tokens(words: list[Token]) -> list[Token]:
         tok = words[i]
         capital = tok.text[:1].isupper() and tok.text.lower() not in roles
         after_of = i > 0 and words[i - 1].text.lower() == "of"
+        if (
+            after_of
+            and run
+            and roles.get(words[i - 2].text.lower() if i > 1 else "") == ("institution")
+        ):
+            return []  # "Ministry of Foreign Affairs": an institution's name, not a person's
         if not capital or tok.upos in ("ADJ", "NUM") or after_of:
             break
         if lexicon.countries().pattern.fullmatch(tok.text) and run:

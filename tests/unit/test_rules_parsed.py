@@ -159,3 +159,29 @@ def test_a_denial_does_not_target_what_it_denies() -> None:
     (quote,) = run(DENIED, text)
     assert quote.type == "deny"
     assert quote.target is None
+
+
+ACCORDING = rows(
+    "1 According accord VERB _ _ 3 case _ _",
+    "2 to to ADP _ _ 1 fixed _ _",
+    "3 Putin Putin PROPN _ _ 10 obl _ _",
+    "4 , , PUNCT _ _ 3 punct _ _",
+    '5 " " PUNCT _ _ 10 punct _ _',
+    "6 the the DET _ _ 8 det _ _",
+    "7 new new ADJ _ _ 8 amod _ _",
+    "8 base base NOUN _ _ 10 nsubj _ _",
+    "9 really really ADV _ _ 10 advmod _ _",
+    "10 threatens threaten VERB _ _ 0 root _ _",
+    "11 our we PRON _ _ 12 nmod:poss _ _",
+    "12 security security NOUN _ _ 10 obj _ _",
+    "13 . . PUNCT _ _ 10 punct _ _",
+    '14 " " PUNCT _ _ 10 punct _ _',
+)
+
+
+def test_according_to_is_not_part_of_the_source_mention() -> None:
+    text = 'According to Putin, "the new base really threatens our security."'
+    (quote,) = [q for q in run(ACCORDING, text) if q.form == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Putin"
+    assert quote.speaker.role is None
+    assert quote.speaker.mention is not None and quote.speaker.mention.text == "Putin"

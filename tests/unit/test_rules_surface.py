@@ -202,3 +202,15 @@ def test_target_skips_places_named_as_a_setting() -> None:
     (quote,) = run(text)
     assert quote.type == "deny"
     assert quote.target == "NATO"
+
+
+def test_according_to_is_not_part_of_the_role() -> None:
+    (quote,) = run('According to Ivan Petrov, "the new base threatens our security."')
+    assert quote.speaker is not None and quote.speaker.name == "Ivan Petrov"
+    assert quote.speaker.role is None
+
+
+def test_a_weekday_is_not_a_speaker() -> None:
+    text = 'Valdoria on Thursday denied the accusations, calling them "groundless".'
+    (quote,) = run(text)
+    assert quote.speaker is None or quote.speaker.name != "Thursday"

@@ -1,0 +1,54 @@
+"""Speaker mentions split into name, role and country (``describe``) on hand-made tokens."""
+
+from __future__ import annotations
+
+from quotes.nlp.mentions import describe
+from quotes.nlp.parse import Token
+
+
+def tokens(*spec: str) -> tuple[list[Token], str]:
+    """``"word/UPOS/NER"`` items (UPOS and NER optional) joined by spaces into a text."""
+    out: list[Token] = []
+    offset = 0
+    for i, item in enumerate(spec, start=1):
+        word, upos, ner = ([*item.split("/"), "", ""])[:3]
+        out.append(Token(i, word, offset, offset + len(word), upos=upos, ner=ner or "O"))
+        offset += len(word) + 1
+    return out, " ".join(t.text for t in out)
+
+
+def test_a_country_name_is_a_place_even_when_tagged_as_an_adjective() -> None:
+    mention = describe(*tokens("the/DET", "United/ADJ", "States/PROPN"))
+    assert mention.kind == "place" and mention.country == "United States"
+
+
+def test_a_possessor_is_not_the_speaker() -> None:
+    mention = describe(
+        *tokens(
+            "Three/NUM",
+            "people/NOUN",
+            "within/ADP",
+            "Mubarak/PROPN/S-PER",
+            "'s/PART",
+            "administration/NOUN",
+        )
+    )
+    assert mention.name is None and mention.kind == "nominal"
+
+
+def test_a_ministry_of_affairs_is_an_institution_not_a_person_named_affairs() -> None:
+    mention = describe(
+        *tokens("Azerbaijani/ADJ", "Ministry/PROPN", "of/ADP", "Foreign/PROPN", "Affairs/PROPN")
+    )
+    assert mention.name is None
+    assert mention.speaker_kind == "institution"
+    assert mention.country == "Azerbaijan"
+
+
+def test_a_title_with_of_before_a_name_is_the_role() -> None:
+    mention = describe(*tokens("Secretary", "of", "State", "Marco", "Rubio"))
+    assert (mention.name, mention.role, mention.speaker_kind) == (
+        "Marco Rubio",
+        "Secretary of State",
+        "person",
+    )
