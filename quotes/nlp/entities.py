@@ -110,7 +110,7 @@ class EntityRegistry:
         return None
 
     def _create(self, mention: Mention) -> Entity | None:
-        if mention.kind == "pronoun":
+        if mention.kind in ("pronoun", "time"):
             return None
         if mention.kind == "place" and mention.country:
             ent = Entity(

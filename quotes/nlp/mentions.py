@@ -48,7 +48,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # name / pronoun / nominal / place
+    kind: str  # name / pronoun / nominal / place / time (a date: never a speaker)
     name: str | None = None
     role: str | None = None
     country: str | None = None
@@ -146,6 +146,10 @@ def describe(tokens: list[Token], text: str) -> Mention:
     surface = text[start:end]
     countries = lexicon.countries()
     words = [t for t in tokens if t.text.lower() not in _DETS and t.upos != "DET"]
+    cut = next((i for i, t in enumerate(words) if i and t.text.lower() in _CUT_AT), None)
+    words = words[:cut]  # "Militant groups from Somalia", "Valdoria on Thursday"
+    if words and all(t.text.lower() in lexicon.CALENDAR for t in words):
+        return Mention(start, end, surface, "time")
     if len(tokens) == 1 and tokens[0].text.lower() in lexicon.PRONOUNS:
         kind = lexicon.PRONOUNS[tokens[0].text.lower()]
         return Mention(start, end, surface, "pronoun", speaker_kind=kind)
@@ -209,6 +213,10 @@ def describe(tokens: list[Token], text: str) -> Mention:
 
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
+# prepositions that end the speaker part of a noun phrase ("of", "for", "to" build titles)
+_CUT_AT = frozenset(
+    ["during", "near", "after", "before", "since", "at", "on", "in", "from", "with", "within"]
+)
 
 
 def _name_tokens(words: list[Token]) -> list[Token]:

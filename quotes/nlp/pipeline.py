@@ -341,6 +341,9 @@ def _one_direct(ctx: _Context, i: int, span: QuoteSpan, by_span: dict[int, Quote
     if att is not None and att.mention is not None and _dateline(text, att.mention):
         evidence.append(f"rejected speaker {att.mention.text!r}: a dateline")
         att = None
+    if att is not None and att.mention is not None and att.mention.kind == "time":
+        evidence.append(f"rejected speaker {att.mention.text!r}: a date")
+        att = None
     if att is not None and att.mention is not None and _topic_label(text, att.mention):
         evidence.append(f"rejected speaker {att.mention.text!r}: a topic label")
         att = None
@@ -553,7 +556,9 @@ def _reported_in(ctx: _Context, sent: Sentence) -> Quote | None:
         if head is None or head.text.lower() in _NOT_REPORTERS:
             continue  # "we"/"I" in running text is the author's own voice, not reported speech
         mention = describe(noun_phrase(sent, head), ctx.text)
-        if mention.kind == "nominal" and mention.speaker_kind == "unknown":
+        if mention.kind == "time" or (
+            mention.kind == "nominal" and mention.speaker_kind == "unknown"
+        ):
             continue
         if _dateline(ctx.text, mention):
             continue

@@ -52,3 +52,18 @@ def test_a_title_with_of_before_a_name_is_the_role() -> None:
         "Secretary of State",
         "person",
     )
+
+
+def test_a_place_after_a_preposition_is_not_the_speakers_name() -> None:
+    mention = describe(*tokens("Militant/ADJ", "groups/NOUN", "from/ADP", "Somalia/PROPN/S-LOC"))
+    assert mention.kind == "nominal" and mention.name is None
+    assert mention.country == "Somalia"
+
+
+def test_a_time_after_the_name_is_not_part_of_it() -> None:
+    mention = describe(*tokens("Valdoria/PROPN", "on/ADP", "Thursday/PROPN"))
+    assert mention.name == "Valdoria"
+
+
+def test_a_day_alone_is_a_time_not_a_speaker() -> None:
+    assert describe(*tokens("Wednesday/PROPN")).kind == "time"
