@@ -168,7 +168,7 @@ def describe(tokens: list[Token], text: str) -> Mention:
     country = countries.first(surface)
     if name_toks:
         name = text[name_toks[0].start : name_toks[-1].end]
-        role_toks = [t for t in words if t.end <= name_toks[0].start]
+        role_toks = _title_run([t for t in words if t.end <= name_toks[0].start])
         role = _clean_role(text[role_toks[0].start : role_toks[-1].end]) if role_toks else None
         if countries.pattern.fullmatch(name) and not role:
             return Mention(
@@ -217,6 +217,28 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _CUT_AT = frozenset(
     ["during", "near", "after", "before", "since", "at", "on", "in", "from", "with", "within"]
 )
+
+
+_ROLE_MODIFIERS = frozenset(
+    ["former", "acting", "deputy", "senior", "chief", "interim", "outgoing", "incoming", "late"]
+)
+_TITLE_GLUE = frozenset(["of", "for", "to", "and", "&", "-", "'s", "’s"])
+
+
+def _title_run(role: list[Token]) -> list[Token]:
+    """The title right before a name: "President" from "the efforts of President", "former UN
+    chief" whole. Capitalised words, role nouns and a few modifiers, glued by of/for/to."""
+    roles = lexicon.role_nouns()
+    kept: list[Token] = []
+    for tok in reversed(role):
+        word = tok.text.lower()
+        titled = tok.text[:1].isupper() or word in roles or word in _ROLE_MODIFIERS
+        if not (titled or word in _TITLE_GLUE) or not any(c.isalnum() for c in tok.text + "&"):
+            break
+        kept.insert(0, tok)
+    while kept and kept[0].text.lower() in _TITLE_GLUE:
+        kept.pop(0)
+    return kept
 
 
 def _name_tokens(words: list[Token]) -> list[Token]:

@@ -67,3 +67,12 @@ def test_a_time_after_the_name_is_not_part_of_it() -> None:
 
 def test_a_day_alone_is_a_time_not_a_speaker() -> None:
     assert describe(*tokens("Wednesday/PROPN")).kind == "time"
+
+
+def test_the_role_is_the_title_right_before_the_name() -> None:
+    efforts = describe(*tokens("the", "efforts", "of", "President", "Donald", "J.", "Trump"))
+    assert (efforts.name, efforts.role) == ("Donald J. Trump", "President")
+    annan = describe(*tokens("former", "UN", "chief", "Kofi", "Annan"))
+    assert (annan.name, annan.role) == ("Kofi Annan", "former UN chief")
+    envoy = describe(*tokens("Norland's", "envoy", "to", "the", "UN", "Ilse", "Marken"))
+    assert envoy.role == "Norland's envoy to the UN"
