@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import Select, delete, func, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from quotes.errors import QueryError, StoreError
@@ -718,6 +719,38 @@ def exchanges(
             result.append(pair)
     result.sort(key=lambda x: (x.statement.published or date.max, x.statement.id, x.response.id))
     return result
+
+
+def busiest_pair(session: Session) -> tuple[str, str] | None:
+    """The two parties (speakers' countries) with the most exchange links between them; the
+    one whose statement came first is on the left. Counted in the database, not in Python."""
+    said, answered = aliased(Quote), aliased(Quote)
+    said_by, answered_by = aliased(Speaker), aliased(Speaker)
+    said_article = aliased(Article)
+    a = func.coalesce(said_by.country, said.affiliation)
+    b = func.coalesce(answered_by.country, answered.affiliation)
+    stmt = (
+        sa_select(a, b, func.count(), func.min(said_article.published), func.min(said.id))
+        .select_from(Exchange)
+        .join(said, col(said.id) == col(Exchange.statement_id))
+        .join(answered, col(answered.id) == col(Exchange.response_id))
+        .join(said_article, col(said_article.id) == col(said.article_id))
+        .outerjoin(said_by, col(said_by.id) == col(said.speaker_id))
+        .outerjoin(answered_by, col(answered_by.id) == col(answered.speaker_id))
+        .where(a.is_not(None), b.is_not(None), a != b)
+        .group_by(a, b)
+    )
+    counts: dict[frozenset[str], int] = {}
+    earliest: dict[frozenset[str], tuple[date, int, tuple[str, str]]] = {}
+    for left, right, links, first_day, first_id in session.execute(stmt):
+        key = frozenset((left, right))
+        counts[key] = counts.get(key, 0) + links
+        order = (first_day or date.max, first_id, (left, right))
+        earliest[key] = min(earliest.get(key, order), order)
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], sorted(k)))
+    return earliest[best][2]
 
 
 def stats(session: Session) -> dict[str, int]:

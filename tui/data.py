@@ -53,6 +53,10 @@ class Library:
         with db.session_scope(self.engine) as session:
             return store.parties(session)
 
+    def busiest_pair(self) -> tuple[str, str] | None:
+        with db.session_scope(self.engine) as session:
+            return store.busiest_pair(session)
+
     def exchanges(
         self, party_a: str | None = None, party_b: str | None = None
     ) -> list[ExchangeRow]:

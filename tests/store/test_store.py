@@ -136,6 +136,23 @@ def test_parties_and_exchanges(session: Session) -> None:
     assert store.exchanges(session, "Norland") == []
 
 
+def test_busiest_pair_counts_both_directions_and_puts_the_first_speaker_left(
+    session: Session,
+) -> None:
+    assert store.busiest_pair(session) is None
+    first(session)  # United States accuses, China denies
+    assert store.busiest_pair(session) == ("United States", "China")
+    body = "“Norland lies,” Brel said. “Valdoria lies,” Marken said. “No,” Dahl said.\n"
+    quotes = [
+        q("Norland lies,", body, "Tomas Brel", country="Valdoria", type="accuse"),
+        q("Valdoria lies,", body, "Ilse Marken", country="Norland", type="deny", responds_to=0),
+        q("No,", body, "Olav Dahl", country="Valdoria", type="deny", responds_to=1),
+    ]
+    store.save_extraction(session, extraction(body, quotes, date="2023-05-01"))
+    # two Valdoria-Norland links (one each way) beat one United States-China link
+    assert store.busiest_pair(session) == ("Valdoria", "Norland")
+
+
 def test_quote_detail_paragraph_and_mention(session: Session) -> None:
     first(session)
     blinken = store.find_speaker(session, "Blinken")

@@ -1,4 +1,4 @@
-"""The TUI's parts on their own: threads, the busiest pair, export paths, paging, the command."""
+"""The TUI's parts on their own: threads, export paths, paging, the command."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from tui_story import settle
 from typer.testing import CliRunner
 
 from quotes.views import ExchangeRow, QuoteRow
-from tui.screens.exchanges import busiest_pair
 from tui.screens.export import resolve_target
 from tui.selection import slug
 from tui.widgets.cells import clip, wrap
@@ -60,16 +59,6 @@ def test_a_response_points_at_the_statement_it_answers_directly() -> None:
         [ExchangeRow(early, denial, True), ExchangeRow(direct, denial, False)]
     )
     assert answers == {3: 2}
-
-
-def test_busiest_pair_puts_the_first_speaker_left() -> None:
-    links = [
-        ExchangeRow(row(1, "US"), row(2, "CN"), False),
-        ExchangeRow(row(3, "CN"), row(4, "US"), False),
-        ExchangeRow(row(5, "RU"), row(6, "UA"), False),
-    ]
-    assert busiest_pair(links) == ("US", "CN")
-    assert busiest_pair([]) is None
 
 
 def test_export_target_defaults_to_the_current_folder(tmp_path: Path) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import on, work
@@ -19,22 +17,6 @@ from tui.data import quotes_of, report_from_thread
 from tui.screens.base import ModeScreen
 from tui.selection import Selection, plural, slug
 from tui.widgets.exchange_lanes import ExchangeLanes
-
-
-def busiest_pair(links: Sequence[ExchangeRow]) -> tuple[str, str] | None:
-    """The two parties with the most links between them, the one that spoke first on the left."""
-    pairs: Counter[frozenset[str]] = Counter()
-    first: dict[frozenset[str], tuple[str, str]] = {}
-    for link in links:
-        a, b = link.statement.country, link.response.country
-        if a and b and a != b:
-            key = frozenset((a, b))
-            pairs[key] += 1
-            first.setdefault(key, (a, b))
-    if not pairs:
-        return None
-    key = max(pairs, key=lambda k: (pairs[k], sorted(k)))
-    return first[key]
 
 
 class ExchangesScreen(ModeScreen):
@@ -73,7 +55,7 @@ class ExchangesScreen(ModeScreen):
             parties = self.library.parties()
             pair = None
             if self.party_a is None or self.party_b is None:
-                pair = busiest_pair(self.library.exchanges())
+                pair = self.library.busiest_pair()
         except QuotesError as err:
             report_from_thread(self, err)
             return
