@@ -50,7 +50,15 @@ HYPER: Mapping[str, Mapping[str, object]] = {
 # How parser and NER continue from an existing model (what worked in TRAINING_LOG.md).
 CONTINUE: Mapping[str, Mapping[str, object]] = {
     "pos": {"batch_size": 100, "lr": 0.001, "eval_interval": 200},
-    "depparse": {"batch_size": 2000, "eval_interval": 100},
+    # the shipped parser is past stanza's Adadelta stage: it goes on with the optimizer of
+    # stanza's second stage (Adam, lr 2e-4), which gained +0.8 LAS where Adadelta had flattened
+    "depparse": {
+        "batch_size": 2000,
+        "eval_interval": 100,
+        "optim": "adam",
+        "lr": 0.0002,
+        "no_second_optim": True,
+    },
     "ner": {"finetune": True, "optim": "sgd", "lr": 0.05, "eval_interval": 200},
 }
 
