@@ -215,7 +215,11 @@ def _by_alias(session: Session, key: str, kind: str, country: str | None) -> Spe
     matches = [s for s in session.exec(stmt).unique() if _countries_agree(s.country, country)]
     if kind == "person":
         matches = [s for s in matches if s.kind != "institution"] or matches
-    return matches[0] if len(matches) == 1 else None
+    if len(matches) > 1 and country is not None:
+        matches = [s for s in matches if s.country and fold(s.country) == fold(country)] or matches
+    # several speakers carry this exact name (their countries differ, or some have none): the
+    # first one seen, rather than a new speaker for every mention that names no country
+    return min(matches, key=lambda s: s.id or 0) if matches else None
 
 
 def _people_with_surname(session: Session, surname: str) -> list[Speaker]:

@@ -112,3 +112,17 @@ def test_institution_country_word_dropped(session: Session) -> None:
 )
 def test_clean_role(role: str | None, kept: str | None) -> None:
     assert clean_role(role) == kept
+
+
+def test_a_name_without_country_does_not_spawn_a_speaker_per_quote(session: Session) -> None:
+    """Regression: once two same-named speakers had different countries, every country-less
+    mention of the name was ambiguous and created yet another speaker (16 "Hugo Chavez")."""
+    first = resolve_speaker(session, "Hugo Chavez", kind="person", country="Venezuela")
+    other = resolve_speaker(session, "Hugo Chávez", kind="person", country="Bolivia")
+    assert other.speaker.id != first.speaker.id
+    for name in ("Hugo Chávez", "Hugo Chavez", "Hugo Chavez"):
+        again = resolve_speaker(session, name, kind="person")
+        assert not again.created and again.speaker.id == first.speaker.id, name
+    assert resolve_speaker(session, "Hugo Chavez", country="Bolivia").speaker.id == (
+        other.speaker.id
+    )
