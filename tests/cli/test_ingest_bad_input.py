@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quotes.cli import app
-from tests.cli.test_store_cli import fake_batch
+from tests.cli.test_store_cli import use_fake_extractor
 
 runner = CliRunner()
 
@@ -38,7 +38,7 @@ BAD = [
 
 @pytest.fixture(autouse=True)
 def _fake(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("quotes.ingest.default_extractor", lambda: fake_batch)
+    use_fake_extractor(monkeypatch)
 
 
 @pytest.mark.parametrize(("name", "data", "reason"), BAD)

@@ -64,9 +64,15 @@ def fake_batch(docs: Sequence[Document]) -> list[Extraction]:
     return [fake_extract(d) for d in docs]
 
 
+def use_fake_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ingest runs ``fake_batch`` in this process (no worker processes with real models)."""
+    monkeypatch.setattr("quotes.ingest.default_extractor", lambda: fake_batch)
+    monkeypatch.setattr("quotes.ingest.pool_size", lambda workers, articles: 1)
+
+
 @pytest.fixture
 def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setattr("quotes.ingest.default_extractor", lambda: fake_batch)
+    use_fake_extractor(monkeypatch)
     url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
     result = runner.invoke(app, ["ingest", str(CORPUS), "--db", url])
     assert result.exit_code == 0, result.output
@@ -95,7 +101,7 @@ def test_ingest_summary_and_rerun(db: str) -> None:
 
 
 def test_ingest_uses_env_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("quotes.ingest.default_extractor", lambda: fake_batch)
+    use_fake_extractor(monkeypatch)
     url = f"sqlite:///{tmp_path / 'env.sqlite'}"
     result = runner.invoke(app, ["ingest", str(CORPUS)], env={"QUOTES_DB": url})
     assert result.exit_code == 0 and result.stdout.startswith("4 added")
@@ -236,7 +242,7 @@ def test_export_formats(db: str, tmp_path: Path) -> None:
 
 
 def test_demo_without_tui(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("quotes.ingest.default_extractor", lambda: fake_batch)
+    use_fake_extractor(monkeypatch)
     monkeypatch.setattr("quotes.cli_store.demo_sources", lambda: [REPO / "seeds", CORPUS])
     url = f"sqlite:///{tmp_path / 'demo.sqlite'}"
     code, out, err = run("demo", "--db", url, "--no-tui", "--top", "2")
