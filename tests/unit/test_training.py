@@ -40,35 +40,6 @@ def test_fresh_trains_from_scratch_and_missing_models_too(tmp_path: Path) -> Non
         assert "--continue_from" not in job.argv and "--finetune_load_name" not in job.argv
 
 
-def test_checkpoint_average_is_the_mean_of_the_weights(tmp_path: Path) -> None:
-    import torch
-
-    from quotes.training.average import average_checkpoints
-
-    files = []
-    for i, value in enumerate([1.0, 2.0, 6.0]):
-        path = tmp_path / f"ck{i}.pt"
-        state = {"w": torch.full((2,), value), "steps": torch.tensor([i])}
-        torch.save({"model": state, "config": {"k": 1}, "optimizer_state_dict": {}}, path)
-        files.append(path)
-    out = average_checkpoints(files, tmp_path / "avg.pt")
-    assert torch.equal(out["model"]["w"], torch.full((2,), 3.0))
-    assert torch.equal(out["model"]["steps"], torch.tensor([0]))  # not a weight: first file's
-    saved = torch.load(tmp_path / "avg.pt", weights_only=False)
-    assert "optimizer_state_dict" not in saved and saved["config"] == {"k": 1}
-
-
-def test_checkpoints_of_different_models_are_refused(tmp_path: Path) -> None:
-    import torch
-
-    from quotes.training.average import average_checkpoints
-
-    torch.save({"model": {"w": torch.zeros(1)}}, tmp_path / "a.pt")
-    torch.save({"model": {"v": torch.zeros(1)}}, tmp_path / "b.pt")
-    with pytest.raises(ValueError, match="not the same model"):
-        average_checkpoints([tmp_path / "a.pt", tmp_path / "b.pt"], tmp_path / "out.pt")
-
-
 def test_the_parser_continues_with_stanzas_second_stage_optimizer(tmp_path: Path) -> None:
     params = {**HYPER["depparse"], **CONTINUE["depparse"], "continue_from": "p.pt"}
     argv = depparse_job(Workdir(tmp_path), params=params).argv
