@@ -189,9 +189,10 @@ def ingest_documents(
         return summary
     from quotes.nlp.parallel import ParallelExtractor
 
-    with ParallelExtractor(processes) as pool:
-        # a batch gives every worker a chunk; results come back in order
-        batch = max(batch_size, processes * pool.chunk_size)
+    # one article per task, several tasks per worker in a batch: a long article does not hold
+    # up the other workers (results still come back in order)
+    with ParallelExtractor(processes, chunk_size=1) as pool:
+        batch = max(batch_size, processes * 8)
         run.extract_and_store(todo, lambda docs: list(pool.extract(docs)), batch)
     return summary
 
