@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from quotes import store
 from quotes.errors import QueryError
+from quotes.nlp.types import Quote
 from tests.store.conftest import extraction, q
 
 BODY1 = (
@@ -202,66 +203,51 @@ def test_corrections_apply_now_and_win_on_reingest(session: Session) -> None:
         store.correct_quote(session, 12345)
 
 
-def test_cross_article_denial_links_to_earlier_accusation(session: Session) -> None:
-    body_a = "“Valdoria is shipping drones to the rebels,” Norland's minister said.\n"
-    body_b = "“The claims about drones for the rebels are groundless,” Valdoria's envoy said.\n"
-    acc = q(
+ACCUSATION = "“Valdoria is shipping drones to the rebels,” Norland's minister said.\n"
+
+
+def accusation() -> Quote:
+    """Norland's minister accuses Valdoria (in ``ACCUSATION``)."""
+    return q(
         "Valdoria is shipping drones to the rebels,",
-        body_a,
+        ACCUSATION,
         "Ilse Marken",
         country="Norland",
         type="accuse",
         target="Valdoria",
     )
-    den = q(
-        "The claims about drones for the rebels are groundless,",
-        body_b,
-        "Tomas Brel",
-        country="Valdoria",
-        type="deny",
-        target="Norland",
-    )
+
+
+def envoy_answer(body: str, text: str, kind: str = "deny") -> Quote:
+    """Valdoria's envoy answers Norland with ``text`` (inside ``body``)."""
+    return q(text, body, "Tomas Brel", country="Valdoria", type=kind, target="Norland")
+
+
+def test_cross_article_denial_links_to_earlier_accusation(session: Session) -> None:
+    body_b = "“The claims about drones for the rebels are groundless,” Valdoria's envoy said.\n"
+    den = envoy_answer(body_b, "The claims about drones for the rebels are groundless,")
     # the later denial ingested first: the link appears when the accusation arrives
     store.save_extraction(session, extraction(body_b, [den], title="B", date="2024-03-05"))
-    store.save_extraction(session, extraction(body_a, [acc], title="A", date="2024-03-01"))
+    store.save_extraction(
+        session, extraction(ACCUSATION, [accusation()], title="A", date="2024-03-01")
+    )
     (pair,) = store.exchanges(session, "Norland", "Valdoria")
     assert pair.cross_article
     assert pair.statement.speaker == "Ilse Marken" and pair.response.speaker == "Tomas Brel"
     # far apart in time: no link
     other = "“Drones to rebels? Groundless,” Valdoria's envoy said.\n"
-    late = q(
-        "Drones to rebels? Groundless,",
-        other,
-        "Tomas Brel",
-        country="Valdoria",
-        type="deny",
-        target="Norland",
-    )
+    late = envoy_answer(other, "Drones to rebels? Groundless,")
     store.save_extraction(session, extraction(other, [late], title="C", date="2025-06-01"))
     assert len(store.exchanges(session)) == 1
 
 
 def test_cross_article_protest_answers_an_accusation(session: Session) -> None:
     """Statement groups are one definition: a protest answers, as inside an article."""
-    body_a = "“Valdoria is shipping drones to the rebels,” Norland's minister said.\n"
     body_b = "“We protest the claims about drones for the rebels,” Valdoria's envoy said.\n"
-    acc = q(
-        "Valdoria is shipping drones to the rebels,",
-        body_a,
-        "Ilse Marken",
-        country="Norland",
-        type="accuse",
-        target="Valdoria",
+    protest = envoy_answer(body_b, "We protest the claims about drones for the rebels,", "protest")
+    store.save_extraction(
+        session, extraction(ACCUSATION, [accusation()], title="A", date="2024-03-01")
     )
-    protest = q(
-        "We protest the claims about drones for the rebels,",
-        body_b,
-        "Tomas Brel",
-        country="Valdoria",
-        type="protest",
-        target="Norland",
-    )
-    store.save_extraction(session, extraction(body_a, [acc], title="A", date="2024-03-01"))
     store.save_extraction(session, extraction(body_b, [protest], title="B", date="2024-03-04"))
     (pair,) = store.exchanges(session, "Norland", "Valdoria")
     assert pair.statement.speaker == "Ilse Marken" and pair.response.speaker == "Tomas Brel"
