@@ -241,6 +241,12 @@ def _title_run(role: list[Token]) -> list[Token]:
     return kept
 
 
+def _role_word(word: str, roles: dict[str, str]) -> bool:
+    """A role noun, also hyphenated ("Secretary-General", "Vice-President")."""
+    lower = word.lower()
+    return lower in roles or ("-" in lower and any(p in roles for p in lower.split("-")))
+
+
 def _name_tokens(words: list[Token]) -> list[Token]:
     """The trailing run of name words (NER PER/ORG, or capitalised non-role words)."""
     ner = [t for t in words if t.ner not in ("O", "") and t.ner[2:] in ("PER", "PERSON")]
@@ -254,7 +260,7 @@ def _name_tokens(words: list[Token]) -> list[Token]:
     roles = lexicon.role_nouns()
     for i in range(len(words) - 1, -1, -1):
         tok = words[i]
-        capital = tok.text[:1].isupper() and tok.text.lower() not in roles
+        capital = tok.text[:1].isupper() and not _role_word(tok.text, roles)
         after_of = i > 0 and words[i - 1].text.lower() == "of"
         if (
             after_of
@@ -299,8 +305,9 @@ def _kind_of(name_toks: list[Token], role: str | None) -> str:
         # the role's head: "Minister" in "Foreign Minister", "Secretary" in "Secretary of State"
         head_word = re.split(r"\s+of\s+", role, maxsplit=1)[0].split()[-1].lower()
         for word in (role.split()[-1].lower(), head_word):
-            if word in lexicon.role_nouns():
-                return lexicon.role_nouns()[word]
+            for part in (word, *word.split("-")):
+                if part in lexicon.role_nouns():
+                    return lexicon.role_nouns()[part]
     return "unknown"
 
 

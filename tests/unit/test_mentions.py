@@ -76,3 +76,13 @@ def test_the_role_is_the_title_right_before_the_name() -> None:
     assert (annan.name, annan.role) == ("Kofi Annan", "former UN chief")
     envoy = describe(*tokens("Norland's", "envoy", "to", "the", "UN", "Ilse", "Marken"))
     assert envoy.role == "Norland's envoy to the UN"
+
+
+def test_a_hyphenated_title_ends_the_name() -> None:
+    mention = describe(
+        *tokens(
+            "United/ADJ", "Nations/PROPN", "Secretary-General/PROPN", "Ban/PROPN", "Ki-moon/PROPN"
+        )
+    )
+    assert (mention.name, mention.role) == ("Ban Ki-moon", "United Nations Secretary-General")
+    assert mention.speaker_kind == "person"
