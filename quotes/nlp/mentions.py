@@ -213,6 +213,10 @@ def describe(tokens: list[Token], text: str) -> Mention:
 
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
+# what a person says, as the head of "Migiro's remarks": the possessor is the speaker
+_SPEECH_NOUNS = frozenset(
+    ["remarks", "remark", "statement", "comments", "comment", "words", "speech", "address"]
+)
 # prepositions that end the speaker part of a noun phrase ("of", "for", "to" build titles)
 _CUT_AT = frozenset(
     ["during", "near", "after", "before", "since", "at", "on", "in", "from", "with", "within"]
@@ -254,7 +258,9 @@ def _name_tokens(words: list[Token]) -> list[Token]:
         first = words.index(ner[0])
         last = words.index(ner[-1])
         if last + 1 < len(words) and words[last + 1].text in _POSSESSIVE:
-            return []  # "people within Mubarak's administration": the name is not the head
+            rest = {t.text.lower() for t in words[last + 2 :]}
+            if not rest or not rest <= _SPEECH_NOUNS:
+                return []  # "people within Mubarak's administration": the name is not the head
         return words[first : last + 1]
     run: list[Token] = []
     roles = lexicon.role_nouns()

@@ -86,3 +86,10 @@ def test_a_hyphenated_title_ends_the_name() -> None:
     )
     assert (mention.name, mention.role) == ("Ban Ki-moon", "United Nations Secretary-General")
     assert mention.speaker_kind == "person"
+
+
+def test_a_persons_remarks_are_the_persons() -> None:
+    mention = describe(
+        *tokens("Asha-Rose/PROPN/B-PER", "Migiro/PROPN/E-PER", "'s/PART", "remarks/NOUN")
+    )
+    assert mention.name == "Asha-Rose Migiro"
