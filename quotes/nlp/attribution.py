@@ -450,10 +450,19 @@ def _drop_time(tokens: list[Token]) -> list[Token]:
 
 
 def _parsed_subject(sent: Sentence, verb: Token) -> Token | None:
-    """The nominal subject of ``verb``, through coordination, control and relative clauses."""
+    """The nominal subject of ``verb``, through coordination, control and relative clauses.
+
+    A passive cue's own subject is what was said about, not who said it ("His appearance was
+    hailed as ..."); higher up, a passive subject still speaks ("X was quoted as saying").
+    """
     tok = verb
     for _ in range(3):
         subj = [k for k in sent.kids(tok.id) if k.deprel in _SUBJ or k.deprel.startswith("nsubj")]
+        if tok is verb and verb.upos == "VERB":
+            subj = [k for k in subj if not k.deprel.endswith(":pass")]
+            if any(k.deprel.endswith(":pass") for k in sent.kids(tok.id)):
+                agent = sent.kids(tok.id, "obl:agent")  # "hailed as ... by the crowd"
+                return agent[0] if agent else None
         if subj:
             head = subj[0]
             if head.text.lower() in _RELATIVE:

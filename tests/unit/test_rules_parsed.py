@@ -185,3 +185,48 @@ def test_according_to_is_not_part_of_the_source_mention() -> None:
     assert quote.speaker is not None and quote.speaker.name == "Putin"
     assert quote.speaker.role is None
     assert quote.speaker.mention is not None and quote.speaker.mention.text == "Putin"
+
+
+PASSIVE = rows(
+    "1 His his PRON _ _ 2 nmod:poss _ _",
+    "2 appearance appearance NOUN _ _ 4 nsubj:pass _ _",
+    "3 was be AUX _ _ 4 aux:pass _ _",
+    "4 hailed hail VERB _ _ 0 root _ _",
+    "5 as as ADP _ _ 9 case _ _",
+    '6 " " PUNCT _ _ 9 punct _ _',
+    "7 a a DET _ _ 9 det _ _",
+    "8 heroic heroic ADJ _ _ 9 amod _ _",
+    "9 moment moment NOUN _ _ 4 obl _ _",
+    '10 " " PUNCT _ _ 9 punct _ _',
+    "11 . . PUNCT _ _ 4 punct _ _",
+)
+
+
+def test_the_subject_of_a_passive_cue_is_not_its_speaker() -> None:
+    text = 'His appearance was hailed as "a heroic moment".'
+    found = [q for q in run(PASSIVE, text) if q.form == "direct"]
+    assert all(q.speaker is None or "appearance" not in q.speaker.name for q in found)
+
+
+AGENT = rows(
+    "1 The the DET _ _ 2 det _ _",
+    "2 plan plan NOUN _ _ 4 nsubj:pass _ _",
+    "3 was be AUX _ _ 4 aux:pass _ _",
+    "4 hailed hail VERB _ _ 0 root _ _",
+    "5 as as ADP _ _ 9 case _ _",
+    '6 " " PUNCT _ _ 9 punct _ _',
+    "7 a a DET _ _ 9 det _ _",
+    "8 heroic heroic ADJ _ _ 9 amod _ _",
+    "9 step step NOUN _ _ 4 obl _ _",
+    '10 " " PUNCT _ _ 9 punct _ _',
+    "11 by by ADP _ _ 13 case _ _",
+    "12 Senator Senator PROPN _ _ 13 compound _ _",
+    "13 Dahl Dahl PROPN _ _ 4 obl:agent _ _",
+    "14 . . PUNCT _ _ 4 punct _ _",
+)
+
+
+def test_a_passive_cue_is_spoken_by_its_agent() -> None:
+    text = 'The plan was hailed as "a heroic step" by Senator Dahl.'
+    (quote,) = [q for q in run(AGENT, text) if q.form == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Dahl"
