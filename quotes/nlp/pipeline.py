@@ -331,21 +331,10 @@ def _one_direct(ctx: _Context, i: int, span: QuoteSpan, by_span: dict[int, Quote
     confidence = 0.0
     cue: str | None = None
     cue_lemma: str | None = None
-    if (
-        att is not None
-        and att.mention is not None
-        and ctx.index.within(att.mention.start, att.mention.end)
-    ):
-        evidence.append(f"rejected speaker {att.mention.text!r}: inside a quote")
-        att = None
-    if att is not None and att.mention is not None and _dateline(text, att.mention):
-        evidence.append(f"rejected speaker {att.mention.text!r}: a dateline")
-        att = None
-    if att is not None and att.mention is not None and att.mention.kind == "time":
-        evidence.append(f"rejected speaker {att.mention.text!r}: a date")
-        att = None
-    if att is not None and att.mention is not None and _topic_label(text, att.mention):
-        evidence.append(f"rejected speaker {att.mention.text!r}: a topic label")
+    found = att.mention if att is not None else None
+    reason = _not_a_speaker(ctx, found) if found is not None else None
+    if found is not None and reason is not None:
+        evidence.append(f"rejected speaker {found.text!r}: {reason}")
         att = None
     if att is not None and att.mention is not None:
         ctx.feed_until(att.mention.start)
@@ -406,6 +395,19 @@ def _one_direct(ctx: _Context, i: int, span: QuoteSpan, by_span: dict[int, Quote
         evidence=evidence,
         paragraph=span.paragraph,
     )
+
+
+def _not_a_speaker(ctx: _Context, mention: Mention) -> str | None:
+    """Why the mention a rule found cannot be the speaker, if it cannot."""
+    if ctx.index.within(mention.start, mention.end):
+        return "inside a quote"
+    if _dateline(ctx.text, mention):
+        return "a dateline"
+    if mention.kind == "time":
+        return "a date"
+    if _topic_label(ctx.text, mention):
+        return "a topic label"
+    return None
 
 
 def _heading_speaker(ctx: _Context, span: QuoteSpan) -> tuple[Speaker, Mention] | None:
