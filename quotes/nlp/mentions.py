@@ -245,10 +245,11 @@ def _title_run(role: list[Token]) -> list[Token]:
     return kept
 
 
-def _role_word(word: str, roles: dict[str, str]) -> bool:
-    """A role noun, also hyphenated ("Secretary-General", "Vice-President")."""
+def _role_kind(word: str) -> str | None:
+    """The kind of speaker a role noun denotes, also hyphenated ("Secretary-General")."""
+    roles = lexicon.role_nouns()
     lower = word.lower()
-    return lower in roles or ("-" in lower and any(p in roles for p in lower.split("-")))
+    return next((roles[p] for p in (lower, *lower.split("-")) if p in roles), None)
 
 
 def _name_tokens(words: list[Token]) -> list[Token]:
@@ -266,7 +267,7 @@ def _name_tokens(words: list[Token]) -> list[Token]:
     roles = lexicon.role_nouns()
     for i in range(len(words) - 1, -1, -1):
         tok = words[i]
-        capital = tok.text[:1].isupper() and not _role_word(tok.text, roles)
+        capital = tok.text[:1].isupper() and _role_kind(tok.text) is None
         after_of = i > 0 and words[i - 1].text.lower() == "of"
         if (
             after_of
@@ -310,10 +311,10 @@ def _kind_of(name_toks: list[Token], role: str | None) -> str:
     if role:
         # the role's head: "Minister" in "Foreign Minister", "Secretary" in "Secretary of State"
         head_word = re.split(r"\s+of\s+", role, maxsplit=1)[0].split()[-1].lower()
-        for word in (role.split()[-1].lower(), head_word):
-            for part in (word, *word.split("-")):
-                if part in lexicon.role_nouns():
-                    return lexicon.role_nouns()[part]
+        for word in (role.split()[-1], head_word):
+            kind = _role_kind(word)
+            if kind is not None:
+                return kind
     return "unknown"
 
 
