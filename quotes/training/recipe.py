@@ -177,6 +177,30 @@ def _run_module(module: str, args: list[str], env: Mapping[str, str], work: Work
         )
 
 
+def _train_argv(
+    module: str,
+    data: tuple[Path, Path],
+    saved: tuple[Path, str],
+    shorthand: str,
+    *,
+    output: Path | None = None,
+    pretrain: Path | None = None,
+    lang: str | None = None,
+) -> list[str]:
+    """The argv every stanza ``--mode train`` job shares: data (train, dev), where the model is
+    saved (folder, file name), and the optional prediction file, word vectors and language."""
+    train, dev = data
+    argv = [module, "--mode", "train", "--train_file", str(train), "--eval_file", str(dev)]
+    if output is not None:
+        argv += ["--output_file", str(output)]
+    if pretrain is not None:
+        argv += ["--wordvec_pretrain_file", str(pretrain)]
+    if lang is not None:
+        argv += ["--lang", lang]
+    save_dir, save_name = saved
+    return [*argv, "--shorthand", shorthand, "--save_dir", str(save_dir), "--save_name", save_name]
+
+
 def tokenize_job(work: Workdir, params: Mapping[str, object] = HYPER["tokenize"]) -> Job:
     """Tokenizer (with its MWT flags) through ``stanza.utils.training.run_tokenizer``."""
     save = work.save_dir("tokenize")
@@ -198,23 +222,13 @@ def mwt_job(work: Workdir, params: Mapping[str, object] = HYPER["mwt"]) -> Job:
 def lemma_job(work: Workdir, params: Mapping[str, object] = HYPER["lemma"]) -> Job:
     """Seq2seq + dictionary lemmatizer through ``stanza.models.lemmatizer``."""
     save = work.save_dir("lemma")
-    argv = [
+    argv = _train_argv(
         "stanza.models.lemmatizer",
-        "--mode",
-        "train",
-        "--train_file",
-        str(work.ewt("train")),
-        "--eval_file",
-        str(work.ewt("dev")),
-        "--output_file",
-        str(work.pred("lemma")),
-        "--shorthand",
+        (work.ewt("train"), work.ewt("dev")),
+        (save, "lemma.pt"),
         EWT_SHORT,
-        "--save_dir",
-        str(save),
-        "--save_name",
-        "lemma.pt",
-    ]
+        output=work.pred("lemma"),
+    )
     argv += _flag_args(params)
     return Job("lemma", "lemma", argv, save / "lemma.pt")
 
@@ -225,28 +239,16 @@ def pos_job(work: Workdir, name: str = "pos", params: Mapping[str, object] = HYP
     save = work.save_dir(name)
     resume = "continue_from" in params
     module = "quotes.training.tagger_continue" if resume else "stanza.models.tagger"
-    argv = [
+    argv = _train_argv(
         module,
-        "--mode",
-        "train",
-        "--train_file",
-        str(work.ewt("train")),
-        "--eval_file",
-        str(work.ewt("dev")),
-        "--output_file",
-        str(work.pred(name)),
-        "--wordvec_pretrain_file",
-        str(work.pretrain),
-        "--lang",
-        "en",
-        "--shorthand",
+        (work.ewt("train"), work.ewt("dev")),
+        (save, "pos.pt"),
         EWT_SHORT,
-        "--save_dir",
-        str(save),
-        "--save_name",
-        "pos.pt",
-        "--fix_eval_interval",
-    ]
+        output=work.pred(name),
+        pretrain=work.pretrain,
+        lang="en",
+    )
+    argv.append("--fix_eval_interval")
     argv += _flag_args(params)
     return Job(name, "pos", argv, save / "pos.pt")
 
@@ -264,27 +266,15 @@ def depparse_job(
     module = (
         "quotes.training.parser_continue" if "continue_from" in params else "stanza.models.parser"
     )
-    argv = [
+    argv = _train_argv(
         module,
-        "--mode",
-        "train",
-        "--train_file",
-        str(train_file or work.ewt("train")),
-        "--eval_file",
-        str(eval_file or work.ewt("dev")),
-        "--output_file",
-        str(work.pred(name)),
-        "--wordvec_pretrain_file",
-        str(work.pretrain),
-        "--lang",
-        "en",
-        "--shorthand",
+        (train_file or work.ewt("train"), eval_file or work.ewt("dev")),
+        (save, "depparse.pt"),
         EWT_SHORT,
-        "--save_dir",
-        str(save),
-        "--save_name",
-        "depparse.pt",
-    ]
+        output=work.pred(name),
+        pretrain=work.pretrain,
+        lang="en",
+    )
     argv += _flag_args(params)
     return Job(name, "depparse", argv, save / "depparse.pt")
 
@@ -292,23 +282,13 @@ def depparse_job(
 def ner_job(work: Workdir, name: str = "ner", params: Mapping[str, object] = HYPER["ner"]) -> Job:
     """PER/ORG/LOC NER on UNER through ``stanza.models.ner_tagger``."""
     save = work.save_dir(name)
-    argv = [
+    argv = _train_argv(
         "stanza.models.ner_tagger",
-        "--mode",
-        "train",
-        "--train_file",
-        str(work.ner("train")),
-        "--eval_file",
-        str(work.ner("dev")),
-        "--wordvec_pretrain_file",
-        str(work.pretrain),
-        "--shorthand",
+        (work.ner("train"), work.ner("dev")),
+        (save, "ner.pt"),
         UNER_SHORT,
-        "--save_dir",
-        str(save),
-        "--save_name",
-        "ner.pt",
-    ]
+        pretrain=work.pretrain,
+    )
     argv += _flag_args(params)
     return Job(name, "ner", argv, save / "ner.pt")
 
