@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from quotes.nlp import lexicon
 from quotes.nlp.marks import QuoteSpan, SpanIndex
-from quotes.nlp.mentions import Mention, describe, noun_phrase, surface_lemma
+from quotes.nlp.mentions import Mention, describe, describe_titled, noun_phrase, surface_lemma
 from quotes.nlp.parse import ParsedDoc, Sentence, Token
 
 _SUBJ = ("nsubj", "nsubj:pass", "csubj")
@@ -338,6 +338,9 @@ def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribut
         if found is not None:
             return found
     if words and words[-1].text == ":" and len(words) >= 2:
+        label = _name_label(doc, sent, words[:-1])
+        if label is not None:
+            return Attribution(label, ":", ":", "colon-label", 0.75)
         head = _np_head(words[:-1], last=True)
         speakerish = head is not None and (
             head.upos in ("PROPN", "PRON", "")
@@ -349,6 +352,20 @@ def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribut
             if np[-1].end <= words[-1].start:
                 return Attribution(describe(np, doc.text), ":", ":", "colon-before", 0.75)
     return None
+
+
+def _name_label(doc: ParsedDoc, sent: Sentence, label: list[Token]) -> Mention | None:
+    """A round-up's "Name, Title:" label opening the sentence (after any bullet): the name
+    speaks, the title is the role ("Jennifer Rubin, Washington Post Columnist: ...")."""
+    opening = [t for t in sent.tokens if t.start < label[-1].end]
+    while opening and not any(c.isalnum() for c in opening[0].text):
+        opening.pop(0)
+    if not opening or opening[0].start != label[0].start:
+        return None
+    comma = next((i for i, t in enumerate(label) if t.text == ","), None)
+    if comma is None or comma > 5:
+        return None
+    return describe_titled(label[:comma], label[comma + 1 :], doc.text)
 
 
 def _outermost_cue(sent: Sentence, cue: Token) -> Token:

@@ -134,6 +134,8 @@ class EntityRegistry:
             entity.roles.append(mention.role)
         if mention.country and not entity.country:
             entity.country = mention.country
+        if entity.kind == "unknown" and mention.kind == "name":
+            entity.kind = mention.speaker_kind  # a later "Name, Columnist" says what they are
         if mention.kind == "nominal" and not entity.named and mention.role:
             spoken = mention.role.split()[-1].lower() in _SPOKESPEOPLE
             if spoken and not entity.name.lower().endswith(mention.role.split()[-1].lower()):

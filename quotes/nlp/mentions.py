@@ -60,6 +60,8 @@ def noun_phrase(sent: Sentence, head: Token) -> list[Token]:
     """The speaker noun phrase headed by ``head``, without clauses or appositions."""
     if not sent.parsed:
         return _surface_phrase(sent, head)
+    while head.deprel.startswith("flat") and head.head:
+        head = sent.tok(head.head)  # "Leyen" in "Ursula von der Leyen": the name's first word
     run = _parsed_phrase(sent, head)
     if head.upos == "PROPN" or head.ner != "O":
         # titles before a name are often attached elsewhere by the parser: take them anyway
@@ -125,7 +127,13 @@ def _surface_phrase(sent: Sentence, head: Token) -> list[Token]:
     def fits(tok: Token) -> bool:
         word = tok.text
         return (
-            (word[:1].isupper() or word.lower() in roles or word.lower() in _DETS or word == "of")
+            (
+                word[:1].isupper()
+                or word.lower() in roles
+                or word.lower() in _DETS
+                or word == "of"
+                or word in _NAME_PARTICLES
+            )
             and word not in _QUOTE_CHARS
             and any(c.isalnum() for c in word)
         )
@@ -227,6 +235,10 @@ _ROLE_MODIFIERS = frozenset(
     ["former", "acting", "deputy", "senior", "chief", "interim", "outgoing", "incoming", "late"]
 )
 _TITLE_GLUE = frozenset(["of", "for", "to", "and", "&", "-", "'s", "’s"])
+# Lower-case words inside a person's name: "Ursula von der Leyen", "Osama bin Laden".
+_NAME_PARTICLES = frozenset(
+    ["von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "bin", "ibn"]
+)
 
 
 def _title_run(role: list[Token]) -> list[Token]:
@@ -257,17 +269,17 @@ def _name_tokens(words: list[Token]) -> list[Token]:
     ner = [t for t in words if t.ner not in ("O", "") and t.ner[2:] in ("PER", "PERSON")]
     if ner:
         first = words.index(ner[0])
-        last = words.index(ner[-1])
+        last = _name_end(words, words.index(ner[-1]))
         if last + 1 < len(words) and words[last + 1].text in _POSSESSIVE:
             rest = {t.text.lower() for t in words[last + 2 :]}
             if not rest or not rest <= _SPEECH_NOUNS:
                 return []  # "people within Mubarak's administration": the name is not the head
-        return words[first : last + 1]
+        return words[_with_particles(words, first) : last + 1]
     run: list[Token] = []
     roles = lexicon.role_nouns()
     for i in range(len(words) - 1, -1, -1):
         tok = words[i]
-        capital = tok.text[:1].isupper() and _role_kind(tok.text) is None
+        capital = _capitalised_name_word(tok)
         after_of = i > 0 and words[i - 1].text.lower() == "of"
         if (
             after_of
@@ -275,11 +287,22 @@ def _name_tokens(words: list[Token]) -> list[Token]:
             and roles.get(words[i - 2].text.lower() if i > 1 else "") == ("institution")
         ):
             return []  # "Ministry of Foreign Affairs": an institution's name, not a person's
+        before = words[i - 1] if i else None
+        if (
+            run
+            and tok.text in _NAME_PARTICLES
+            and before is not None
+            and (before.text in _NAME_PARTICLES or _capitalised_name_word(before))
+        ):
+            run.insert(0, tok)
+            continue
         if not capital or tok.upos in ("ADJ", "NUM") or after_of:
             break
         if lexicon.countries().pattern.fullmatch(tok.text) and run:
             break
         run.insert(0, tok)
+    while run and run[0].text in _NAME_PARTICLES:
+        run.pop(0)
     if run and len(run) == len(words) and any(t.text.lower() in roles for t in words):
         return []
     if len(run) > 4 and not any(t.ner != "O" for t in run):
@@ -287,6 +310,62 @@ def _name_tokens(words: list[Token]) -> list[Token]:
     if run and all(t.upos == "PROPN" or not t.upos for t in run):
         return run
     return run if run and not any(t.upos in ("NOUN", "VERB") for t in run) else []
+
+
+def describe_titled(name: list[Token], title: list[Token], text: str) -> Mention | None:
+    """ "Natan Sachs, Director of the Brookings Center": ``name`` speaks, with ``title`` (after
+    the comma) as the role. None unless ``name`` is a name and nothing else."""
+    if len(name) < 2 or not title:
+        return None
+    mention = describe(name, text)
+    whole = text[name[0].start : name[-1].end]
+    if mention.kind != "name" or mention.name != whole or mention.role:
+        return None
+    role = _clean_role(text[title[0].start : title[-1].end])
+    if role is None:
+        return None
+    kind = mention.speaker_kind
+    if kind == "unknown":
+        kind = _kind_of(name, role.split(",")[0])  # "Executive Director, Washington Institute"
+    return Mention(
+        name[0].start,
+        title[-1].end,
+        text[name[0].start : title[-1].end],
+        "name",
+        name=mention.name,
+        role=role,
+        country=mention.country or lexicon.countries().first(role),
+        speaker_kind=kind,
+    )
+
+
+def _capitalised_name_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and _role_kind(tok.text) is None
+
+
+def _name_end(words: list[Token], last: int) -> int:
+    """Where a name ending at ``words[last]`` really ends: after "von der Leyen" when the NER
+    tagged only "Ursula"."""
+    end = last
+    while end + 1 < len(words) and words[end + 1].text in _NAME_PARTICLES:
+        end += 1
+    if end > last and end + 1 < len(words) and _capitalised_name_word(words[end + 1]):
+        return end + 1
+    return last
+
+
+def _with_particles(words: list[Token], first: int) -> int:
+    """Where a name starting at ``words[first]`` really starts: before "von der" and the given
+    name the NER left out ("Ursula von der Leyen" tagged only on "Leyen")."""
+    at = first
+    while at >= 2 and words[at - 1].text in _NAME_PARTICLES:
+        back = at - 1
+        while back >= 1 and words[back - 1].text in _NAME_PARTICLES:
+            back -= 1
+        if back == 0 or not _capitalised_name_word(words[back - 1]):
+            break
+        at = back - 1
+    return at
 
 
 def _role_head(words: list[Token]) -> tuple[str | None, str]:

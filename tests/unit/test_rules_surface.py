@@ -214,3 +214,48 @@ def test_a_weekday_is_not_a_speaker() -> None:
     text = 'Valdoria on Thursday denied the accusations, calling them "groundless".'
     (quote,) = run(text)
     assert quote.speaker is None or quote.speaker.name != "Thursday"
+
+
+# Round-ups of reactions label each quote "Name, Title:"; the name is the speaker, not the last
+# capitalised words of the title.
+LABELS = [
+    (
+        "Natan Sachs, Director of the Brookings Institution Center for Middle East Policy: "
+        "“Biden earned a lot of goodwill in the Israeli public.”",
+        "Natan Sachs",
+        "Director of the Brookings Institution Center for Middle East Policy",
+    ),
+    (
+        "Jennifer Rubin, Washington Post Columnist: “A simply magnificent speech.”",
+        "Jennifer Rubin",
+        "Washington Post Columnist",
+    ),
+    (
+        "Robert Satloff, Executive Director, Washington Institute: “A powerful speech.”",
+        "Robert Satloff",
+        "Executive Director, Washington Institute",
+    ),
+    (
+        "European Commission President Ursula von der Leyen: “Welcome the commitment.”",
+        "Ursula von der Leyen",
+        "European Commission President",
+    ),
+    (
+        '"Al-Qaeda right now is not very strong," Yemen Post Editor Hakim Almasmari said.',
+        "Hakim Almasmari",
+        "Yemen Post Editor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), LABELS)
+def test_a_name_and_title_label_names_the_speaker(text: str, name: str, role: str) -> None:
+    (quote,) = run(text)
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.speaker.role) == (name, role)
+    assert quote.speaker.kind == "person"
+
+
+def test_a_label_that_is_a_title_then_a_name_keeps_the_name() -> None:
+    text = "Israel's ambassador, Gilad Erdan: “We thank the President.”"
+    assert speakers(text) == ["Gilad Erdan"]
