@@ -376,7 +376,34 @@ def _outermost_cue(sent: Sentence, cue: Token) -> Token:
     for anc in sent.ancestors(cue.id):
         if is_cue(anc) and anc.id < cue.id:
             outer = anc
+    if outer is not cue and _has_own_speaker(sent, cue):
+        above = _parsed_subject(sent, outer)
+        if above is not None and not _agent(above):
+            return cue  # "The question asked about talks, to which he replied": he speaks
     return outer
+
+
+def _has_own_speaker(sent: Sentence, cue: Token) -> bool:
+    return any(k.text.lower() not in _RELATIVE for k in sent.kids(cue.id, "nsubj"))
+
+
+def _agent(head: Token) -> bool:
+    """Whether a subject can speak: a name, a pronoun, an entity, a role ("the minister") or a
+    document ("the statement noted")."""
+    words = {head.text.lower(), (head.lemma or "").lower()}
+    return (
+        head.upos in ("PROPN", "PRON")
+        or head.ner != "O"
+        or any(w in lexicon.role_nouns() or w in _DOCUMENTS for w in words)
+    )
+
+
+_DOCUMENTS = frozenset(
+    [
+        *("statement", "report", "letter", "message", "communique", "declaration", "resolution"),
+        *("document", "memo", "article", "study", "survey", "poll", "editorial", "tweet", "post"),
+    ]
+)
 
 
 def _cue_governs(
@@ -488,6 +515,8 @@ def _parsed_subject(sent: Sentence, verb: Token) -> Token | None:
                 return None
             return head
         if tok.deprel == "acl" and tok.head > 0 and sent.tok(tok.head).upos in ("NOUN", "PROPN"):
+            if any(k.text.lower() == "to" for k in sent.kids(tok.id, "mark")):
+                return None  # "other measures to protest": the measures do not speak
             return sent.tok(tok.head)
         if tok.deprel.split(":")[0] in ("conj", "xcomp", "advcl") and tok.head > 0:
             tok = sent.tok(tok.head)

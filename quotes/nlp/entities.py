@@ -103,7 +103,8 @@ class EntityRegistry:
             noun = mention.head_noun
             for ent in sorted(before, key=lambda e: -e.last_seen):
                 text = " ".join([ent.name, *ent.roles]).lower()
-                if noun in text.split() or noun in text:
+                titles = (noun, *_ABBREVIATED.get(noun, ()))
+                if noun in text or any(title in text.split() for title in titles):
                     if mention.country and ent.country and mention.country != ent.country:
                         continue
                     return ent
@@ -146,6 +147,18 @@ class EntityRegistry:
         if longer and mention.name and set(_tokens(entity.name)) <= set(_tokens(mention.name)):
             entity.name = mention.name
 
+
+# A role noun and the abbreviated titles it can refer back to ("Rep. Schiff" ... "the congressman").
+_ABBREVIATED: dict[str, tuple[str, ...]] = {
+    "congressman": ("rep.", "representative"),
+    "congresswoman": ("rep.", "representative"),
+    "representative": ("rep.",),
+    "senator": ("sen.",),
+    "lawmaker": ("rep.", "sen.", "senator", "representative", "congressman", "congresswoman"),
+    "governor": ("gov.",),
+    "general": ("gen.",),
+    "president": ("pres.",),
+}
 
 _SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"}
 

@@ -66,10 +66,11 @@ def noun_phrase(sent: Sentence, head: Token) -> list[Token]:
     if head.upos == "PROPN" or head.ner != "O":
         # titles before a name are often attached elsewhere by the parser: take them anyway
         first = run[0].id
-        titled = False
+        roles = lexicon.role_nouns()
+        titled = any(t.text.lower() in roles for t in run if t.id < head.id)
         while first > 1 and _title_word(sent.tok(first - 1), titled):
             first -= 1
-            titled = titled or sent.tok(first).text.lower() in lexicon.role_nouns()
+            titled = titled or sent.tok(first).text.lower() in roles
         while first < run[0].id and sent.tok(first).text == "of":
             first += 1
         run = [t for t in sent.tokens if first <= t.id <= run[-1].id]
@@ -158,6 +159,12 @@ def describe(tokens: list[Token], text: str) -> Mention:
     words = words[:cut]  # "Militant groups from Somalia", "Valdoria on Thursday"
     if words and all(t.text.lower() in lexicon.CALENDAR for t in words):
         return Mention(start, end, surface, "time")
+    words = [t for t in words if t.text.lower() not in lexicon.CALENDAR]  # "Reports yesterday"
+    owner = words[0].text.lower() if len(words) == 2 else ""
+    if owner in _POSSESSIVE_PRONOUNS and words[1].text.lower() in _SPEECH_NOUNS:
+        # "his responses in the interview described ...": whoever "his" is
+        kind = _POSSESSIVE_PRONOUNS[owner]
+        return Mention(words[0].start, words[0].end, words[0].text, "pronoun", speaker_kind=kind)
     if len(tokens) == 1 and tokens[0].text.lower() in lexicon.PRONOUNS:
         kind = lexicon.PRONOUNS[tokens[0].text.lower()]
         return Mention(start, end, surface, "pronoun", speaker_kind=kind)
@@ -223,8 +230,13 @@ def describe(tokens: list[Token], text: str) -> Mention:
 _POSSESSIVE = ("'s", "’s", "'", "’")
 # what a person says, as the head of "Migiro's remarks": the possessor is the speaker
 _SPEECH_NOUNS = frozenset(
-    ["remarks", "remark", "statement", "comments", "comment", "words", "speech", "address"]
+    [
+        *("remarks", "remark", "statement", "comments", "comment", "words", "speech", "address"),
+        *("response", "responses", "reply", "answer", "answers", "testimony"),
+    ]
 )
+# "his remarks": the possessive pronoun, and the kind of speaker it refers to
+_POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "their": "any", "its": "institution"}
 # prepositions that end the speaker part of a noun phrase ("of", "for", "to" build titles)
 _CUT_AT = frozenset(
     ["during", "near", "after", "before", "since", "at", "on", "in", "from", "with", "within"]

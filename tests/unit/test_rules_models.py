@@ -17,3 +17,30 @@ def test_name_and_title_labels_with_the_real_models() -> None:
         [(q.speaker.name, q.speaker.role) if q.speaker else None for q in ex.quotes] for ex in found
     ]
     assert got == [[(name, role)] for _, name, role in LABELS]
+
+
+@pytest.mark.slow
+def test_a_day_after_a_nominal_speaker_is_dropped_with_the_real_models() -> None:
+    from quotes.nlp.parse import StanzaParser
+    from quotes.nlp.pipeline import extract_many
+    from quotes.nlp.types import Document
+
+    text = 'Reports yesterday said Moscow sees the troops as "a threat to our security".'
+    (found,) = extract_many([Document(text)], StanzaParser())
+    (quote,) = found.quotes
+    assert quote.speaker is not None and quote.speaker.name == "Reports"
+
+
+@pytest.mark.slow
+def test_his_remarks_are_spoken_by_whom_his_refers_to() -> None:
+    from quotes.nlp.parse import StanzaParser
+    from quotes.nlp.pipeline import extract_many
+    from quotes.nlp.types import Document
+
+    text = (
+        "Minister Tom Lewis denied it. His responses in the interview described the reports as "
+        '"very serious allegations against some of the services".'
+    )
+    (found,) = extract_many([Document(text)], StanzaParser())
+    direct = [q for q in found.quotes if q.form == "direct"]
+    assert [q.speaker.name if q.speaker else None for q in direct] == ["Tom Lewis"]

@@ -230,3 +230,90 @@ def test_a_passive_cue_is_spoken_by_its_agent() -> None:
     text = 'The plan was hailed as "a heroic step" by Senator Dahl.'
     (quote,) = [q for q in run(AGENT, text) if q.form == "direct"]
     assert quote.speaker is not None and quote.speaker.name == "Dahl"
+
+
+INFINITIVE_CUE = rows(
+    "1 They they PRON _ _ 2 nsubj _ _",
+    "2 advise advise VERB _ _ 0 root _ _",
+    "3 other other ADJ _ _ 4 amod _ _",
+    "4 measures measure NOUN _ _ 2 obj _ _",
+    "5 to to PART _ _ 6 mark _ _",
+    "6 protest protest VERB _ _ 4 acl _ _",
+    "7 , , PUNCT _ _ 8 punct _ _",
+    "8 including include VERB _ _ 12 case _ _",
+    '9 " " PUNCT _ _ 12 punct _ _',
+    "10 an a DET _ _ 12 det _ _",
+    "11 EU EU PROPN _ _ 12 compound _ NER=S-ORG",
+    "12 presence presence NOUN _ _ 6 obl _ _",
+    "13 at at ADP _ _ 15 case _ _",
+    "14 court court NOUN _ _ 15 compound _ _",
+    "15 cases case NOUN _ _ 12 nmod _ _",
+    '16 " " PUNCT _ _ 12 punct _ _',
+    "17 . . PUNCT _ _ 2 punct _ _",
+)
+
+
+def test_the_noun_an_infinitive_cue_modifies_is_not_its_speaker() -> None:
+    """ "other measures to protest": measures do not speak."""
+    text = 'They advise other measures to protest, including "an EU presence at court cases".'
+    found = [q for q in run(INFINITIVE_CUE, text) if q.form == "direct"]
+    assert found
+    assert all(q.speaker is None or "measures" not in q.speaker.name for q in found)
+
+
+SPOKE = rows(
+    "1 Rouhani Rouhani PROPN _ _ 2 nsubj _ NER=S-PER",
+    "2 spoke speak VERB _ _ 0 root _ _",
+    "3 . . PUNCT _ _ 2 punct _ _",
+)
+RELATIVE_REPLY = rows(
+    "1 The the DET _ _ 3 det _ _",
+    "2 final final ADJ _ _ 3 amod _ _",
+    "3 question question NOUN _ _ 4 nsubj _ _",
+    "4 asked ask VERB _ _ 0 root _ _",
+    "5 about about ADP _ _ 6 case _ _",
+    "6 talks talk NOUN _ _ 4 obl _ _",
+    "7 , , PUNCT _ _ 11 punct _ _",
+    "8 to to ADP _ _ 9 case _ _",
+    "9 which which PRON _ _ 11 obl _ _",
+    "10 he he PRON _ _ 11 nsubj _ _",
+    "11 replied reply VERB _ _ 6 acl:relcl _ _",
+    '12 " " PUNCT _ _ 15 punct _ _',
+    "13 We we PRON _ _ 15 nsubj _ _",
+    "14 are be AUX _ _ 15 cop _ _",
+    "15 friends friend NOUN _ _ 11 ccomp _ _",
+    "16 . . PUNCT _ _ 15 punct _ _",
+    '17 " " PUNCT _ _ 15 punct _ _',
+)
+
+
+def test_a_reply_in_a_relative_clause_is_spoken_by_its_own_subject() -> None:
+    """ "The question asked about talks, to which he replied "...": he, not the question."""
+    text = (
+        'Rouhani spoke. The final question asked about talks, to which he replied "We are friends."'
+    )
+    (quote,) = [q for q in run(f"{SPOKE}\n\n{RELATIVE_REPLY}", text) if q.form == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Rouhani"
+    assert quote.cue == "replied"
+
+
+NESTED_REPORT = rows(
+    "1 The the DET _ _ 2 det _ _",
+    "2 statement statement NOUN _ _ 3 nsubj _ _",
+    "3 noted note VERB _ _ 0 root _ _",
+    "4 they they PRON _ _ 5 nsubj _ _",
+    "5 said say VERB _ _ 3 ccomp _ _",
+    '6 " " PUNCT _ _ 8 punct _ _',
+    "7 further further ADJ _ _ 8 amod _ _",
+    "8 measures measure NOUN _ _ 5 obj _ _",
+    '9 " " PUNCT _ _ 8 punct _ _',
+    "10 . . PUNCT _ _ 3 punct _ _",
+)
+
+
+def test_a_document_reporting_a_statement_keeps_the_quote() -> None:
+    """ "The statement noted they said "...": the outer source speaks, as PolNeAR marks it."""
+    text = 'The statement noted they said "further measures".'
+    (quote,) = [q for q in run(NESTED_REPORT, text) if q.form == "direct"]
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "The statement"

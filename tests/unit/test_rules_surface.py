@@ -259,3 +259,18 @@ def test_a_name_and_title_label_names_the_speaker(text: str, name: str, role: st
 def test_a_label_that_is_a_title_then_a_name_keeps_the_name() -> None:
     text = "Israel's ambassador, Gilad Erdan: “We thank the President.”"
     assert speakers(text) == ["Gilad Erdan"]
+
+
+def test_a_day_after_a_nominal_speaker_is_not_part_of_it() -> None:
+    text = 'Reports yesterday said Moscow sees the troops as "a threat to our security".'
+    (quote,) = run(text)
+    assert quote.speaker is not None and "yesterday" not in quote.speaker.name.lower()
+
+
+@pytest.mark.parametrize(
+    ("title", "nominal"),
+    [("Rep.", "the congressman"), ("Sen.", "the senator"), ("Rep.", "the lawmaker")],
+)
+def test_a_nominal_resolves_to_an_abbreviated_title(title: str, nominal: str) -> None:
+    text = f'{title} Adam Schiff spoke on Friday. "We must respond to this," {nominal} said.'
+    assert speakers(text) == ["Adam Schiff"]
