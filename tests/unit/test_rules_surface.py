@@ -148,6 +148,11 @@ def test_country_capital_speaks_for_its_government() -> None:
         ('"We strongly condemn this outrageous attack," the minister said.', "condemn"),
         ('"We welcome the agreement," the minister said.', "support"),
         ('"I have no comment," the minister said.', "decline_comment"),
+        ('"We have reached an agreement on the ceasefire," the minister said.', "agree"),
+        ('"We apologise for the mistake and will release the detainees," he said.', "concede"),
+        ('"We congratulate the new government on its victory," the minister said.', "support"),
+        ('"They turned down every offer we made," the minister said.', "reject"),
+        ('"Otherwise we will strike their bases," the minister said.', "threaten"),
     ],
 )
 def test_statement_types(text: str, kind: str) -> None:
