@@ -261,6 +261,14 @@ def test_a_name_and_title_label_names_the_speaker(text: str, name: str, role: st
     assert quote.speaker.kind == "person"
 
 
+def test_a_label_on_its_own_line_after_an_unfinished_line_names_the_speaker() -> None:
+    text = (
+        "Jennifer Rubin, Washington Post Columnist: “A simply magnificent speech.” [Tweet, 10/18]\n"
+        "Nathan Diament, Executive Director for the Orthodox Union: “We thank the President.”"
+    )
+    assert speakers(text) == ["Jennifer Rubin", "Nathan Diament"]
+
+
 def test_a_label_that_is_a_title_then_a_name_keeps_the_name() -> None:
     text = "Israel's ambassador, Gilad Erdan: “We thank the President.”"
     assert speakers(text) == ["Gilad Erdan"]
