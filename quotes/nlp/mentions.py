@@ -159,7 +159,8 @@ def describe(tokens: list[Token], text: str) -> Mention:
     words = words[:cut]  # "Militant groups from Somalia", "Valdoria on Thursday"
     if words and all(t.text.lower() in lexicon.CALENDAR for t in words):
         return Mention(start, end, surface, "time")
-    words = [t for t in words if t.text.lower() not in lexicon.CALENDAR]  # "Reports yesterday"
+    while words and words[-1].text.lower() in lexicon.CALENDAR:
+        words = words[:-1]  # "Reports yesterday"; "The Sunday Telegraph" keeps its day
     owner = words[0].text.lower() if len(words) == 2 else ""
     if owner in _POSSESSIVE_PRONOUNS and words[1].text.lower() in _SPEECH_NOUNS:
         # "his responses in the interview described ...": whoever "his" is

@@ -119,3 +119,11 @@ def test_a_name_keeps_the_whole_title_before_it_whichever_word_heads_it() -> Non
     for head in (sent.tok(7), sent.tok(8)):
         mention = describe(noun_phrase(sent, head), text)
         assert (mention.name, mention.country) == ("Wang Yi", "China")
+
+
+def test_a_day_that_begins_a_name_stays_in_it() -> None:
+    """ "Reports yesterday" loses its day; "The Sunday Telegraph" keeps it."""
+    assert describe(*tokens("The/DET", "Sunday/PROPN", "Telegraph/PROPN")).name == (
+        "Sunday Telegraph"
+    )
+    assert describe(*tokens("Reports/NOUN", "yesterday/NOUN")).role == "Reports"
