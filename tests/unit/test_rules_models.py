@@ -5,14 +5,24 @@ from __future__ import annotations
 import pytest
 from test_rules_surface import LABELS
 
+from quotes.nlp.types import Extraction
 
-@pytest.mark.slow
-def test_name_and_title_labels_with_the_real_models() -> None:
+
+def extract(*texts: str) -> list[Extraction]:
     from quotes.nlp.parse import StanzaParser
     from quotes.nlp.pipeline import extract_many
     from quotes.nlp.types import Document
 
-    found = extract_many([Document(text) for text, _, _ in LABELS], StanzaParser())
+    return extract_many([Document(text) for text in texts], StanzaParser())
+
+
+def direct_speakers(extraction: Extraction) -> list[str | None]:
+    return [q.speaker.name if q.speaker else None for q in extraction.quotes if q.form == "direct"]
+
+
+@pytest.mark.slow
+def test_name_and_title_labels_with_the_real_models() -> None:
+    found = extract(*(text for text, _, _ in LABELS))
     got = [
         [(q.speaker.name, q.speaker.role) if q.speaker else None for q in ex.quotes] for ex in found
     ]
@@ -21,26 +31,16 @@ def test_name_and_title_labels_with_the_real_models() -> None:
 
 @pytest.mark.slow
 def test_a_day_after_a_nominal_speaker_is_dropped_with_the_real_models() -> None:
-    from quotes.nlp.parse import StanzaParser
-    from quotes.nlp.pipeline import extract_many
-    from quotes.nlp.types import Document
-
-    text = 'Reports yesterday said Moscow sees the troops as "a threat to our security".'
-    (found,) = extract_many([Document(text)], StanzaParser())
-    (quote,) = found.quotes
-    assert quote.speaker is not None and quote.speaker.name == "Reports"
+    (found,) = extract(
+        'Reports yesterday said Moscow sees the troops as "a threat to our security".'
+    )
+    assert direct_speakers(found) == ["Reports"]
 
 
 @pytest.mark.slow
 def test_his_remarks_are_spoken_by_whom_his_refers_to() -> None:
-    from quotes.nlp.parse import StanzaParser
-    from quotes.nlp.pipeline import extract_many
-    from quotes.nlp.types import Document
-
-    text = (
+    (found,) = extract(
         "Minister Tom Lewis denied it. His responses in the interview described the reports as "
         '"very serious allegations against some of the services".'
     )
-    (found,) = extract_many([Document(text)], StanzaParser())
-    direct = [q for q in found.quotes if q.form == "direct"]
-    assert [q.speaker.name if q.speaker else None for q in direct] == ["Tom Lewis"]
+    assert direct_speakers(found) == ["Tom Lewis"]
