@@ -103,8 +103,8 @@ class EntityRegistry:
             noun = mention.head_noun
             for ent in sorted(before, key=lambda e: -e.last_seen):
                 text = " ".join([ent.name, *ent.roles]).lower()
-                titles = (noun, *_ABBREVIATED.get(noun, ()))
-                if noun in text or any(title in text.split() for title in titles):
+                abbreviated = _ABBREVIATED.get(noun, ())
+                if noun in text or any(title in text.split() for title in abbreviated):
                     if mention.country and ent.country and mention.country != ent.country:
                         continue
                     return ent

@@ -127,3 +127,11 @@ def test_a_day_that_begins_a_name_stays_in_it() -> None:
         "Sunday Telegraph"
     )
     assert describe(*tokens("Reports/NOUN", "yesterday/NOUN")).role == "Reports"
+
+
+def test_a_name_the_ner_tagged_in_part_keeps_its_particles() -> None:
+    """NER on "Leyen" alone: the name starts at "Ursula"; on "Ursula" alone, it ends at "Leyen"."""
+    for first, last in (("O", "S-PER"), ("S-PER", "O")):
+        words = ("President/PROPN", f"Ursula/PROPN/{first}", "von/PROPN", "der/PROPN")
+        mention = describe(*tokens(*words, f"Leyen/PROPN/{last}"))
+        assert (mention.name, mention.role) == ("Ursula von der Leyen", "President")
