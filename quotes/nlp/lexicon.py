@@ -35,11 +35,18 @@ def role_nouns() -> dict[str, str]:
 class CountryLexicon:
     pattern: re.Pattern[str]
     by_alias: dict[str, str]
+    generic: frozenset[str]  # aliases that other bodies' names contain ("Security Council")
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """Every (start, end, country) mentioned in ``text``."""
+        """Every (start, end, country) mentioned in ``text``.
+
+        A generic alias right after another capitalised word is part of a longer name and does
+        not count: the "National Security Council" is not the UN's "Security Council".
+        """
         return [
-            (m.start(), m.end(), self.by_alias[m.group(0)]) for m in self.pattern.finditer(text)
+            (m.start(), m.end(), self.by_alias[m.group(0)])
+            for m in self.pattern.finditer(text)
+            if m.group(0) not in self.generic or not _inside_longer_name(text, m.start())
         ]
 
     def first(self, text: str, exclude: str | None = None) -> str | None:
@@ -49,15 +56,29 @@ class CountryLexicon:
         return None
 
 
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w.'-]*) +$")
+_NOT_NAME_WORDS = frozenset(["The", "A", "An", "This", "That", "Its", "Their", "Our", "Which"])
+
+
+def _inside_longer_name(text: str, start: int) -> bool:
+    """Whether the words just before ``start`` continue a capitalised name into it."""
+    before = _CAPITALISED_BEFORE.search(text[max(0, start - 40) : start])
+    return before is not None and before.group(1) not in _NOT_NAME_WORDS
+
+
 @cache
 def countries() -> CountryLexicon:
     by_alias: dict[str, str] = {}
+    generic: set[str] = set()
     for country, aliases in _rows("countries.tsv"):
         for alias in aliases.split("|"):
+            if alias.startswith("~"):
+                alias = alias[1:]
+                generic.add(alias)
             by_alias.setdefault(alias, country)
     names = sorted(by_alias, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
-    return CountryLexicon(pattern, by_alias)
+    return CountryLexicon(pattern, by_alias, frozenset(generic))
 
 
 @dataclass(frozen=True, slots=True)
