@@ -286,22 +286,28 @@ def _entity_heads(sent: Sentence) -> list[Token]:
     return heads
 
 
-_TITLE_LEAD = re.compile(r"(?:\b[A-Z][\w.&-]*['’]s|(?:^|[.!?]\s+|\n)On|\bwatch(?:ed|es|ing)?)\s*$")
-_MINOR = ("of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by", "&")
+_TITLE_LEAD = re.compile(
+    r"(?:\b[A-Z][\w.&-]*['’]s|(?:^|[.!?]\s+|\n)On|\bwatch(?:ed|es|ing)?|\bthe)\s*$"
+)
+_MINOR = (
+    *("of", "the", "and", "or", "a", "an", "in", "on", "for", "to", "with", "without", "at"),
+    *("by", "from", "against", "into", "&"),
+)
 
 
 def _is_title(ctx: _Context, span: QuoteSpan) -> bool:
     """A title of a show, book or programme, not speech: "Maybrit Illner", NBC's "Nightly News."
 
-    Title Case, at most eight words, and a title noun ("talk show"), a possessive outlet
-    ("CNN's"), or "on"/"of" right before it. Attribute values in markup (``author="x"``) too.
+    Title Case, at most ten words, and a title noun ("talk show"), a possessive outlet
+    ("CNN's"), "on" or "the" right before it (initiatives such as the "Young Professionals
+    Network"). Attribute values in markup (``author="x"``) too.
     """
     before = ctx.text[max(0, span.start - 40) : span.start]
     if before.endswith("="):
         return True
     inner = span.inner(ctx.text).strip().rstrip(".,;:!?").strip()
     words = inner.split()
-    if not words or len(words) > 8:
+    if not words or len(words) > 10:
         return False
     titled = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in words)
     if not titled or not (words[0][:1].isupper() or words[0][:1].isdigit()):

@@ -133,6 +133,16 @@ def test_show_title_is_not_a_quote() -> None:
     assert [q.text for q in run(text)] == ["This cannot be accepted,"]
 
 
+def test_named_programmes_in_a_list_are_not_quotes() -> None:
+    text = (
+        "The minister said: \u201cWe will act on this together.\u201d "
+        "We welcome initiatives such as the "
+        "\u201cYouth Leader Fund for a World without Nuclear Weapons\u201d by Japan and the "
+        "\u201cYoung Professionals Network\u201d of the P5."
+    )
+    assert [q.text for q in run(text)] == ["We will act on this together."]
+
+
 def test_country_capital_speaks_for_its_government() -> None:
     text = 'Washington claims the drones were used for "combat operations in Ukraine."'
     (quote,) = run(text)
