@@ -110,7 +110,11 @@ def _parsed_phrase(sent: Sentence, head: Token) -> list[Token]:
     while hi < len(ids) - 1 and ids[hi + 1] == ids[hi] + 1:
         hi += 1
     run = toks[lo : hi + 1]
-    while run and (run[0].upos in ("PUNCT", "ADP", "CCONJ") or run[0].text in _QUOTE_CHARS):
+    while run and (
+        run[0].upos in ("PUNCT", "ADP", "CCONJ")
+        or run[0].deprel == "case"  # "Following a report": a preposition tagged as a verb
+        or run[0].text in _QUOTE_CHARS
+    ):
         run = run[1:]
     while run and (run[-1].upos == "PUNCT" or run[-1].text in _QUOTE_CHARS):
         run = run[:-1]
@@ -382,8 +386,14 @@ def _with_particles(words: list[Token], first: int) -> int:
 
 
 def _role_head(words: list[Token]) -> tuple[str | None, str]:
+    """The role noun heading a nominal and its kind. A possessor is not the head ("President
+    Trump's framework"), nor is a role word used as a modifier ("official statistics")."""
     roles = lexicon.role_nouns()
-    for tok in reversed(words):
+    owned = max((i for i, t in enumerate(words) if t.text in _POSSESSIVE), default=-1)
+    for i in range(len(words) - 1, owned, -1):
+        tok = words[i]
+        if tok.upos not in ("NOUN", "PROPN", "") and i < len(words) - 1:
+            continue
         noun = tok.text.lower()
         if noun in roles:
             return noun, roles[noun]

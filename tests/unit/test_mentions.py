@@ -135,3 +135,21 @@ def test_a_name_the_ner_tagged_in_part_keeps_its_particles() -> None:
         words = ("President/PROPN", f"Ursula/PROPN/{first}", "von/PROPN", "der/PROPN")
         mention = describe(*tokens(*words, f"Leyen/PROPN/{last}"))
         assert (mention.name, mention.role) == ("Ursula von der Leyen", "President")
+
+
+def test_a_possessor_with_a_title_does_not_make_the_thing_a_person() -> None:
+    mention = describe(
+        *tokens(
+            "President/PROPN",
+            "Trump/PROPN/S-PER",
+            "’s/PART",
+            "comprehensive/ADJ",
+            "framework/NOUN",
+        )
+    )
+    assert mention.head_noun == "framework" and mention.speaker_kind == "unknown"
+
+
+def test_a_role_word_used_as_an_adjective_is_not_the_head() -> None:
+    mention = describe(*tokens("official/ADJ", "Israeli/ADJ", "statistics/NOUN"))
+    assert mention.head_noun == "statistics" and mention.speaker_kind == "unknown"

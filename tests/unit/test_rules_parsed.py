@@ -317,3 +317,32 @@ def test_a_document_reporting_a_statement_keeps_the_quote() -> None:
     (quote,) = [q for q in run(NESTED_REPORT, text) if q.form == "direct"]
     assert quote.speaker is not None and quote.speaker.mention is not None
     assert quote.speaker.mention.text == "The statement"
+
+
+FOLLOWING = rows(
+    "1 Following follow VERB VBG _ 3 case _ _",
+    "2 a a DET DT _ 3 det _ _",
+    "3 report report NOUN NN _ 10 obl _ _",
+    "4 blaming blame VERB VBG _ 3 acl _ _",
+    "5 Pyongyang Pyongyang PROPN NNP _ 4 obj _ NER=S-LOC",
+    "6 , , PUNCT , _ 3 punct _ _",
+    "7 the the DET DT _ 8 det _ _",
+    "8 allies ally NOUN NNS _ 10 nsubj _ _",
+    "9 will will AUX MD _ 10 aux _ _",
+    "10 hold hold VERB VB _ 0 root _ _",
+    "11 drills drill NOUN NNS _ 10 obj _ _",
+    '12 " " PUNCT `` _ 15 punct _ _',
+    "13 in in ADP IN _ 15 case _ _",
+    "14 the the DET DT _ 15 det _ _",
+    "15 future future NOUN NN _ 10 obl _ _",
+    "16 . . PUNCT . _ 10 punct _ _",
+    "17 \" \" PUNCT '' _ 15 punct _ _",
+)
+
+
+def test_a_preposition_tagged_as_a_verb_is_not_part_of_the_speaker() -> None:
+    text = 'Following a report blaming Pyongyang , the allies will hold drills " in the future . "'
+    mentions = [
+        q.speaker.mention.text for q in run(FOLLOWING, text) if q.speaker and q.speaker.mention
+    ]
+    assert mentions and not any(m.startswith("Following") for m in mentions)
