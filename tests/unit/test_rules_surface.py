@@ -163,6 +163,12 @@ def test_country_capital_speaks_for_its_government() -> None:
         ('"We congratulate the new government on its victory," the minister said.', "support"),
         ('"They turned down every offer we made," the minister said.', "reject"),
         ('"Otherwise we will strike their bases," the minister said.', "threaten"),
+        ('"Moscow must pull its troops back to the old line," the minister said.', "demand"),
+        ('"We are ready to host the next round of talks," the minister said.', "agree"),
+        ('"We offered to mediate between the two sides," the minister said.', "agree"),
+        ('"They declined to return the seized tanker," the minister said.', "reject"),
+        ('"We will boycott the summit if they attend," the minister said.', "threaten"),
+        ('"They blamed the navy for the sinking of the ferry," the minister said.', "accuse"),
     ],
 )
 def test_statement_types(text: str, kind: str) -> None:
