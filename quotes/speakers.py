@@ -12,7 +12,6 @@ lone surname shared by several people is left unmerged.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,6 +20,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from quotes.models import Alias, RoleSpell, Speaker
+from quotes.nlp.lexicon import fold
 
 TITLES = frozenset(
     [
@@ -108,12 +108,6 @@ TITLES = frozenset(
 SURNAME_PARTICLES = frozenset({"van", "von", "de", "del", "der", "da", "di", "al", "el", "bin"})
 FUZZY_MIN = 90.0
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
-
-
-def fold(text: str) -> str:
-    """Lower case, accents removed, curly apostrophes straightened."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def name_tokens(name: str, *, strip_titles: bool = True) -> list[str]:

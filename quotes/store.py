@@ -24,12 +24,11 @@ from sqlmodel import Session, col, select
 from quotes.errors import QueryError, StoreError
 from quotes.models import Alias, Article, Correction, Exchange, Quote, RoleSpell, Speaker
 from quotes.nlp.classify import ANSWERS, CHARGES
-from quotes.nlp.lexicon import CALENDAR
+from quotes.nlp.lexicon import CALENDAR, TOPIC_STOPWORDS, content_words, fold
 from quotes.nlp.types import STATEMENT_TYPES, DocumentMeta, Extraction
 from quotes.nlp.types import Quote as ExtractedQuote
 from quotes.speakers import (
     clean_role,
-    fold,
     match_person,
     name_key,
     record_role,
@@ -766,89 +765,6 @@ def stats(session: Session) -> dict[str, int]:
 # -- exchanges across articles -----------------------------------------------------------------
 
 WINDOW_DAYS = 120
-_STOP = frozenset(
-    [
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "also",
-        "among",
-        "been",
-        "before",
-        "being",
-        "between",
-        "both",
-        "could",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "from",
-        "further",
-        "have",
-        "having",
-        "here",
-        "into",
-        "itself",
-        "just",
-        "more",
-        "most",
-        "must",
-        "once",
-        "only",
-        "other",
-        "over",
-        "same",
-        "should",
-        "some",
-        "such",
-        "than",
-        "that",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "under",
-        "until",
-        "very",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "will",
-        "with",
-        "would",
-        "your",
-        "ours",
-        "said",
-        "says",
-        "told",
-        "claims",
-        "claim",
-        "called",
-        "calls",
-        "because",
-    ]
-)
-
-
-def topic_words(text: str) -> set[str]:
-    """Content words of a quote (lower case, plural ``s`` cut) for topic overlap."""
-    words = set()
-    for word in re.findall(r"[^\W\d_]{4,}", fold(text)):
-        if word not in _STOP:
-            words.add(word[:-1] if word.endswith("s") and len(word) > 4 else word)
-    return words
 
 
 @dataclass(frozen=True, slots=True)
@@ -869,7 +785,7 @@ def proper_names(text: str) -> set[str]:
     found = set()
     for match in re.finditer(r"\b([A-Z][a-z]{3,})\b", text):
         word = match.group(1).lower()
-        if word not in _STOP and word not in CALENDAR:
+        if word not in TOPIC_STOPWORDS and word not in CALENDAR:
             found.add(word)
     return found
 
@@ -892,7 +808,7 @@ def _sides(session: Session, types: frozenset[str], lo: date, hi: date) -> list[
         .where(col(Article.published) >= lo, col(Article.published) <= hi)
     )
     return [
-        _Side(i, a, p, t, tg, c, s, frozenset(topic_words(x)), frozenset(proper_names(x)))
+        _Side(i, a, p, t, tg, c, s, frozenset(content_words(x)), frozenset(proper_names(x)))
         for i, a, p, t, tg, c, s, x in session.execute(stmt)
     ]
 

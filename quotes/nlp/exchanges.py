@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from quotes.nlp import lexicon
 from quotes.nlp.classify import ANSWERS, CHARGES
 from quotes.nlp.types import Quote
@@ -46,46 +44,6 @@ def _previous_same_speaker(quotes: list[Quote], i: int) -> int | None:
     return None
 
 
-_STOP = frozenset(
-    [
-        "that",
-        "this",
-        "with",
-        "from",
-        "have",
-        "been",
-        "were",
-        "they",
-        "their",
-        "there",
-        "which",
-        "would",
-        "could",
-        "about",
-        "after",
-        "said",
-        "says",
-        "will",
-        "what",
-        "when",
-        "also",
-        "into",
-        "than",
-        "them",
-        "only",
-        "other",
-        "some",
-        "such",
-        "more",
-        "most",
-    ]
-)
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
-
-
 def _paragraph(text: str, quote: Quote) -> str:
     if not text:
         return quote.text
@@ -99,7 +57,7 @@ def _best_charge(quotes: list[Quote], i: int, text: str) -> int | None:
     assert answer.speaker is not None
     mine = answer.speaker.affiliation
     named = {c for _, _, c in lexicon.countries().find(_paragraph(text, answer))}
-    words = _content_words(answer.text)
+    words = lexicon.content_words(answer.text)
     best: tuple[int, int] | None = None
     for j in range(max(0, i - LOOK_BACK), i):
         charge = quotes[j]
@@ -119,7 +77,7 @@ def _best_charge(quotes: list[Quote], i: int, text: str) -> int | None:
             continue
         if charge.form == answer.form:
             score += 1
-        score += min(2, len(words & _content_words(charge.text)))
+        score += min(2, len(words & lexicon.content_words(charge.text)))
         if best is None or score >= best[0]:
             best = (score, j)
     return best[1] if best else None

@@ -6,6 +6,7 @@ Each file lives under ``quotes/nlp/lexicons/`` and is loaded once.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -115,3 +116,97 @@ PRONOUNS: dict[str, str] = {
     "it": "institution",
     "we": "any",
 }
+
+
+# Words too common to tell two statements' topics apart (four letters or more: shorter words are
+# never topic words).
+TOPIC_STOPWORDS = frozenset(
+    [
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "also",
+        "among",
+        "because",
+        "been",
+        "before",
+        "being",
+        "between",
+        "both",
+        "called",
+        "calls",
+        "claim",
+        "claims",
+        "could",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "from",
+        "further",
+        "have",
+        "having",
+        "here",
+        "into",
+        "itself",
+        "just",
+        "more",
+        "most",
+        "must",
+        "once",
+        "only",
+        "other",
+        "ours",
+        "over",
+        "said",
+        "same",
+        "says",
+        "should",
+        "some",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "told",
+        "under",
+        "until",
+        "very",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "will",
+        "with",
+        "would",
+        "your",
+    ]
+)
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, curly apostrophes straightened."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def content_words(text: str) -> set[str]:
+    """Topic words of a statement (folded, four letters or more, plural ``s`` cut), which two
+    statements share when they are about the same thing."""
+    words = set()
+    for word in re.findall(r"[^\W\d_]{4,}", fold(text)):
+        if word not in TOPIC_STOPWORDS:
+            words.add(word[:-1] if word.endswith("s") and len(word) > 4 else word)
+    return words

@@ -26,3 +26,13 @@ def test_single_word_aliases_after_a_capitalised_word_still_count() -> None:
 
 def test_a_president_before_a_seat_of_government_keeps_it() -> None:
     assert countries_in("the Obama White House said") == ["United States"]
+
+
+def test_content_words_fold_cut_plurals_and_drop_common_words() -> None:
+    assert lexicon.content_words("Drones were never supplied to Moscow, Pécresse claims") == {
+        "drone",
+        "never",
+        "supplied",
+        "moscow",
+        "pecresse",
+    }
