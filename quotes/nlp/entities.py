@@ -101,7 +101,11 @@ class EntityRegistry:
                     return ent
         if mention.kind == "nominal" and mention.head_noun:
             noun = mention.head_noun
-            for ent in sorted(before, key=lambda e: -e.last_seen):
+            ranked = sorted(before, key=lambda e: -e.last_seen)
+            if mention.country:
+                # "the Iranian president": Iran's president before a later one of no known country
+                ranked.sort(key=lambda e: e.country != mention.country)
+            for ent in ranked:
                 text = " ".join([ent.name, *ent.roles]).lower()
                 abbreviated = _ABBREVIATED.get(noun, ())
                 if noun in text or any(title in text.split() for title in abbreviated):

@@ -143,6 +143,15 @@ def test_named_programmes_in_a_list_are_not_quotes() -> None:
     assert [q.text for q in run(text)] == ["We will act on this together."]
 
 
+def test_a_nominal_with_a_country_prefers_the_person_of_that_country() -> None:
+    text = (
+        "Iranian president Mahmoud Ahmadinejad debated University president Lee Bollinger. "
+        '"We do not have such people in our country," the Iranian president said.'
+    )
+    (quote,) = run(text)
+    assert quote.speaker is not None and quote.speaker.name == "Mahmoud Ahmadinejad"
+
+
 def test_country_capital_speaks_for_its_government() -> None:
     text = 'Washington claims the drones were used for "combat operations in Ukraine."'
     (quote,) = run(text)
