@@ -160,6 +160,10 @@ def describe(tokens: list[Token], text: str) -> Mention:
     countries = lexicon.countries()
     words = [t for t in tokens if t.text.lower() not in _DETS and t.upos != "DET"]
     cut = next((i for i, t in enumerate(words) if i and t.text.lower() in _CUT_AT), None)
+    # where a speaker is ("Lewis in Damascus, Syria") is not their country; where from is
+    affiliated = surface
+    if cut is not None and words[cut].text.lower() != "from":
+        affiliated = text[start : words[cut].start]
     words = words[:cut]  # "Militant groups from Somalia", "Valdoria on Thursday"
     if words and all(t.text.lower() in lexicon.CALENDAR for t in words):
         return Mention(start, end, surface, "time")
@@ -185,7 +189,7 @@ def describe(tokens: list[Token], text: str) -> Mention:
             speaker_kind="institution",
         )
     name_toks = _name_tokens(words)
-    country = countries.first(surface)
+    country = countries.first(affiliated)
     if name_toks:
         name = text[name_toks[0].start : name_toks[-1].end]
         role_toks = _title_run([t for t in words if t.end <= name_toks[0].start])

@@ -153,3 +153,15 @@ def test_a_possessor_with_a_title_does_not_make_the_thing_a_person() -> None:
 def test_a_role_word_used_as_an_adjective_is_not_the_head() -> None:
     mention = describe(*tokens("official/ADJ", "Israeli/ADJ", "statistics/NOUN"))
     assert mention.head_noun == "statistics" and mention.speaker_kind == "unknown"
+
+
+def test_where_a_speaker_is_does_not_give_their_country() -> None:
+    mention = describe(
+        *tokens("Lewis/PROPN/S-PER", "in/ADP", "Damascus/PROPN/S-LOC", ",/PUNCT", "Syria/PROPN")
+    )
+    assert mention.name == "Lewis" and mention.country is None
+
+
+def test_where_a_group_comes_from_gives_its_country() -> None:
+    mention = describe(*tokens("Militant/ADJ", "groups/NOUN", "from/ADP", "Somalia/PROPN/S-LOC"))
+    assert mention.country == "Somalia"
