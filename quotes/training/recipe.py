@@ -323,35 +323,40 @@ def job_env(job: Job) -> dict[str, str]:
 
 
 def retagged(work: Workdir, split: str) -> Path:
-    """Path of the EWT file of ``split`` with tags predicted by the POS model."""
+    """Path of the EWT file of ``split`` with tags (and lemmas) predicted by our models."""
     return work.root / "retagged" / f"en_ewt-ud-{split}.pos.conllu"
 
 
-def retag(work: Workdir, pos_model: Path, split: str) -> Path:
+def retag(work: Workdir, pos_model: Path, split: str, lemma_model: Path | None = None) -> Path:
     """Re-tag an EWT split with ``pos_model`` (stanza's tagger in predict mode), as stanza's own
-    depparse data preparation does, so the parser trains on the tags it will see at run time."""
+    depparse data preparation does, so the parser trains on the tags it will see at run time.
+
+    With ``lemma_model`` the lemmas are predicted too (stanza's lemmatizer on the predicted
+    tags, exactly what the pipeline hands the parser). The parser embeds lemmas, and selecting
+    it on gold-lemma dev overstates it: 83.16 there against 82.83 through the pipeline.
+    """
     dest = retagged(work, split)
     dest.parent.mkdir(parents=True, exist_ok=True)
+    tagged = dest.with_suffix(".tags.conllu") if lemma_model else dest
     argv = [
-        "stanza.models.tagger",
-        "--mode",
-        "predict",
-        "--eval_file",
-        str(work.ewt(split)),
-        "--output_file",
-        str(dest),
-        "--wordvec_pretrain_file",
-        str(work.pretrain),
-        "--lang",
-        "en",
-        "--shorthand",
-        EWT_SHORT,
-        "--save_dir",
-        str(pos_model.parent),
-        "--save_name",
-        pos_model.name,
+        *("stanza.models.tagger", "--mode", "predict"),
+        *("--eval_file", str(work.ewt(split)), "--output_file", str(tagged)),
+        *("--wordvec_pretrain_file", str(work.pretrain), "--lang", "en", "--shorthand", EWT_SHORT),
+        *("--save_dir", str(pos_model.parent), "--save_name", pos_model.name),
     ]
-    job = Job(f"retag_{split}", "pos", argv, dest, gpu=False)
+    _predict(work, Job(f"retag_{split}", "pos", argv, tagged, gpu=False))
+    if lemma_model is not None:
+        argv = [
+            *("stanza.models.lemmatizer", "--mode", "predict"),
+            *("--eval_file", str(tagged), "--output_file", str(dest), "--shorthand", EWT_SHORT),
+            *("--save_dir", str(lemma_model.parent), "--save_name", lemma_model.name),
+        ]
+        _predict(work, Job(f"relemma_{split}", "lemma", argv, dest, gpu=False))
+    return dest
+
+
+def _predict(work: Workdir, job: Job) -> None:
+    """Run a prediction job to completion, its output logged under ``work``."""
     log = work.log(job.name)
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as fh:
@@ -363,4 +368,3 @@ def retag(work: Workdir, pos_model: Path, split: str) -> Path:
             stderr=subprocess.STDOUT,
             check=True,
         )
-    return dest

@@ -86,12 +86,16 @@ def _seed_output(target: Path) -> None:
 
 
 def _parser_job(wd: Workdir, trained: Mapping[str, Path], target: Path, fresh: bool) -> Job:
-    """The parser job, on train/dev re-tagged by the POS model (fresh one if just trained).
+    """The parser job, on train/dev re-tagged by the POS model and re-lemmatised by the lemma
+    model (fresh ones if just trained), as the pipeline feeds it.
 
     Unless ``fresh``, it continues from the parser already in ``target``.
     """
     pos_model = trained.get("pos") or model_path("pos", target)
-    train, dev = retag(wd, pos_model, "train"), retag(wd, pos_model, "dev")
+    lemma_model = trained.get("lemma") or model_path("lemma", target)
+    lemmas = lemma_model if lemma_model.is_file() else None
+    train = retag(wd, pos_model, "train", lemmas)
+    dev = retag(wd, pos_model, "dev", lemmas)
     params: dict[str, object] = dict(HYPER["depparse"])
     current = model_path("depparse", target)
     if not fresh and current.is_file():

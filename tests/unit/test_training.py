@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from quotes.nlp.stanza_models import model_dir
-from quotes.training.recipe import CONTINUE, HYPER, Workdir, depparse_job
+from quotes.nlp.stanza_models import ensure_pretrain, model_dir, model_path
+from quotes.training.recipe import CONTINUE, HYPER, Workdir, depparse_job, retag
 from quotes.training.tagger_continue import split_continue_from
 from quotes.training.train import _jobs
 
@@ -45,3 +46,31 @@ def test_the_parser_continues_with_stanzas_second_stage_optimizer(tmp_path: Path
     argv = depparse_job(Workdir(tmp_path), params=params).argv
     assert argv[0] == "quotes.training.parser_continue"
     assert argv[argv.index("--optim") + 1] == "adam" and "--no_second_optim" in argv
+
+
+GOLD = "\n".join(
+    "\t".join(row.split())
+    for row in (
+        "# text = The ministers said nothing .",
+        "1 The GOLD DET DT _ 2 det _ _",
+        "2 ministers GOLD NOUN NNS _ 3 nsubj _ _",
+        "3 said GOLD VERB VBD _ 0 root _ _",
+        "4 nothing GOLD PRON NN _ 3 obj _ _",
+        "5 . GOLD PUNCT . _ 3 punct _ _",
+    )
+)
+
+
+@pytest.mark.slow
+def test_retagging_predicts_lemmas_as_the_pipeline_feeds_the_parser(tmp_path: Path) -> None:
+    work = Workdir(tmp_path)
+    work.ewt("dev").parent.mkdir(parents=True)
+    work.ewt("dev").write_text(GOLD + "\n\n", encoding="utf-8")
+    work.pretrain.parent.mkdir(parents=True)
+    shutil.copyfile(ensure_pretrain(), work.pretrain)
+    out = retag(work, model_path("pos"), "dev", model_path("lemma"))
+    rows = [
+        ln.split("\t") for ln in out.read_text(encoding="utf-8").splitlines() if ln[:1].isdigit()
+    ]
+    assert [r[2] for r in rows] == ["the", "minister", "say", "nothing", "."]
+    assert [r[6] for r in rows] == ["2", "3", "0", "3", "3"]  # gold heads kept
