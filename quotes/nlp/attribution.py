@@ -222,11 +222,16 @@ def _cue_after(doc: ParsedDoc, sent: Sentence, after: list[Token]) -> Attributio
         break
     if after and after[0].text in _DASHES and core and not _topic_label(after):
         run = _nominal_run(core)
-        if run:
-            return Attribution(
-                describe(_phrase(sent, run), doc.text), None, None, "dash-after", 0.8
-            )
+        mention = describe(_phrase(sent, run), doc.text) if run else None
+        if mention is not None and _byline(mention):
+            return Attribution(mention, None, None, "dash-after", 0.8)
     return None
+
+
+def _byline(mention: Mention) -> bool:
+    """Whether a phrase after a dash can sign a quote: a name or a role ("— the minister"),
+    not a description of the quote ("— a metaphor for ...")."""
+    return mention.kind != "nominal" or mention.speaker_kind in ("person", "institution")
 
 
 _DASHES = ("—", "–", "-", "―", "--")
@@ -378,8 +383,10 @@ def _outermost_cue(sent: Sentence, cue: Token) -> Token:
             outer = anc
     if outer is not cue and _has_own_speaker(sent, cue):
         above = _parsed_subject(sent, outer)
-        if above is not None and not _agent(above):
-            return cue  # "The question asked about talks, to which he replied": he speaks
+        if above is None or not _agent(above):
+            # "The question asked about talks, to which he replied": he speaks;
+            # "Asked about the device, O'Neill said": the participle has no speaker
+            return cue
     return outer
 
 

@@ -346,3 +346,28 @@ def test_a_preposition_tagged_as_a_verb_is_not_part_of_the_speaker() -> None:
         q.speaker.mention.text for q in run(FOLLOWING, text) if q.speaker and q.speaker.mention
     ]
     assert mentions and not any(m.startswith("Following") for m in mentions)
+
+
+ASKED = rows(
+    "1 Asked ask VERB VBN _ 0 root _ _",
+    "2 to to PART TO _ 3 mark _ _",
+    "3 describe describe VERB VB _ 1 xcomp _ _",
+    "4 the the DET DT _ 5 det _ _",
+    "5 device device NOUN NN _ 3 obj _ _",
+    "6 , , PUNCT , _ 8 punct _ _",
+    "7 O'Neill O'Neill PROPN NNP _ 8 nsubj _ NER=S-PER",
+    "8 said say VERB VBD _ 1 parataxis _ _",
+    "9 , , PUNCT , _ 12 punct _ _",
+    '10 " " PUNCT `` _ 12 punct _ _',
+    "11 Not not PART RB _ 12 advmod _ _",
+    "12 going go VERB VBG _ 1 parataxis _ _",
+    "13 there there ADV RB _ 12 advmod _ _",
+    "14 . . PUNCT . _ 1 punct _ _",
+    "15 \" \" PUNCT '' _ 12 punct _ _",
+)
+
+
+def test_a_speaker_less_participle_above_the_cue_does_not_hide_its_subject() -> None:
+    text = 'Asked to describe the device , O\'Neill said , " Not going there . "'
+    (quote,) = run(ASKED, text)
+    assert quote.speaker is not None and quote.speaker.name == "O'Neill"

@@ -152,6 +152,16 @@ def test_a_nominal_with_a_country_prefers_the_person_of_that_country() -> None:
     assert quote.speaker is not None and quote.speaker.name == "Mahmoud Ahmadinejad"
 
 
+def test_a_description_after_a_dash_is_not_a_byline() -> None:
+    text = (
+        "In July, Gingrich dismissed Estonia as being in the \u201csuburbs of St. Petersburg\u201d "
+        "\u2014 a metaphor for the party\u2019s abandonment of principle."
+    )
+    assert speakers(text) == ["Gingrich"]
+    byline = "\u201cWe will not give in to pressure from anyone,\u201d \u2014 the foreign minister."
+    assert speakers(byline) == ["foreign minister"]
+
+
 def test_country_capital_speaks_for_its_government() -> None:
     text = 'Washington claims the drones were used for "combat operations in Ukraine."'
     (quote,) = run(text)
