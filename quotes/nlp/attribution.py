@@ -475,7 +475,8 @@ def _subject(
             # ", Stumpf explained earlier, ..." - the name right before the cue is its subject
             return describe(noun_phrase(sent, adjacent), doc.text)
         if head is None:
-            return None
+            named = _name_before_apposition(left)
+            return describe(noun_phrase(sent, named), doc.text) if named else None
         return describe(noun_phrase(sent, head), doc.text)
     np_left = _np_head(left, last=True)
     if np_left is not None:
@@ -484,6 +485,21 @@ def _subject(
     if np_right is not None:
         return describe(noun_phrase(sent, np_right), doc.text)
     return None
+
+
+def _name_before_apposition(left: list[Token]) -> Token | None:
+    """ "Minyon Moore, a senior adviser to the campaign, called": the name before an apposition
+    that ends right before the cue, when the parser gave the cue no subject."""
+    if len(left) < 4 or left[-1].text != ",":
+        return None
+    opener = next(
+        (i for i in range(len(left) - 2, max(len(left) - 16, 0), -1) if left[i].text == ","), None
+    )
+    if opener is None or opener == 0:
+        return None
+    name = left[opener - 1]
+    named = name.upos == "PROPN" and (name.ner[2:] in ("PER", "ORG") or name.ner == "O")
+    return name if named and name.text.lower() not in _RELATIVE else None
 
 
 _RELATIVE = ("that", "which", "who", "whom", "what", "this", "these", "those")

@@ -371,3 +371,31 @@ def test_a_speaker_less_participle_above_the_cue_does_not_hide_its_subject() -> 
     text = 'Asked to describe the device , O\'Neill said , " Not going there . "'
     (quote,) = run(ASKED, text)
     assert quote.speaker is not None and quote.speaker.name == "O'Neill"
+
+
+APPOSITION = rows(
+    "1 Later later ADV RB _ 10 advmod _ _",
+    "2 , , PUNCT , _ 3 punct _ _",
+    "3 Minyon Minyon PROPN NNP _ 1 appos _ NER=B-PER",
+    "4 Moore Moore PROPN NNP _ 3 flat _ NER=E-PER",
+    "5 , , PUNCT , _ 8 punct _ _",
+    "6 a a DET DT _ 8 det _ _",
+    "7 senior senior ADJ JJ _ 8 amod _ _",
+    "8 adviser adviser NOUN NN _ 3 appos _ _",
+    "9 , , PUNCT , _ 10 punct _ _",
+    "10 called call VERB VBD _ 0 root _ _",
+    "11 the the DET DT _ 12 det _ _",
+    "12 remarks remark NOUN NNS _ 10 obj _ _",
+    '13 " " PUNCT `` _ 16 punct _ _',
+    "14 a a DET DT _ 16 det _ _",
+    "15 wake-up wake-up NOUN NN _ 16 compound _ _",
+    "16 call call NOUN NN _ 12 appos _ _",
+    "17 \" \" PUNCT '' _ 16 punct _ _",
+    "18 . . PUNCT . _ 10 punct _ _",
+)
+
+
+def test_a_cue_without_a_parsed_subject_takes_the_name_before_its_apposition() -> None:
+    text = 'Later , Minyon Moore , a senior adviser , called the remarks " a wake-up call " .'
+    (quote,) = run(APPOSITION, text)
+    assert quote.speaker is not None and quote.speaker.name == "Minyon Moore"
