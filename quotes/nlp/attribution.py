@@ -465,7 +465,8 @@ def _subject(
     left = _drop_time(left)
     if sent.parsed:
         head = _parsed_subject(sent, verb)
-        adjacent = left[-1] if left else None
+        bare = _drop_parenthesis(left)  # "Paul D. Ryan (R-Wis.) said"
+        adjacent = bare[-1] if bare else None
         if (
             adjacent is not None
             and adjacent.upos in ("PROPN", "PRON")
@@ -485,6 +486,17 @@ def _subject(
     if np_right is not None:
         return describe(noun_phrase(sent, np_right), doc.text)
     return None
+
+
+def _drop_parenthesis(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without a short bracketed group at the end ("Ryan (R-Wis.)")."""
+    if not tokens or tokens[-1].text != ")":
+        return tokens
+    opening = next(
+        (i for i in range(len(tokens) - 2, max(len(tokens) - 8, -1), -1) if tokens[i].text == "("),
+        None,
+    )
+    return tokens[:opening] if opening else tokens
 
 
 def _name_before_apposition(left: list[Token]) -> Token | None:
@@ -540,12 +552,33 @@ def _parsed_subject(sent: Sentence, verb: Token) -> Token | None:
         if tok.deprel == "acl" and tok.head > 0 and sent.tok(tok.head).upos in ("NOUN", "PROPN"):
             if any(k.text.lower() == "to" for k in sent.kids(tok.id, "mark")):
                 return None  # "other measures to protest": the measures do not speak
-            return sent.tok(tok.head)
+            return _author(sent, sent.tok(tok.head)) or sent.tok(tok.head)
         if tok.deprel.split(":")[0] in ("conj", "xcomp", "advcl") and tok.head > 0:
             tok = sent.tok(tok.head)
             continue
         break
     return None
+
+
+def _author(sent: Sentence, message: Token) -> Token | None:
+    """Who sent a message that says something: "Trump unleashed a series of tweets saying ...",
+    "the ministry issued a statement saying ...": the subject of the verb the message is the
+    object of, when that subject can speak."""
+    words = [message, *sent.kids(message.id, "nmod")]  # "a series of tweets"
+    if not any((w.lemma or w.text).lower() in _MESSAGES for w in words):
+        return None
+    if message.deprel != "obj" or message.head == 0:
+        return None
+    subject = next(iter(sent.kids(message.head, "nsubj")), None)
+    return subject if subject is not None and _agent(subject) else None
+
+
+_MESSAGES = frozenset(
+    [
+        *("tweet", "statement", "letter", "message", "post", "email", "video", "ad", "memo"),
+        *("communique", "release", "op-ed", "column", "editorial", "blog"),
+    ]
+)
 
 
 def _np_head(tokens: list[Token], last: bool = False) -> Token | None:

@@ -399,3 +399,59 @@ def test_a_cue_without_a_parsed_subject_takes_the_name_before_its_apposition() -
     text = 'Later , Minyon Moore , a senior adviser , called the remarks " a wake-up call " .'
     (quote,) = run(APPOSITION, text)
     assert quote.speaker is not None and quote.speaker.name == "Minyon Moore"
+
+
+TWEETS = rows(
+    "1 Trump Trump PROPN NNP _ 2 nsubj _ NER=S-PER",
+    "2 unleashed unleash VERB VBD _ 0 root _ _",
+    "3 a a DET DT _ 4 det _ _",
+    "4 series series NOUN NN _ 2 obj _ _",
+    "5 of of ADP IN _ 6 case _ _",
+    "6 tweets tweet NOUN NNS _ 4 nmod _ _",
+    "7 saying say VERB VBG _ 4 acl _ _",
+    "8 that that SCONJ IN _ 11 mark _ _",
+    "9 Clinton Clinton PROPN NNP _ 11 nsubj _ NER=S-PER",
+    "10 had have AUX VBD _ 11 aux _ _",
+    "11 shown show VERB VBN _ 7 ccomp _ _",
+    "12 judgment judgment NOUN NN _ 11 obj _ _",
+    '13 " " PUNCT `` _ 16 punct _ _',
+    "14 as as ADP IN _ 16 case _ _",
+    "15 a a DET DT _ 16 det _ _",
+    "16 paragon paragon NOUN NN _ 11 obl _ _",
+    "17 . . PUNCT . _ 2 punct _ _",
+    "18 \" \" PUNCT '' _ 16 punct _ _",
+)
+
+
+def test_a_message_saying_something_speaks_for_whoever_sent_it() -> None:
+    text = (
+        "Trump unleashed a series of tweets saying that Clinton had shown judgment "
+        '" as a paragon . "'
+    )
+    (quote,) = run(TWEETS, text)
+    assert quote.speaker is not None and quote.speaker.name == "Trump"
+
+
+PARTY = rows(
+    "1 House House PROPN NNP _ 2 compound _ _",
+    "2 Speaker Speaker PROPN NNP _ 9 obl _ _",
+    "3 Paul Paul PROPN NNP _ 2 flat _ NER=B-PER",
+    "4 Ryan Ryan PROPN NNP _ 3 flat _ NER=E-PER",
+    "5 ( ( PUNCT -LRB- _ 6 punct _ _",
+    "6 R-Wis. R-Wis. PROPN NNP _ 3 appos _ _",
+    "7 ) ) PUNCT -RRB- _ 6 punct _ _",
+    "8 said say VERB VBD _ 0 root _ _",
+    "9 shootings shooting NOUN NNS _ 8 nsubj _ _",
+    "10 demand demand VERB VBP _ 8 ccomp _ _",
+    '11 " " PUNCT `` _ 13 punct _ _',
+    "12 more more ADJ JJR _ 13 amod _ _",
+    "13 listening listening NOUN NN _ 10 obj _ _",
+    "14 \" \" PUNCT '' _ 13 punct _ _",
+    "15 . . PUNCT . _ 8 punct _ _",
+)
+
+
+def test_the_name_before_a_party_label_speaks_whatever_the_parse() -> None:
+    text = 'House Speaker Paul Ryan ( R-Wis. ) said shootings demand " more listening " .'
+    (quote,) = run(PARTY, text)
+    assert quote.speaker is not None and quote.speaker.name == "Paul Ryan"
