@@ -209,7 +209,9 @@ def _cue_after(doc: ParsedDoc, sent: Sentence, after: list[Token]) -> Attributio
     words = _outside_appositions(after)
     core = [t for t, appos in words if not appos]
     for i, tok in enumerate(core[:_MAX_AFTER]):
-        if not is_cue(tok):
+        if not is_cue(tok) or tok.deprel == "acl":
+            # "... as “unhinged” a Donald Trump tweet attacking ...": a participle describing
+            # a noun after the quote is not the quote's cue
             if tok.upos in ("VERB", "AUX") and tok.deprel not in ("aux", "cop", "amod"):
                 break  # another clause started: no cue right after this quote
             continue
@@ -222,7 +224,9 @@ def _cue_after(doc: ParsedDoc, sent: Sentence, after: list[Token]) -> Attributio
         break
     if after and after[0].text in _DASHES and core and not _topic_label(after):
         run = _nominal_run(core)
-        mention = describe(_phrase(sent, run), doc.text) if run else None
+        # the byline opens the words after the dash ("― just as he did ..." has none)
+        first = next((t for t in core if any(c.isalnum() for c in t.text)), None)
+        mention = describe(_phrase(sent, run), doc.text) if run and run[0] is first else None
         if mention is not None and _byline(mention):
             return Attribution(mention, None, None, "dash-after", 0.8)
     return None
@@ -231,6 +235,8 @@ def _cue_after(doc: ParsedDoc, sent: Sentence, after: list[Token]) -> Attributio
 def _byline(mention: Mention) -> bool:
     """Whether a phrase after a dash can sign a quote: a name or a role ("— the minister"),
     not a description of the quote ("— a metaphor for ...")."""
+    if mention.kind == "pronoun":
+        return False
     return mention.kind != "nominal" or mention.speaker_kind in ("person", "institution")
 
 

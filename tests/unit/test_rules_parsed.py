@@ -455,3 +455,73 @@ def test_the_name_before_a_party_label_speaks_whatever_the_parse() -> None:
     text = 'House Speaker Paul Ryan ( R-Wis. ) said shootings demand " more listening " .'
     (quote,) = run(PARTY, text)
     assert quote.speaker is not None and quote.speaker.name == "Paul Ryan"
+
+
+DESCRIBED = rows(
+    "1 Hillary Hillary PROPN NNP _ 4 nsubj _ NER=B-PER",
+    "2 Clinton Clinton PROPN NNP _ 1 flat _ NER=E-PER",
+    "3 is be AUX VBZ _ 4 aux _ _",
+    "4 describing describe VERB VBG _ 0 root _ _",
+    "5 as as ADP IN _ 7 case _ _",
+    '6 " " PUNCT `` _ 7 punct _ _',
+    "7 unhinged unhinged ADJ JJ _ 4 obl _ _",
+    "8 \" \" PUNCT '' _ 7 punct _ _",
+    "9 a a DET DT _ 11 det _ _",
+    "10 Trump Trump PROPN NNP _ 11 compound _ NER=S-PER",
+    "11 tweet tweet NOUN NN _ 4 obl _ _",
+    "12 attacking attack VERB VBG _ 11 acl _ _",
+    "13 Machado Machado PROPN NNP _ 12 obj _ NER=S-PER",
+    "14 . . PUNCT . _ 4 punct _ _",
+)
+
+
+def test_a_participle_describing_the_noun_after_a_quote_is_not_its_cue() -> None:
+    text = 'Hillary Clinton is describing as " unhinged " a Trump tweet attacking Machado .'
+    (quote,) = run(DESCRIBED, text)
+    assert quote.speaker is not None and quote.speaker.name == "Hillary Clinton"
+
+
+DASH_CLAUSE = rows(
+    "1 Reid Reid PROPN NNP _ 4 nsubj _ NER=S-PER",
+    "2 has have AUX VBZ _ 4 aux _ _",
+    "3 been be AUX VBN _ 4 aux _ _",
+    "4 pounding pound VERB VBG _ 0 root _ _",
+    "5 Trump Trump PROPN NNP _ 4 obj _ NER=S-PER",
+    "6 as as ADP IN _ 10 case _ _",
+    "7 a a DET DT _ 10 det _ _",
+    '8 " " PUNCT `` _ 10 punct _ _',
+    "9 con con NOUN NN _ 10 compound _ _",
+    "10 artist artist NOUN NN _ 4 obl _ _",
+    "11 \" \" PUNCT '' _ 10 punct _ _",
+    "12 ― ― PUNCT : _ 16 punct _ _",
+    "13 just just ADV RB _ 16 advmod _ _",
+    "14 as as SCONJ IN _ 16 mark _ _",
+    "15 he he PRON PRP _ 16 nsubj _ _",
+    "16 did do VERB VBD _ 4 advcl _ _",
+    "17 . . PUNCT . _ 4 punct _ _",
+)
+
+
+def test_a_clause_after_a_dash_is_not_a_byline() -> None:
+    text = 'Reid has been pounding Trump as a " con artist " ― just as he did .'
+    (quote,) = run(DASH_CLAUSE, text)
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "Reid"
+
+
+BYLINE = rows(
+    '1 " " PUNCT `` _ 4 punct _ _',
+    "2 We we PRON PRP _ 4 nsubj _ _",
+    "3 need need VERB VBP _ 4 aux _ _",
+    "4 change change NOUN NN _ 0 root _ _",
+    "5 . . PUNCT . _ 4 punct _ _",
+    "6 \" \" PUNCT '' _ 4 punct _ _",
+    "7 ― ― PROPN NNP _ 4 parataxis _ _",
+    "8 Martha Martha PROPN NNP _ 7 flat _ NER=B-PER",
+    "9 Aguilar Aguilar PROPN NNP _ 7 flat _ NER=E-PER",
+)
+
+
+def test_a_byline_after_a_dash_the_tagger_took_for_a_name() -> None:
+    (quote,) = run(BYLINE, '" We need change . " ― Martha Aguilar')
+    assert quote.speaker is not None and quote.speaker.name == "Martha Aguilar"
