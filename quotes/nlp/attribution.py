@@ -104,7 +104,24 @@ def attribute_from_previous_sentence(
                     (prev.index, tok.id),
                 )
             return None
-    return None
+    return _previous_statement(doc, prev)
+
+
+def _previous_statement(doc: ParsedDoc, prev: Sentence) -> Attribution | None:
+    """``Lawrence Cummings called him a master at deals. "He showed again and again ..."``: a
+    sentence whose main verb is a statement by a named speaker introduces the quote after it."""
+    root = next((t for t in prev.tokens if t.head == 0), None) if prev.parsed else None
+    if root is None or not is_cue(root):
+        return None
+    subject = _parsed_subject(prev, root)
+    if subject is None or subject.text.lower() in _RELATIVE or not _agent(subject):
+        return None
+    if (subject.lemma or subject.text).lower() in _DOCUMENTS:
+        return None
+    mention = describe(noun_phrase(prev, subject), doc.text)
+    return Attribution(
+        mention, root.text, surface_lemma(root), "previous-statement", 0.55, (prev.index, root.id)
+    )
 
 
 def _short_cue_clause(sent: Sentence, inside: SpanIndex) -> bool:

@@ -189,6 +189,7 @@ def _say_that_pattern() -> re.Pattern[str]:
 
 
 _MARKS = re.compile('["“”„«»]')
+_OPENS_WITH_QUOTE = re.compile('[ \t]{0,3}["“„«]')
 
 
 _EASY_CUES = (
@@ -210,15 +211,19 @@ _EASY_ATTRIBUTION = re.compile(
 
 
 def deep_selector(text: str, sentence: tuple[int, int]) -> bool:
-    """Sentences worth a full parse: quote marks, a typed reporting verb, "said that", or a
-    lead-in colon ("Caddell continued:"). A sentence that is only a quote and a plain
-    attribution ('"...," the minister said.') is left to the surface rules: they decide it
-    as well as the parse does, at a fraction of the cost."""
+    """Sentences worth a full parse: quote marks, a typed reporting verb, "said that", a
+    lead-in colon ("Caddell continued:"), or a quote opening the next sentence on the same line
+    (the sentence may introduce it: 'Cummings called him a master. "He showed ..."').
+
+    A sentence that is only a quote and a plain attribution ('"...," the minister said.') is
+    left to the surface rules: they decide it as well as the parse does, at a fraction of the
+    cost."""
     chunk = text[sentence[0] : sentence[1]]
     if _MARKS.search(chunk):
         return not _EASY_ATTRIBUTION.match(chunk)
     return bool(
         chunk.rstrip().endswith(":")
+        or _OPENS_WITH_QUOTE.match(text, sentence[1])  # may introduce the quote after it
         or _typed_cue_pattern().search(chunk)
         or _say_that_pattern().search(chunk)
     )

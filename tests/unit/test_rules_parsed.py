@@ -525,3 +525,31 @@ BYLINE = rows(
 def test_a_byline_after_a_dash_the_tagger_took_for_a_name() -> None:
     (quote,) = run(BYLINE, '" We need change . " ― Martha Aguilar')
     assert quote.speaker is not None and quote.speaker.name == "Martha Aguilar"
+
+
+PREVIOUS = rows(
+    "1 Cummings Cummings PROPN NNP _ 2 nsubj _ NER=S-PER",
+    "2 called call VERB VBD _ 0 root _ _",
+    "3 him he PRON PRP _ 2 obj _ _",
+    "4 a a DET DT _ 5 det _ _",
+    "5 master master NOUN NN _ 2 xcomp _ _",
+    "6 at at SCONJ IN _ 7 mark _ _",
+    "7 bolting bolt VERB VBG _ 5 acl _ _",
+    "8 together together ADV RB _ 7 advmod _ _",
+    "9 impossible impossible ADJ JJ _ 10 amod _ _",
+    "10 deals deal NOUN NNS _ 7 obj _ _",
+    "11 . . PUNCT . _ 2 punct _ _",
+    "",
+    '1 " " PUNCT `` _ 3 punct _ _',
+    "2 He he PRON PRP _ 3 nsubj _ _",
+    "3 showed show VERB VBD _ 0 root _ _",
+    "4 it it PRON PRP _ 3 obj _ _",
+    "5 . . PUNCT . _ 3 punct _ _",
+    "6 \" \" PUNCT '' _ 3 punct _ _",
+)
+
+
+def test_a_statement_by_a_named_speaker_introduces_the_quote_after_it() -> None:
+    text = 'Cummings called him a master at bolting together impossible deals . " He showed it . "'
+    (quote,) = run(PREVIOUS, text)
+    assert quote.speaker is not None and quote.speaker.name == "Cummings"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from quotes.nlp.parse import surface_parse
-from quotes.nlp.pipeline import extract_parsed
+from quotes.nlp.pipeline import deep_selector, extract_parsed
 from quotes.nlp.types import Document, Quote
 
 
@@ -322,3 +322,9 @@ def test_a_day_after_a_nominal_speaker_is_not_part_of_it() -> None:
 def test_a_nominal_resolves_to_an_abbreviated_title(title: str, nominal: str) -> None:
     text = f'{title} Adam Schiff spoke on Friday. "We must respond to this," {nominal} said.'
     assert speakers(text) == ["Adam Schiff"]
+
+
+def test_a_sentence_that_may_introduce_the_next_quote_gets_the_full_parse() -> None:
+    lead = "Cummings called him a master at deals."
+    assert deep_selector(f'{lead} "He showed it."', (0, len(lead)))
+    assert not deep_selector(f"{lead} He showed it.", (0, len(lead)))
