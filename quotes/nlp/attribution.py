@@ -355,7 +355,15 @@ def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribut
         tok = words[i]
         if is_cue(tok):
             outer = _outermost_cue(sent, tok)
-            if outer is not tok and outer in words:
+            # ", Trump boasted, "...": a cue right before the quote with its own speaker is the
+            # quote's cue, unless it is what the outer cue reports ("The statement noted they
+            # said "..."": the statement speaks)
+            adjacent = (
+                all(_is_punct(t) for t in words[i + 1 :])
+                and _has_own_speaker(sent, tok)
+                and tok.deprel not in ("ccomp", "xcomp")
+            )
+            if outer is not tok and outer in words and not adjacent:
                 i, tok = words.index(outer), outer
             mention = _subject(doc, sent, tok, words[:i], words[i + 1 :])
             if mention is not None:

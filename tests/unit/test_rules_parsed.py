@@ -553,3 +553,32 @@ def test_a_statement_by_a_named_speaker_introduces_the_quote_after_it() -> None:
     text = 'Cummings called him a master at bolting together impossible deals . " He showed it . "'
     (quote,) = run(PREVIOUS, text)
     assert quote.speaker is not None and quote.speaker.name == "Cummings"
+
+
+BOASTED = rows(
+    "1 When when ADV WRB _ 3 advmod _ _",
+    "2 Clinton Clinton PROPN NNP _ 3 nsubj _ NER=S-PER",
+    "3 noted note VERB VBD _ 14 advcl _ _",
+    "4 that that SCONJ IN _ 6 mark _ _",
+    "5 Trump Trump PROPN NNP _ 6 nsubj _ NER=S-PER",
+    "6 paid pay VERB VBD _ 3 ccomp _ _",
+    "7 nothing nothing PRON NN _ 6 obj _ _",
+    "8 , , PUNCT , _ 10 punct _ _",
+    "9 Trump Trump PROPN NNP _ 10 nsubj _ NER=S-PER",
+    "10 boasted boast VERB VBD _ 6 conj _ _",
+    "11 , , PUNCT , _ 14 punct _ _",
+    '12 " " PUNCT `` _ 14 punct _ _',
+    "13 That that PRON DT _ 14 nsubj _ _",
+    "14 makes make VERB VBZ _ 0 root _ _",
+    "15 me I PRON PRP _ 14 obj _ _",
+    "16 smart smart ADJ JJ _ 14 xcomp _ _",
+    "17 . . PUNCT . _ 14 punct _ _",
+    "18 \" \" PUNCT '' _ 14 punct _ _",
+)
+
+
+def test_the_cue_right_before_the_quote_with_its_own_speaker_is_the_quotes_cue() -> None:
+    text = 'When Clinton noted that Trump paid nothing , Trump boasted , " That makes me smart . "'
+    (quote,) = run(BOASTED, text)
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.mention.start == text.index("Trump boasted")
