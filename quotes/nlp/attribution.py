@@ -456,7 +456,8 @@ def _cue_governs(
             if span.start <= anc.start < span.end:
                 continue
             if is_cue(anc):
-                mention = _subject(doc, sent, anc, [], [])
+                left = [t for t in outside if t.end <= anc.start]
+                mention = _subject(doc, sent, anc, left, [])
                 if mention is not None:
                     return Attribution(
                         mention,

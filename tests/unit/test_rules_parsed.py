@@ -582,3 +582,31 @@ def test_the_cue_right_before_the_quote_with_its_own_speaker_is_the_quotes_cue()
     (quote,) = run(BOASTED, text)
     assert quote.speaker is not None and quote.speaker.mention is not None
     assert quote.speaker.mention.start == text.index("Trump boasted")
+
+
+TWO_QUOTES = rows(
+    "1 Paul Paul PROPN NNP _ 9 obl _ NER=B-PER",
+    "2 Ryan Ryan PROPN NNP _ 1 flat _ NER=E-PER",
+    "3 ( ( PUNCT -LRB- _ 4 punct _ _",
+    "4 R-Wis. R-Wis. PROPN NNP _ 1 appos _ _",
+    "5 ) ) PUNCT -RRB- _ 4 punct _ _",
+    "6 said say VERB VBD _ 0 root _ _",
+    "7 shootings shooting NOUN NNS _ 6 nsubj _ _",
+    "8 demand demand NOUN NN _ 7 conj _ _",
+    '9 " " PUNCT `` _ 11 punct _ _',
+    "10 more more ADJ JJR _ 11 amod _ _",
+    "11 listening listening NOUN NN _ 6 obj _ _",
+    "12 \" \" PUNCT '' _ 11 punct _ _",
+    "13 and and CCONJ CC _ 16 cc _ _",
+    '14 " " PUNCT `` _ 16 punct _ _',
+    "15 more more ADJ JJR _ 16 amod _ _",
+    "16 learning learning NOUN NN _ 11 conj _ _",
+    "17 \" \" PUNCT '' _ 16 punct _ _",
+    "18 . . PUNCT . _ 6 punct _ _",
+)
+
+
+def test_a_quote_the_cue_governs_takes_the_name_right_before_the_cue_too() -> None:
+    text = 'Paul Ryan ( R-Wis. ) said shootings demand " more listening " and " more learning " .'
+    quotes = run(TWO_QUOTES, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Paul Ryan", "Paul Ryan"]
