@@ -226,7 +226,7 @@ def _cue_after(doc: ParsedDoc, sent: Sentence, after: list[Token]) -> Attributio
     words = _outside_appositions(after)
     core = [t for t, appos in words if not appos]
     for i, tok in enumerate(core[:_MAX_AFTER]):
-        if not is_cue(tok) or tok.deprel == "acl":
+        if not is_cue(tok) or tok.deprel == "acl" or _subordinate(sent, tok):
             # "... as “unhinged” a Donald Trump tweet attacking ...": a participle describing
             # a noun after the quote is not the quote's cue
             if tok.upos in ("VERB", "AUX") and tok.deprel not in ("aux", "cop", "amod"):
@@ -247,6 +247,20 @@ def _cue_after(doc: ParsedDoc, sent: Sentence, after: list[Token]) -> Attributio
         if mention is not None and _byline(mention):
             return Attribution(mention, None, None, "dash-after", 0.8)
     return None
+
+
+def _subordinate(sent: Sentence, verb: Token) -> bool:
+    """Whether ``verb`` heads a subordinate clause ("... a "disgrace" after she attacked ..."),
+    which reports something else than the quote before it ("as he put it" still reports it)."""
+    return any(k.text.lower() in _SUBORDINATORS for k in sent.kids(verb.id, "mark"))
+
+
+_SUBORDINATORS = frozenset(
+    [
+        *("after", "before", "because", "when", "while", "that", "if", "since", "although"),
+        *("though", "until", "unless", "whether", "once", "whereas"),
+    ]
+)
 
 
 def _byline(mention: Mention) -> bool:

@@ -610,3 +610,27 @@ def test_a_quote_the_cue_governs_takes_the_name_right_before_the_cue_too() -> No
     text = 'Paul Ryan ( R-Wis. ) said shootings demand " more listening " and " more learning " .'
     quotes = run(TWO_QUOTES, text)
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Paul Ryan", "Paul Ryan"]
+
+
+AFTER_CLAUSE = rows(
+    "1 Christie Christie PROPN NNP _ 2 nsubj _ NER=S-PER",
+    "2 described describe VERB VBD _ 0 root _ _",
+    "3 Clinton Clinton PROPN NNP _ 2 obj _ NER=S-PER",
+    "4 as as ADP IN _ 7 case _ _",
+    "5 a a DET DT _ 7 det _ _",
+    '6 " " PUNCT `` _ 7 punct _ _',
+    "7 disgrace disgrace NOUN NN _ 2 obl _ _",
+    "8 \" \" PUNCT '' _ 7 punct _ _",
+    "9 after after SCONJ IN _ 11 mark _ _",
+    "10 she she PRON PRP _ 11 nsubj _ _",
+    "11 attacked attack VERB VBD _ 2 advcl _ _",
+    "12 officers officer NOUN NNS _ 11 obj _ _",
+    "13 . . PUNCT . _ 2 punct _ _",
+)
+
+
+def test_a_cue_in_a_subordinate_clause_after_the_quote_is_not_its_cue() -> None:
+    text = 'Christie described Clinton as a " disgrace " after she attacked officers .'
+    (quote,) = run(AFTER_CLAUSE, text)
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "Christie"
