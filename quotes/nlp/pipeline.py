@@ -361,6 +361,7 @@ def _one_direct(ctx: _Context, i: int, span: QuoteSpan, by_span: dict[int, Quote
         carried = _carried_speaker(ctx, i, span, by_span)
         if carried is not None:
             speaker, rule, confidence = carried
+            speaker = _local_mention(ctx, span, speaker)
             evidence.append(f"speaker: {rule}")
     if speaker is None:
         prev_att = attribute_from_previous_sentence(ctx.parsed, span, ctx.index)
@@ -504,6 +505,19 @@ def _carried_speaker(
 def _names_someone(ctx: _Context, gap: str) -> bool:
     """Whether text between two quotes introduces another person (a name, a new subject)."""
     return bool(re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", gap)) or len(gap) > 400
+
+
+def _local_mention(ctx: _Context, span: QuoteSpan, speaker: Speaker) -> Speaker:
+    """A carried speaker named again as the subject of the quote's own sentence ("In recent
+    weeks, Reid has gone after Trump as a "human leech""): that nearer mention points to them."""
+    subject = attribute_to_sentence_subject(ctx.parsed, span, ctx.index)
+    mention = subject.mention if subject is not None else None
+    if mention is None or mention.kind == "pronoun":
+        return speaker
+    entity = ctx.registry.find(mention)
+    if entity is None or entity.name != speaker.name:
+        return speaker
+    return entity.to_speaker(mention)
 
 
 def _no_mention(speaker: Speaker) -> Speaker:

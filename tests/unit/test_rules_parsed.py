@@ -634,3 +634,44 @@ def test_a_cue_in_a_subordinate_clause_after_the_quote_is_not_its_cue() -> None:
     (quote,) = run(AFTER_CLAUSE, text)
     assert quote.speaker is not None and quote.speaker.mention is not None
     assert quote.speaker.mention.text == "Christie"
+
+
+CARRIED = rows(
+    '1 " " PUNCT `` _ 4 punct _ _',
+    "2 We we PRON PRP _ 4 nsubj _ _",
+    "3 will will AUX MD _ 4 aux _ _",
+    "4 win win VERB VB _ 8 ccomp _ _",
+    "5 , , PUNCT , _ 4 punct _ _",
+    "6 \" \" PUNCT '' _ 4 punct _ _",
+    "7 Reid Reid PROPN NNP _ 8 nsubj _ NER=S-PER",
+    "8 said say VERB VBD _ 0 root _ _",
+    "9 . . PUNCT . _ 8 punct _ _",
+    "",
+    "1 Later later ADV RB _ 4 advmod _ _",
+    "2 , , PUNCT , _ 4 punct _ _",
+    "3 Reid Reid PROPN NNP _ 4 nsubj _ NER=S-PER",
+    "4 went go VERB VBD _ 0 root _ _",
+    "5 after after ADP IN _ 6 case _ _",
+    "6 Trump Trump PROPN NNP _ 4 obl _ NER=S-PER",
+    "7 as as ADP IN _ 11 case _ _",
+    "8 a a DET DT _ 11 det _ _",
+    '9 " " PUNCT `` _ 11 punct _ _',
+    "10 human human ADJ JJ _ 11 amod _ _",
+    "11 leech leech NOUN NN _ 4 obl _ _",
+    "12 who who PRON WP _ 13 nsubj _ _",
+    "13 bleeds bleed VERB VBZ _ 11 acl:relcl _ _",
+    "14 us we PRON PRP _ 13 obj _ _",
+    "15 \" \" PUNCT '' _ 11 punct _ _",
+    "16 . . PUNCT . _ 4 punct _ _",
+)
+
+
+def test_a_carried_speaker_takes_the_mention_in_the_quotes_own_sentence() -> None:
+    text = (
+        '" We will win , " Reid said . '
+        'Later , Reid went after Trump as a " human leech who bleeds us " .'
+    )
+    _, second = run(CARRIED, text)
+    assert second.speaker is not None and second.speaker.name == "Reid"
+    assert second.speaker.mention is not None
+    assert second.speaker.mention.start == text.index("Reid went")
