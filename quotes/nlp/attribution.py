@@ -226,6 +226,8 @@ def _cue_after(doc: ParsedDoc, sent: Sentence, after: list[Token]) -> Attributio
     words = _outside_appositions(after)
     core = [t for t, appos in words if not appos]
     for i, tok in enumerate(core[:_MAX_AFTER]):
+        if tok.upos == "CCONJ":
+            break  # "..., but he said that ...": a new clause, with its own report
         if not is_cue(tok) or tok.deprel == "acl" or _subordinate(sent, tok):
             # "... as “unhinged” a Donald Trump tweet attacking ...": a participle describing
             # a noun after the quote is not the quote's cue
@@ -615,8 +617,7 @@ def _author(sent: Sentence, message: Token) -> Token | None:
         return None
     if message.deprel != "obj" or message.head == 0:
         return None
-    subject = next(iter(sent.kids(message.head, "nsubj")), None)
-    return subject if subject is not None and _agent(subject) else None
+    return next((k for k in sent.kids(message.head, "nsubj") if _agent(k)), None)
 
 
 _MESSAGES = frozenset(

@@ -675,3 +675,55 @@ def test_a_carried_speaker_takes_the_mention_in_the_quotes_own_sentence() -> Non
     assert second.speaker is not None and second.speaker.name == "Reid"
     assert second.speaker.mention is not None
     assert second.speaker.mention.start == text.index("Reid went")
+
+
+BUT_HE_SAID = rows(
+    "1 Putney Putney PROPN NNP _ 2 nsubj _ NER=S-PER",
+    "2 said say VERB VBD _ 0 root _ _",
+    "3 that that SCONJ IN _ 6 mark _ _",
+    "4 footage footage NOUN NN _ 6 nsubj _ _",
+    "5 did do AUX VBD _ 6 aux _ _",
+    "6 give give VERB VB _ 2 ccomp _ _",
+    '7 " " PUNCT `` _ 9 punct _ _',
+    "8 definitive definitive ADJ JJ _ 9 amod _ _",
+    "9 evidence evidence NOUN NN _ 6 obj _ _",
+    "10 , , PUNCT , _ 14 punct _ _",
+    "11 \" \" PUNCT '' _ 9 punct _ _",
+    "12 but but CCONJ CC _ 14 cc _ _",
+    "13 he he PRON PRP _ 14 nsubj _ _",
+    "14 said say VERB VBD _ 2 conj _ _",
+    "15 more more ADJ JJR _ 14 obj _ _",
+    "16 . . PUNCT . _ 2 punct _ _",
+)
+
+
+def test_a_cue_after_but_reports_a_new_clause_not_the_quote() -> None:
+    text = 'Putney said that footage did give " definitive evidence , " but he said more .'
+    (quote,) = run(BUT_HE_SAID, text)
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "Putney"
+
+
+ISSUED = rows(
+    "1 The the DET DT _ 2 det _ _",
+    "2 meeting meeting NOUN NN _ 5 nsubj _ _",
+    "3 , , PUNCT , _ 2 punct _ _",
+    "4 Council Council PROPN NNP _ 5 nsubj _ NER=S-ORG",
+    "5 issued issue VERB VBD _ 0 root _ _",
+    "6 a a DET DT _ 7 det _ _",
+    "7 statement statement NOUN NN _ 5 obj _ _",
+    "8 calling call VERB VBG _ 7 acl _ _",
+    "9 it it PRON PRP _ 8 obj _ _",
+    '10 " " PUNCT `` _ 12 punct _ _',
+    "11 a a DET DT _ 12 det _ _",
+    "12 violation violation NOUN NN _ 8 xcomp _ _",
+    "13 \" \" PUNCT '' _ 12 punct _ _",
+    "14 . . PUNCT . _ 5 punct _ _",
+)
+
+
+def test_a_message_speaks_for_the_subject_that_can_speak() -> None:
+    text = 'The meeting , Council issued a statement calling it " a violation " .'
+    (quote,) = run(ISSUED, text)
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "Council"
