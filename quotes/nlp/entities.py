@@ -89,7 +89,7 @@ class EntityRegistry:
             return None
         if mention.kind == "place" and mention.country:
             for ent in self.entities:
-                if ent.name == f"{mention.country} government":
+                if ent.name == lexicon.countries().government(mention.country):
                     return ent
             return None
         if mention.kind == "nominal" and mention.role:
@@ -119,7 +119,10 @@ class EntityRegistry:
             return None
         if mention.kind == "place" and mention.country:
             ent = Entity(
-                f"{mention.country} government", "institution", False, country=mention.country
+                lexicon.countries().government(mention.country),
+                "institution",
+                False,
+                country=mention.country,
             )
         elif mention.kind == "name" and mention.name:
             ent = Entity(mention.name, mention.speaker_kind, True, country=mention.country)

@@ -37,6 +37,7 @@ class CountryLexicon:
     pattern: re.Pattern[str]
     by_alias: dict[str, str]
     generic: frozenset[str]  # aliases that other bodies' names contain ("Security Council")
+    organisations: frozenset[str] = frozenset()  # not countries: NATO, United Nations, ...
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every (start, end, country) mentioned in ``text``.
@@ -49,6 +50,11 @@ class CountryLexicon:
             for m in self.pattern.finditer(text)
             if m.group(0) not in self.generic or not _inside_longer_name(text, m.start())
         ]
+
+    def government(self, country: str) -> str:
+        """The name of an unnamed speaker for ``country``: "China government", "United
+        Nations" (an organisation speaks as itself)."""
+        return country if country in self.organisations else f"{country} government"
 
     def first(self, text: str, exclude: str | None = None) -> str | None:
         for _, _, country in self.find(text):
@@ -71,7 +77,11 @@ def _inside_longer_name(text: str, start: int) -> bool:
 def countries() -> CountryLexicon:
     by_alias: dict[str, str] = {}
     generic: set[str] = set()
-    for country, aliases in _rows("countries.tsv"):
+    organisations: set[str] = set()
+    for row in _rows("countries.tsv"):
+        country, aliases = row[0], row[1]
+        if row[2:] == ["organisation"]:
+            organisations.add(country)
         for alias in aliases.split("|"):
             if alias.startswith("~"):
                 alias = alias[1:]
@@ -79,7 +89,7 @@ def countries() -> CountryLexicon:
             by_alias.setdefault(alias, country)
     names = sorted(by_alias, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
-    return CountryLexicon(pattern, by_alias, frozenset(generic))
+    return CountryLexicon(pattern, by_alias, frozenset(generic), frozenset(organisations))
 
 
 @dataclass(frozen=True, slots=True)

@@ -162,6 +162,11 @@ def test_a_description_after_a_dash_is_not_a_byline() -> None:
     assert speakers(byline) == ["foreign minister"]
 
 
+def test_an_organisation_speaks_as_itself_not_as_a_government() -> None:
+    text = '"This test is a clear violation of our resolutions," the United Nations said.'
+    assert speakers(text) == ["United Nations"]
+
+
 def test_country_capital_speaks_for_its_government() -> None:
     text = 'Washington claims the drones were used for "combat operations in Ukraine."'
     (quote,) = run(text)
