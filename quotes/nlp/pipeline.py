@@ -30,7 +30,14 @@ from quotes.nlp.types import Document, Extraction, Quote, Speaker
 _TITLE_NOUNS = re.compile(
     r"\b(show|program|programme|series|book|novel|film|movie|documentary|song|album|play|"
     r"opera|podcast|newspaper|magazine|column|article|report|paper|broadcast|episode|"
-    r"titled|entitled|headlined|operation|exercise|doctrine|hashtag|slogan|motto)\W*$",
+    r"titled|entitled|headlined|operation|exercise|doctrine|hashtag|slogan|motto)"
+    r"(?:\s+of(?:\s+the)?)?\W*$",  # "an episode of "The Steve Harvey Morning Show""
+    re.IGNORECASE,
+)
+# A title noun right after the quote: 'his "Keepin' It Real" radio program'
+_TITLE_NOUN_AFTER = re.compile(
+    r"\W{0,3}\s*(?:radio|TV|television|talk|web|news)?\s*"
+    r"(show|program|programme|series|podcast|documentary|album|film|movie|book|column|forum)\b",
     re.IGNORECASE,
 )
 DEEP_PARSE_LIMIT = (
@@ -317,7 +324,10 @@ def _is_title(ctx: _Context, span: QuoteSpan) -> bool:
     titled = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in words)
     if not titled or not (words[0][:1].isupper() or words[0][:1].isdigit()):
         return False
-    return bool(_TITLE_NOUNS.search(before) or _TITLE_LEAD.search(before))
+    after = ctx.text[span.end : span.end + 40]
+    return bool(
+        _TITLE_NOUNS.search(before) or _TITLE_LEAD.search(before) or _TITLE_NOUN_AFTER.match(after)
+    )
 
 
 def _direct_quotes(ctx: _Context) -> list[Quote]:

@@ -133,6 +133,17 @@ def test_show_title_is_not_a_quote() -> None:
     assert [q.text for q in run(text)] == ["This cannot be accepted,"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'On Tuesday\'s episode of "The Morning Show," the former secretary of state spoke.',
+        'Sharpton took calls from listeners to his "Keepin\' It Real" radio program on Sunday.',
+    ],
+)
+def test_a_title_with_its_title_noun_before_or_after_is_not_a_quote(text: str) -> None:
+    assert run(text) == []
+
+
 def test_named_programmes_in_a_list_are_not_quotes() -> None:
     text = (
         "The minister said: \u201cWe will act on this together.\u201d "
