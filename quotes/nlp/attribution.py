@@ -452,11 +452,16 @@ def _agent(head: Token) -> bool:
     )
 
 
-_DOCUMENTS = frozenset(
+# What someone sends that says something ("issued a statement saying"): its sender speaks.
+_MESSAGES = frozenset(
     [
-        *("statement", "report", "letter", "message", "communique", "declaration", "resolution"),
-        *("document", "memo", "article", "study", "survey", "poll", "editorial", "tweet", "post"),
+        *("tweet", "statement", "letter", "message", "post", "email", "video", "ad", "memo"),
+        *("communique", "release", "op-ed", "column", "editorial", "blog"),
     ]
+)
+# Texts that speak as the subject of a cue ("the statement noted", "the report found").
+_DOCUMENTS = _MESSAGES | frozenset(
+    ["report", "declaration", "resolution", "document", "article", "study", "survey", "poll"]
 )
 
 
@@ -618,14 +623,6 @@ def _author(sent: Sentence, message: Token) -> Token | None:
     if message.deprel != "obj" or message.head == 0:
         return None
     return next((k for k in sent.kids(message.head, "nsubj") if _agent(k)), None)
-
-
-_MESSAGES = frozenset(
-    [
-        *("tweet", "statement", "letter", "message", "post", "email", "video", "ad", "memo"),
-        *("communique", "release", "op-ed", "column", "editorial", "blog"),
-    ]
-)
 
 
 def _np_head(tokens: list[Token], last: bool = False) -> Token | None:
