@@ -101,15 +101,13 @@ class EntityRegistry:
                     return ent
         if mention.kind == "nominal" and mention.head_noun:
             noun = mention.head_noun
-            ranked = sorted(before, key=lambda e: -e.last_seen)
-            if mention.country:
-                # "the Iranian president": Iran's president before a later one of no known country
-                ranked.sort(key=lambda e: e.country != mention.country)
-            for ent in ranked:
+            for ent in sorted(before, key=lambda e: -e.last_seen):
                 text = " ".join([ent.name, *ent.roles]).lower()
                 abbreviated = _ABBREVIATED.get(noun, ())
                 if noun in text or any(title in text.split() for title in abbreviated):
-                    if mention.country and ent.country and mention.country != ent.country:
+                    if mention.country and mention.country != ent.country:
+                        # "the Iranian president" is Iran's president, not a later president
+                        # of another or of no known country
                         continue
                     return ent
         return None

@@ -178,6 +178,14 @@ def test_an_organisation_speaks_as_itself_not_as_a_government() -> None:
     assert speakers(text) == ["United Nations"]
 
 
+def test_a_nominal_with_a_country_is_not_a_person_of_no_known_country() -> None:
+    text = (
+        "President Hugo Chavez spoke at the assembly. "
+        '"We will not be silenced by anyone," the Bolivian president said.'
+    )
+    assert speakers(text) == ["Bolivian president"]
+
+
 def test_country_capital_speaks_for_its_government() -> None:
     text = 'Washington claims the drones were used for "combat operations in Ukraine."'
     (quote,) = run(text)
