@@ -605,6 +605,10 @@ def _parsed_subject(sent: Sentence, verb: Token) -> Token | None:
         if tok.deprel == "acl" and tok.head > 0 and sent.tok(tok.head).upos in ("NOUN", "PROPN"):
             if any(k.text.lower() == "to" for k in sent.kids(tok.id, "mark")):
                 return None  # "other measures to protest": the measures do not speak
+            if "Voice=Pass" in tok.feats:
+                # "the book, written by Noam Chomsky": the book was written, the agent wrote
+                agent = sent.kids(tok.id, "obl:agent")
+                return agent[0] if agent else None
             return _author(sent, sent.tok(tok.head)) or sent.tok(tok.head)
         if tok.deprel.split(":")[0] in ("conj", "xcomp", "advcl") and tok.head > 0:
             tok = sent.tok(tok.head)

@@ -727,3 +727,25 @@ def test_a_message_speaks_for_the_subject_that_can_speak() -> None:
     (quote,) = run(ISSUED, text)
     assert quote.speaker is not None and quote.speaker.mention is not None
     assert quote.speaker.mention.text == "Council"
+
+
+WRITTEN_BY = rows(
+    "1 They they PRON PRP _ 2 nsubj _ _",
+    "2 published publish VERB VBD _ 0 root _ _",
+    "3 a a DET DT _ 4 det _ _",
+    "4 letter letter NOUN NN _ 2 obj _ _",
+    "5 , , PUNCT , _ 6 punct _ _",
+    "6 written write VERB VBN Tense=Past|VerbForm=Part|Voice=Pass 4 acl _ _",
+    "7 by by ADP IN _ 8 case _ _",
+    "8 Chomsky Chomsky PROPN NNP _ 6 obl:agent _ NER=S-PER",
+    "9 , , PUNCT , _ 11 punct _ _",
+    '10 " " PUNCT `` _ 11 punct _ _',
+    "11 Enough enough ADJ JJ _ 6 xcomp _ _",
+    "12 \" \" PUNCT '' _ 11 punct _ _",
+    "13 . . PUNCT . _ 2 punct _ _",
+)
+
+
+def test_a_passive_participle_speaks_through_its_agent_not_the_thing_it_describes() -> None:
+    (quote,) = run(WRITTEN_BY, 'They published a letter , written by Chomsky , " Enough " .')
+    assert quote.speaker is not None and quote.speaker.name == "Chomsky"

@@ -186,6 +186,11 @@ def test_a_nominal_with_a_country_is_not_a_person_of_no_known_country() -> None:
     assert speakers(text) == ["Bolivian president"]
 
 
+def test_a_recommendation_is_a_reported_statement() -> None:
+    text = 'Chavez recommended "this excellent book by an American linguist" to the assembly.'
+    assert speakers(text) == ["Chavez"]
+
+
 def test_country_capital_speaks_for_its_government() -> None:
     text = 'Washington claims the drones were used for "combat operations in Ukraine."'
     (quote,) = run(text)
