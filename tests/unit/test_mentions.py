@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quotes.nlp.mentions import describe
 from quotes.nlp.parse import Token
+from tests.unit.conllu import rows
 
 
 def tokens(*spec: str) -> tuple[list[Token], str]:
@@ -101,18 +102,15 @@ def test_a_name_keeps_the_whole_title_before_it_whichever_word_heads_it() -> Non
     from quotes.nlp.mentions import noun_phrase
     from quotes.nlp.parse import from_conllu
 
-    conllu = "\n".join(
-        "\t".join(line.split())
-        for line in (
-            "1 with with ADP _ _ 6 case _ _",
-            "2 top top ADJ _ _ 6 amod _ _",
-            "3 Chinese Chinese ADJ _ _ 6 amod _ _",
-            "4 foreign foreign ADJ _ _ 6 amod _ _",
-            "5 policy policy NOUN _ _ 0 root _ _",
-            "6 official official ADJ _ _ 7 amod _ _",
-            "7 Wang Wang PROPN _ _ 5 appos _ NER=B-PER",
-            "8 Yi Yi PROPN _ _ 7 flat _ NER=E-PER",
-        )
+    conllu = rows(
+        "1 with with ADP _ _ 6 case _ _",
+        "2 top top ADJ _ _ 6 amod _ _",
+        "3 Chinese Chinese ADJ _ _ 6 amod _ _",
+        "4 foreign foreign ADJ _ _ 6 amod _ _",
+        "5 policy policy NOUN _ _ 0 root _ _",
+        "6 official official ADJ _ _ 7 amod _ _",
+        "7 Wang Wang PROPN _ _ 5 appos _ NER=B-PER",
+        "8 Yi Yi PROPN _ _ 7 flat _ NER=E-PER",
     )
     text = "with top Chinese foreign policy official Wang Yi"
     sent = from_conllu(conllu, text).sentences[0]

@@ -5,14 +5,11 @@ from __future__ import annotations
 from quotes.nlp.parse import from_conllu
 from quotes.nlp.pipeline import extract_parsed
 from quotes.nlp.types import Document, Quote
+from tests.unit.conllu import rows
 
 
 def run(conllu: str, text: str) -> list[Quote]:
     return extract_parsed(Document(text), from_conllu(conllu, text)).quotes
-
-
-def rows(*lines: str) -> str:
-    return "\n".join("\t".join(line.split()) for line in lines)
 
 
 PARTIAL = rows(

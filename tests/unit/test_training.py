@@ -11,6 +11,7 @@ from quotes.nlp.stanza_models import ensure_pretrain, model_dir, model_path
 from quotes.training.recipe import CONTINUE, HYPER, Workdir, depparse_job, retag
 from quotes.training.tagger_continue import split_continue_from
 from quotes.training.train import _jobs
+from tests.unit.conllu import rows
 
 
 def test_continue_from_is_taken_out_of_the_tagger_arguments() -> None:
@@ -48,16 +49,13 @@ def test_the_parser_continues_with_stanzas_second_stage_optimizer(tmp_path: Path
     assert argv[argv.index("--optim") + 1] == "adam" and "--no_second_optim" in argv
 
 
-GOLD = "\n".join(
-    "\t".join(row.split())
-    for row in (
-        "# text = The ministers said nothing .",
-        "1 The GOLD DET DT _ 2 det _ _",
-        "2 ministers GOLD NOUN NNS _ 3 nsubj _ _",
-        "3 said GOLD VERB VBD _ 0 root _ _",
-        "4 nothing GOLD PRON NN _ 3 obj _ _",
-        "5 . GOLD PUNCT . _ 3 punct _ _",
-    )
+GOLD = rows(
+    "# text = The ministers said nothing .",
+    "1 The GOLD DET DT _ 2 det _ _",
+    "2 ministers GOLD NOUN NNS _ 3 nsubj _ _",
+    "3 said GOLD VERB VBD _ 0 root _ _",
+    "4 nothing GOLD PRON NN _ 3 obj _ _",
+    "5 . GOLD PUNCT . _ 3 punct _ _",
 )
 
 
