@@ -370,16 +370,8 @@ def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribut
     for i in range(len(words) - 1, -1, -1):
         tok = words[i]
         if is_cue(tok):
-            outer = _outermost_cue(sent, tok)
-            # ", Trump boasted, "...": a cue right before the quote with its own speaker is the
-            # quote's cue, unless it is what the outer cue reports ("The statement noted they
-            # said "..."": the statement speaks)
-            adjacent = (
-                all(_is_punct(t) for t in words[i + 1 :])
-                and _has_own_speaker(sent, tok)
-                and tok.deprel not in ("ccomp", "xcomp")
-            )
-            if outer is not tok and outer in words and not adjacent:
+            outer = _outermost_cue(sent, tok, all(_is_punct(t) for t in words[i + 1 :]))
+            if outer is not tok and outer in words:
                 i, tok = words.index(outer), outer
             mention = _subject(doc, sent, tok, words[:i], words[i + 1 :])
             if mention is not None:
@@ -420,8 +412,10 @@ def _name_label(doc: ParsedDoc, sent: Sentence, label: list[Token]) -> Mention |
     return describe_titled(label[:comma], label[comma + 1 :], doc.text)
 
 
-def _outermost_cue(sent: Sentence, cue: Token) -> Token:
-    """ "She said she recalls ...": the matrix cue ``said``, not the embedded ``recalls``."""
+def _outermost_cue(sent: Sentence, cue: Token, adjacent: bool) -> Token:
+    """ "She said she recalls ...": the matrix cue ``said``, not the embedded ``recalls``.
+
+    ``adjacent``: only punctuation stands between ``cue`` and the quote."""
     if not sent.parsed:
         return cue
     outer = cue
@@ -429,6 +423,10 @@ def _outermost_cue(sent: Sentence, cue: Token) -> Token:
         if is_cue(anc) and anc.id < cue.id:
             outer = anc
     if outer is not cue and _has_own_speaker(sent, cue):
+        if adjacent and cue.deprel not in ("ccomp", "xcomp"):
+            # ", Trump boasted, "...": the cue right before the quote is its cue, unless it is
+            # what the outer cue reports ("The statement noted they said "...": the statement)
+            return cue
         above = _parsed_subject(sent, outer)
         if above is None or not _agent(above):
             # "The question asked about talks, to which he replied": he speaks;
