@@ -18,6 +18,15 @@ def _rows(name: str) -> list[list[str]]:
 
 
 @cache
+def word_list(name: str) -> frozenset[str]:
+    """A word list (``lexicons/<name>.txt``): one lower-case word or phrase per line, ``#`` comments."""
+    text = resources.files("quotes.nlp").joinpath("lexicons", f"{name}.txt").read_text(encoding="utf-8")
+    return frozenset(
+        ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")
+    )
+
+
+@cache
 def cue_verbs() -> dict[str, str]:
     """Reporting-verb lemma -> statement type it signals ("statement" when neutral)."""
     out: dict[str, str] = {}
