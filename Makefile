@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: install demo test check lint format typecheck bench clean
+.PHONY: install demo test check lint format typecheck snapshot-update clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -37,7 +37,12 @@ format: install
 typecheck: install
 	$(BIN)/mypy
 
+# What CI runs (.ci/run): format, lint, import contracts, types, then the tests.
 check: lint typecheck test
+
+# Re-record the TUI snapshots after a deliberate change to what the TUI shows (review the diff).
+snapshot-update: install
+	$(BIN)/python -m pytest -q tests/tui/test_tui_snapshots.py --snapshot-update
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

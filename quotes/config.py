@@ -14,7 +14,6 @@ import platformdirs
 
 APP_NAME = "quotes"
 DB_ENV = "QUOTES_DB"
-MODELS_ENV = "QUOTES_MODELS"
 
 
 def data_dir() -> Path:
@@ -37,11 +36,3 @@ def db_url(url: str | None = None) -> str:
     if url:
         return url
     return os.environ.get(DB_ENV) or default_db_url()
-
-
-def model_dir() -> Path:
-    """The packaged model directory, or ``$QUOTES_MODELS`` when set."""
-    env = os.environ.get(MODELS_ENV)
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parent / "nlp" / "models"

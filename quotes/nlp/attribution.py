@@ -113,7 +113,7 @@ def _previous_statement(doc: ParsedDoc, prev: Sentence) -> Attribution | None:
     root = next((t for t in prev.tokens if t.head == 0), None) if prev.parsed else None
     if root is None or not is_cue(root):
         return None
-    subject = _parsed_subject(prev, root)
+    subject = parsed_subject(prev, root)
     if subject is None or subject.text.lower() in _RELATIVE or not _agent(subject):
         return None
     if (subject.lemma or subject.text).lower() in _DOCUMENTS:
@@ -155,7 +155,7 @@ def attribute_to_sentence_subject(
     root = next((t for t in sent.tokens if t.head == 0), None)
     if root is None or inside.covers(root.start):
         return None
-    subject = _parsed_subject(sent, root)
+    subject = parsed_subject(sent, root)
     if subject is None or inside.covers(subject.start):
         return None
     named = subject.upos in ("PROPN", "PRON") or subject.ner != "O"
@@ -189,7 +189,7 @@ def _colon_lead_in(doc: ParsedDoc, sent: Sentence | None, span: QuoteSpan) -> At
     if found is None and prev.parsed:
         # "Sanders made the following comment:" - the subject of the lead-in clause
         root = next((t for t in prev.tokens if t.head == 0), None)
-        subject = _parsed_subject(prev, root) if root is not None else None
+        subject = parsed_subject(prev, root) if root is not None else None
         if subject is not None and (subject.upos in ("PROPN", "PRON") or subject.ner != "O"):
             found = Attribution(
                 describe(noun_phrase(prev, subject), doc.text), ":", ":", "colon-lead-in", 0.7
@@ -308,7 +308,7 @@ def _adjacent_subject(
     doc: ParsedDoc, sent: Sentence, cue: Token, left: list[Token], right: list[Token]
 ) -> Mention | None:
     """The subject next to a cue that follows a quote: before it, or after it when inverted."""
-    subject = _parsed_subject(sent, cue) if sent.parsed else None
+    subject = parsed_subject(sent, cue) if sent.parsed else None
     if left:
         if subject is not None and subject in left:
             return describe(noun_phrase(sent, subject), doc.text)
@@ -427,7 +427,7 @@ def _outermost_cue(sent: Sentence, cue: Token, adjacent: bool) -> Token:
             # ", Trump boasted, "...": the cue right before the quote is its cue, unless it is
             # what the outer cue reports ("The statement noted they said "...": the statement)
             return cue
-        above = _parsed_subject(sent, outer)
+        above = parsed_subject(sent, outer)
         if above is None or not _agent(above):
             # "The question asked about talks, to which he replied": he speaks;
             # "Asked about the device, O'Neill said": the participle has no speaker
@@ -515,7 +515,7 @@ def _subject(
     Thursday denied") is skipped."""
     left = _drop_time(left)
     if sent.parsed:
-        head = _parsed_subject(sent, verb)
+        head = parsed_subject(sent, verb)
         bare = _drop_parenthesis(left)  # "Paul D. Ryan (R-Wis.) said"
         adjacent = bare[-1] if bare else None
         if (
@@ -579,7 +579,7 @@ def _drop_time(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _parsed_subject(sent: Sentence, verb: Token) -> Token | None:
+def parsed_subject(sent: Sentence, verb: Token) -> Token | None:
     """The nominal subject of ``verb``, through coordination, control and relative clauses.
 
     A passive cue's own subject is what was said about, not who said it ("His appearance was

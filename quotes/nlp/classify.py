@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from quotes.nlp import lexicon
+from quotes.nlp.types import Quote
 
 CUE_WEIGHT = 4
 # When scores tie, the more specific, more consequential type wins.
@@ -84,3 +85,15 @@ def target_of(content: str, speaker_country: str | None) -> str | None:
             continue
         return country
     return None
+
+
+def carry_targets(quotes: list[Quote]) -> None:
+    """A charge with no target of its own takes the target of its speaker's previous quote."""
+    for i, quote in enumerate(quotes):
+        if quote.target is not None or quote.speaker is None or quote.type in ("deny", "reject"):
+            continue
+        for j in range(i - 1, max(i - 50, 0) - 1, -1):
+            prev = quotes[j]
+            if prev.speaker is not None and prev.speaker.name == quote.speaker.name and prev.target:
+                quote.target = prev.target
+                break

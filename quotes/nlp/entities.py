@@ -190,23 +190,5 @@ def _compatible(words: list[str], ent_words: list[str]) -> bool:
     return words[0] == ent_words[0] or (words[-1] == ent_words[-1] and words[0] in ent_words)
 
 
-_DEMONYMS = {
-    "United States": "U.S.",
-    "China": "Chinese",
-    "Russia": "Russian",
-    "Germany": "German",
-    "France": "French",
-    "United Kingdom": "British",
-    "Ukraine": "Ukrainian",
-    "Iran": "Iranian",
-    "Israel": "Israeli",
-    "Japan": "Japanese",
-    "India": "Indian",
-    "North Korea": "North Korean",
-    "South Korea": "South Korean",
-    "Turkey": "Turkish",
-}
-
-
 def _demonym(country: str) -> str:
-    return _DEMONYMS.get(country, country)
+    return lexicon.countries().demonym(country)

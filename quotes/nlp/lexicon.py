@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -19,8 +19,12 @@ def _rows(name: str) -> list[list[str]]:
 
 @cache
 def word_list(name: str) -> frozenset[str]:
-    """A word list (``lexicons/<name>.txt``): one lower-case word or phrase per line, ``#`` comments."""
-    text = resources.files("quotes.nlp").joinpath("lexicons", f"{name}.txt").read_text(encoding="utf-8")
+    """A word list, ``lexicons/<name>.txt``: a lower-case word or phrase a line, ``#`` comments."""
+    text = (
+        resources.files("quotes.nlp")
+        .joinpath("lexicons", f"{name}.txt")
+        .read_text(encoding="utf-8")
+    )
     return frozenset(
         ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")
     )
@@ -47,6 +51,12 @@ class CountryLexicon:
     by_alias: dict[str, str]
     generic: frozenset[str]  # aliases that other bodies' names contain ("Security Council")
     organisations: frozenset[str] = frozenset()  # not countries: NATO, United Nations, ...
+    demonyms: dict[str, str] = field(default_factory=dict)  # country -> adjective for roles
+
+    def demonym(self, country: str) -> str:
+        """The word that makes a role: "Chinese" Foreign Ministry spokesperson, "U.S." official;
+        the country itself where the lexicon marks none."""
+        return self.demonyms.get(country, country)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every (start, end, country) mentioned in ``text``.
@@ -87,18 +97,22 @@ def countries() -> CountryLexicon:
     by_alias: dict[str, str] = {}
     generic: set[str] = set()
     organisations: set[str] = set()
+    demonyms: dict[str, str] = {}
     for row in _rows("countries.tsv"):
         country, aliases = row[0], row[1]
         if row[2:] == ["organisation"]:
             organisations.add(country)
         for alias in aliases.split("|"):
+            if alias.startswith("@"):
+                alias = alias[1:]
+                demonyms[country] = alias
             if alias.startswith("~"):
                 alias = alias[1:]
                 generic.add(alias)
             by_alias.setdefault(alias, country)
     names = sorted(by_alias, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
-    return CountryLexicon(pattern, by_alias, frozenset(generic), frozenset(organisations))
+    return CountryLexicon(pattern, by_alias, frozenset(generic), frozenset(organisations), demonyms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,13 +131,9 @@ def statement_cues() -> list[TypeCue]:
 
 
 # Day and month names (not "may"), and relative days: never a speaker, never a party.
-CALENDAR = frozenset(
-    [
-        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-        *("january", "february", "march", "april", "june", "july", "august", "september"),
-        *("october", "november", "december", "today", "yesterday", "tonight"),
-    ]
-)
+CALENDAR = word_list("calendar")
+# Words that never make a topic: exchanges inside and across articles compare the rest.
+TOPIC_STOPWORDS = word_list("topic_stopwords")
 
 PRONOUNS: dict[str, str] = {
     "he": "person",
@@ -139,80 +149,6 @@ PRONOUNS: dict[str, str] = {
 
 # Words too common to tell two statements' topics apart (four letters or more: shorter words are
 # never topic words).
-TOPIC_STOPWORDS = frozenset(
-    [
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "also",
-        "among",
-        "because",
-        "been",
-        "before",
-        "being",
-        "between",
-        "both",
-        "called",
-        "calls",
-        "claim",
-        "claims",
-        "could",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "from",
-        "further",
-        "have",
-        "having",
-        "here",
-        "into",
-        "itself",
-        "just",
-        "more",
-        "most",
-        "must",
-        "once",
-        "only",
-        "other",
-        "ours",
-        "over",
-        "said",
-        "same",
-        "says",
-        "should",
-        "some",
-        "such",
-        "than",
-        "that",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "told",
-        "under",
-        "until",
-        "very",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "will",
-        "with",
-        "would",
-        "your",
-    ]
-)
 
 
 def fold(text: str) -> str:

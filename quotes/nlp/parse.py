@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -231,11 +231,6 @@ def _annotate(pipeline: object, selected: list[tuple[Sentence, list[str]]]) -> N
             tok.feats = word.feats or ""
             tok.ner = ptok.ner or "O"
         sent.index_children()
-
-
-def iter_tokens(doc: ParsedDoc) -> Iterable[Token]:
-    for sent in doc.sentences:
-        yield from sent.tokens
 
 
 _TOKEN = re.compile(

@@ -1,0 +1,116 @@
+"""What the rules share about one document: its text, parse, quote spans and the entities seen so
+far (fed in text order, so a pronoun looks back only), and how a mention resolves to an entity."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quotes.nlp import lexicon
+from quotes.nlp.entities import Entity, EntityRegistry
+from quotes.nlp.marks import Paragraph, QuoteSpan, SpanIndex
+from quotes.nlp.mentions import Mention, describe, noun_phrase
+from quotes.nlp.parse import ParsedDoc, Sentence, Token
+
+
+@dataclass(slots=True)
+class DocContext:
+    text: str
+    parsed: ParsedDoc
+    spans: list[QuoteSpan]
+    paras: list[Paragraph]
+    index: SpanIndex
+    registry: EntityRegistry = field(default_factory=EntityRegistry)
+    observations: list[tuple[int, Mention, bool]] = field(default_factory=list)
+    fed: int = 0
+    headings: list[tuple[int, int]] = field(default_factory=list)  # Markdown heading lines
+
+    def feed_until(self, offset: int) -> None:
+        """Register every mention seen before ``offset`` (so pronouns look back only)."""
+        while self.fed < len(self.observations) and self.observations[self.fed][0] < offset:
+            _, mention, subject = self.observations[self.fed]
+            ent = self.registry.observe(mention)
+            if ent is not None and subject:
+                ent.last_spoke = max(ent.last_spoke, mention.start)
+            self.fed += 1
+
+
+def observations(parsed: ParsedDoc) -> list[tuple[int, Mention, bool]]:
+    """Named mentions (NER PER/ORG) and subjects, in text order, for later resolution."""
+    out: list[tuple[int, Mention, bool]] = []
+    for sent in parsed.sentences:
+        heads = _entity_heads(sent) if sent.parsed else _surface_heads(sent)
+        for head in heads:
+            mention = describe(noun_phrase(sent, head), parsed.text)
+            if mention.kind in ("name", "place") or (
+                mention.kind == "nominal" and mention.speaker_kind != "unknown"
+            ):
+                subject = head.deprel.startswith("nsubj")
+                out.append((mention.start, mention, subject))
+    out.sort(key=lambda o: o[0])
+    return out
+
+
+def _surface_heads(sent: Sentence) -> list[Token]:
+    """Without a parse: the last word of each run of two or more capitalised words."""
+    heads: list[Token] = []
+    run: list[Token] = []
+    for tok in [*sent.tokens, None]:
+        if tok is not None and tok.text[:1].isupper() and tok.text.isalpha():
+            run.append(tok)
+            continue
+        if tok is not None and tok.text in (".",) and run and len(run[-1].text) == 1:
+            continue
+        while run and run[0].text.lower() in lexicon.word_list("function_words"):
+            run = run[1:]
+        if 2 <= len(run) <= 4:  # longer capitalised runs are headlines, not names
+            heads.append(run[-1])
+        run = []
+    return heads
+
+
+def _entity_heads(sent: Sentence) -> list[Token]:
+    heads: list[Token] = []
+    for tok in sent.tokens:
+        named_end = tok.ner[:1] in ("S", "E") and tok.ner[2:] in ("PER", "ORG")
+        plain_subject = (
+            tok.deprel.startswith("nsubj") and tok.upos in ("PROPN", "NOUN") and tok.ner == "O"
+        )
+        if named_end or plain_subject:
+            heads.append(tok)
+    return heads
+
+
+def resolve(ctx: DocContext, mention: Mention) -> Entity | None:
+    """The entity a mention refers to; a new unnamed speaker gets its country from context."""
+    if mention.kind == "nominal" and ctx.registry.find(mention) is None:
+        _infer_country(ctx, mention)
+    return ctx.registry.resolve(mention)
+
+
+def _infer_country(ctx: DocContext, mention: Mention) -> None:
+    """An unnamed speaker's country from context: "the Chinese Foreign Ministry" nearby before,
+    or a country named earlier in the same sentence ("China reacted, with a spokesperson ...")."""
+    if mention.kind != "nominal" or mention.country or not mention.role:
+        return
+    words = mention.role.split()
+    window = ctx.text[max(0, mention.start - 3000) : mention.end + 300]
+    countries = lexicon.countries()
+    for n in range(len(words), 1, -1):
+        phrase = r"\s+".join(map(re.escape, words[:n]))
+        found = list(re.finditer(f"({countries.pattern.pattern})\\s+{phrase}", window))
+        if found:
+            mention.country = countries.by_alias[found[-1].group(1)]
+            return
+    sent = ctx.parsed.sentence_at(mention.start)
+    if sent is not None:
+        hits = countries.find(ctx.text[sent.start : mention.start])
+        if hits:
+            mention.country = hits[-1][2]
+
+
+def entity_name(registry: EntityRegistry, text: str) -> str:
+    for ent in registry.entities:
+        if (ent.named and text in ent.name.split()) or text == ent.name:
+            return ent.name
+    return text

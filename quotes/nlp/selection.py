@@ -1,0 +1,93 @@
+"""Which sentences get the full (deep) parse, and the reporting-verb patterns that decide it.
+
+The surface rules handle a sentence that is only a quote and a plain attribution; the parse is
+spent where attribution is hard."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from quotes.nlp import lexicon
+
+SAY_THAT = {"say", "tell", "state", "claim", "insist", "argue", "note", "add", "write", "warn"}
+
+
+def inflected_forms(lemmas: Iterable[str]) -> set[str]:
+    forms: set[str] = set()
+    for lemma in lemmas:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms |= {lemma, lemma + "s", stem + "ed", stem + "ing", lemma + "d"}
+        if lemma.endswith("y"):
+            forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return forms
+
+
+def word_pattern(forms: set[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms))) + r")\b", re.IGNORECASE)
+
+
+@cache
+def _typed_cue_pattern() -> re.Pattern[str]:
+    """Inflected forms of reporting verbs that carry a statement type (deny, accuse, warn ...)."""
+    typed = [lemma for lemma, kind in lexicon.cue_verbs().items() if kind != "statement"]
+    return word_pattern(inflected_forms(typed) | {"according to"})
+
+
+@cache
+def _say_that_pattern() -> re.Pattern[str]:
+    """A neutral reporting verb followed by a that-clause: "He said that China ..."."""
+    verbs = "|".join(sorted(map(re.escape, inflected_forms(SAY_THAT) | {"said", "told", "wrote"})))
+    return re.compile(rf"\b(?:{verbs})\b(?:\W+\w+){{0,4}}?\W+that\b", re.IGNORECASE)
+
+
+_MARKS = re.compile('["“”„«»]')
+
+
+_OPENS_WITH_QUOTE = re.compile('[ \t]{0,3}["“„«]')
+
+
+EASY_CUES = (
+    "said|says|told|tells|added|adds|asked|asks|explained|wrote|continued|noted|stated|insisted"
+    "|argued|replied|recalled|declared|acknowledged|answered|responded"
+)
+
+
+_EASY_NP = (
+    r"(?:he|she|they|I|we|it"
+    r"|(?:(?:the|a|an|one|another)\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+"
+    r"|(?:the|a|an)\s+(?:[\w-]+\s+){0,3}[\w-]+)"
+)
+# A whole sentence that is one quote and its attribution: '"...," the minister said.'
+_EASY_ATTRIBUTION = re.compile(
+    r'^\s*["“][^"“”]+[,.!?]["”]\s+'
+    rf"(?:{_EASY_NP}\s+(?:{EASY_CUES})|(?:{EASY_CUES})\s+{_EASY_NP})"
+    r'\b[^"“”]*$'
+    rf'|^\s*{_EASY_NP}\s+(?:{EASY_CUES})[,:]?\s+["“][^"“”]+["”]?\s*$'
+)
+
+
+def deep_selector(text: str, sentence: tuple[int, int]) -> bool:
+    """Sentences worth a full parse: quote marks, a typed reporting verb, "said that", a
+    lead-in colon ("Caddell continued:"), or a quote opening the next sentence on the same line
+    (the sentence may introduce it: 'Cummings called him a master. "He showed ..."').
+
+    A sentence that is only a quote and a plain attribution ('"...," the minister said.') is
+    left to the surface rules: they decide it as well as the parse does, at a fraction of the
+    cost."""
+    chunk = text[sentence[0] : sentence[1]]
+    if _MARKS.search(chunk):
+        return not _EASY_ATTRIBUTION.match(chunk)
+    return bool(
+        chunk.rstrip().endswith(":")
+        or _OPENS_WITH_QUOTE.match(text, sentence[1])  # may introduce the quote after it
+        or _typed_cue_pattern().search(chunk)
+        or _say_that_pattern().search(chunk)
+    )
+
+
+@cache
+def any_cue_pattern() -> re.Pattern[str]:
+    irregular = {"said", "told", "wrote", "spoke", "thought", "meant", *EASY_CUES.split("|")}
+    return word_pattern(inflected_forms(lexicon.cue_verbs()) | irregular)
