@@ -72,7 +72,7 @@ def bench_command(
     ] = "tokenize,mwt,pos,lemma,depparse,ner",
 ) -> None:
     """Measure the full pipeline's throughput: load time, words/s and articles/s."""
-    from quotes.nlp.modelbench import run_bench
+    from quotes.bench.throughput import run_bench
 
     result = run_bench(texts, processors)
     for line in result.lines():

@@ -99,13 +99,13 @@ def bench_polnear(
     ] = 0,
 ) -> None:
     """Score the extractor on PolNeAR with ../shared/eval/polnear.py; print figures and speed."""
-    from quotes.nlp.bench import run_polnear
+    from quotes.bench.polnear import run_polnear
 
     if not (data / split / "text").is_dir():
         raise InputError(f"{data / split / 'text'} is not a folder; pass PolNeAR's data folder")
     if parser not in ("stanza", "surface"):
         raise InputError(f"unknown parser {parser!r}: use stanza or surface")
-    from quotes.nlp.parallel import default_workers
+    from quotes.nlp.pool import default_workers
 
     workers = workers or default_workers()
     result = run_polnear(
