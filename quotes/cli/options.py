@@ -74,7 +74,9 @@ OutletFilter = Annotated[
 ]
 PartyFilter = Annotated[
     list[str] | None,
-    typer.Option("--party", "-p", help="Only exchanges involving this party (twice: both)."),
+    typer.Option(
+        "--party", "-p", metavar="PARTY", help="Only exchanges involving this party (twice: both)."
+    ),
 ]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many rows.")]
 MaxRowsOption = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most N.")]
