@@ -76,7 +76,7 @@ def export_command(
         out.write_text(text, encoding="utf-8")
     except OSError as err:
         raise InputError(f"cannot write {out}: {err.strerror}") from None
-    output.note(f"{len(rows)} quotes written to {out}")
+    output.note(f"{output.plural(len(rows), 'quote')} written to {out}")
 
 
 def _render(rows: list[QuoteRow], fmt: str, group: str, pairs: list[ExchangeRow]) -> str:

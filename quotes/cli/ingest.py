@@ -36,13 +36,14 @@ def ingest_command(
 ) -> None:
     """Read articles, extract their quotes and store them (re-running is safe)."""
     fmt = check_format(fmt, ("table", "json"))
-    summary = ingest_with_progress(db, paths, show=not quiet and fmt == "table", workers=workers)
+    done = ingest_with_progress(db, paths, show=not quiet and fmt == "table", workers=workers)
+    summary = done.summary
     if fmt == "json":
         output.emit_json(summary.to_json())
     else:
         for skipped in summary.skipped:
             output.note(f"skipped {skipped.path}: {skipped.reason}")
-        output.line(summary.line())
+        output.line(output.ingest_line(summary, done.store))
     if summary.articles == 0 and summary.skipped:
         first = summary.skipped[0]
         more = f" (and {len(summary.skipped) - 1} more)" if len(summary.skipped) > 1 else ""
@@ -71,10 +72,10 @@ def demo_command(
     if not sources:
         raise InputError("no sample articles found (seeds/, corpus/ or ../shared/corpus)")
     output.note(f"building the demo store at {url} from {', '.join(map(str, sources))}")
-    summary = ingest_with_progress(url, sources, show=True, workers=workers)
-    for skipped in summary.skipped:
+    done = ingest_with_progress(url, sources, show=True, workers=workers)
+    for skipped in done.summary.skipped:
         output.note(f"skipped {skipped.path}: {skipped.reason}")
-    output.note(summary.line())
+    output.note(output.ingest_line(done.summary, done.store))
     if not no_tui and sys.stdout.isatty() and sys.stdin.isatty() and _open_tui(url):
         return
     _print_top_timelines(url, top)

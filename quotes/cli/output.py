@@ -14,6 +14,7 @@ import typer
 
 if TYPE_CHECKING:
     from quotes.errors import QuotesError
+    from quotes.ingest import IngestSummary
     from quotes.views import ExchangeRow, QuoteDetail, QuoteRow, SpeakerRow
 
 TEXT_WIDTH = 90
@@ -43,6 +44,11 @@ def emit_json(data: Any, *, indent: int | None = 2) -> None:
 
 
 # -- text helpers ------------------------------------------------------------------------------
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 quote``, ``0 quotes``, ``2 quotes``: a count with its noun in the right number."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def clip(text: str | None, width: int) -> str:
@@ -113,7 +119,7 @@ def quotes(rows: Sequence[QuoteRow], fmt: str, empty: str) -> None:
 def speaker_heading(who: SpeakerRow) -> str:
     """``Name, latest role — N quotes``: the line above a speaker's timeline."""
     role = f", {who.latest_role}" if who.latest_role else ""
-    return f"{who.name}{role} — {who.quote_count} quotes"
+    return f"{who.name}{role} — {plural(who.quote_count, 'quote')}"
 
 
 def exchange_lines(pair: ExchangeRow) -> list[str]:
@@ -135,6 +141,28 @@ def detail_lines(detail: QuoteDetail) -> list[str]:
     ]
     out.extend(f"  · {item}" for item in detail.evidence)
     return out
+
+
+# -- ingest ------------------------------------------------------------------------------------
+
+
+def ingest_line(summary: IngestSummary, store: dict[str, int]) -> str:
+    """What one ingest did, then what the store now holds (so a re-run does not read as empty).
+
+    ``4 added, 0 updated, 1 unchanged; 23 new quotes, 5 new speakers; store: 5 articles,
+    27 quotes, 6 speakers (1.2 s)``; ``store`` holds the counts of ``quotes.store.stats``.
+    """
+    done = f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged"
+    new = f"{plural(summary.quotes, 'new quote')}, {plural(summary.speakers, 'new speaker')}"
+    skipped = f"; {len(summary.skipped)} skipped" if summary.skipped else ""
+    held = ", ".join(
+        [
+            plural(store["articles"], "article"),
+            plural(store["quotes"], "quote"),
+            plural(store["speakers"], "speaker"),
+        ]
+    )
+    return f"{done}; {new}{skipped}; store: {held} ({summary.seconds:.1f} s)"
 
 
 # -- extraction (no store) ---------------------------------------------------------------------
