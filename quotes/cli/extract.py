@@ -57,9 +57,7 @@ def _readable_documents(paths: list[str]) -> list[Document]:
     from quotes.readers import Skipped, iter_documents
 
     items = list(iter_documents(paths))
-    for item in items:
-        if isinstance(item, Skipped):
-            output.note(f"skipped {item.path}: {item.reason}")
+    output.skipped([item for item in items if isinstance(item, Skipped)])
     documents = [d for d in items if not isinstance(d, Skipped)]
     if not documents:
         raise InputError("no readable document among the inputs")

@@ -41,8 +41,7 @@ def ingest_command(
     if fmt == "json":
         output.emit_json(summary.to_json())
     else:
-        for skipped in summary.skipped:
-            output.note(f"skipped {skipped.path}: {skipped.reason}")
+        output.skipped(summary.skipped)
         output.line(output.ingest_line(summary, done.store))
     if summary.articles == 0 and summary.skipped:
         first = summary.skipped[0]
@@ -73,8 +72,7 @@ def demo_command(
         raise InputError("no sample articles found (seeds/, corpus/ or ../shared/corpus)")
     output.note(f"building the demo store at {url} from {', '.join(map(str, sources))}")
     done = ingest_with_progress(url, sources, show=True, workers=workers)
-    for skipped in done.summary.skipped:
-        output.note(f"skipped {skipped.path}: {skipped.reason}")
+    output.skipped(done.summary.skipped)
     output.note(output.ingest_line(done.summary, done.store))
     if not no_tui and sys.stdout.isatty() and sys.stdin.isatty() and _open_tui(url):
         return

@@ -1,7 +1,8 @@
 """Everything the commands print: plain-text tables, JSON, stderr notes and one-line errors.
 
-Commands build data and hand it here; nothing else in ``quotes.cli`` writes to the terminal.
-Results go to stdout, notes (skipped files, summaries of side effects, "no rows") to stderr.
+Commands build data and hand it here; apart from the transient progress bar (``progress``),
+nothing else in ``quotes.cli`` writes to the terminal. Results go to stdout; notes (skipped
+files, summaries of side effects, "no rows") and errors to stderr.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import typer
 if TYPE_CHECKING:
     from quotes.errors import QuotesError
     from quotes.ingest import IngestSummary
+    from quotes.readers import Skipped
     from quotes.views import ExchangeRow, QuoteDetail, QuoteRow, SpeakerRow
 
 TEXT_WIDTH = 90
@@ -36,6 +38,12 @@ def note(text: str) -> None:
 def error(err: QuotesError) -> None:
     """A user error as one line on stderr: ``<title>: <message>``."""
     note(f"{err.title}: {err.message}")
+
+
+def skipped(items: Sequence[Skipped]) -> None:
+    """A ``skipped <path>: <reason>`` line on stderr for each input that was not read."""
+    for item in items:
+        note(f"skipped {item.path}: {item.reason}")
 
 
 def emit_json(data: Any, *, indent: int | None = 2) -> None:
