@@ -91,7 +91,7 @@ def pool_size(workers: int | None, articles: int) -> int:
     ``workers`` None means one per core (at most 4); never more than one per
     ``ARTICLES_PER_WORKER`` articles, since every worker loads the models first.
     """
-    from quotes.nlp.parallel import default_workers
+    from quotes.nlp.pool import default_workers
 
     wanted = default_workers() if workers is None else workers
     return max(1, min(wanted, articles // ARTICLES_PER_WORKER))
@@ -187,7 +187,7 @@ def ingest_documents(
     if processes == 1:
         run.extract_and_store(todo, default_extractor(), batch_size)
         return summary
-    from quotes.nlp.parallel import ParallelExtractor
+    from quotes.nlp.pool import ParallelExtractor
 
     # one article per task, several tasks per worker in a batch: a long article does not hold
     # up the other workers (results still come back in order)

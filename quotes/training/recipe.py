@@ -2,7 +2,7 @@
 
 Every job is a plain ``python -m <stanza training module> ...`` command, so the recipe is the
 same whether the jobs run one at a time on a laptop CPU (``quotes models train``) or all at
-once on a GPU machine (:mod:`quotes.training.parallel`). Hyper-parameters live in
+once on a GPU machine (:mod:`quotes.training.sweep`). Hyper-parameters live in
 :data:`HYPER`; they are what the manifest records.
 """
 

@@ -243,7 +243,7 @@ def test_export_formats(db: str, tmp_path: Path) -> None:
 
 def test_demo_without_tui(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     use_fake_extractor(monkeypatch)
-    monkeypatch.setattr("quotes.cli_store.demo_sources", lambda: [REPO / "seeds", CORPUS])
+    monkeypatch.setattr("quotes.cli.ingest.demo_sources", lambda: [REPO / "seeds", CORPUS])
     url = f"sqlite:///{tmp_path / 'demo.sqlite'}"
     code, out, err = run("demo", "--db", url, "--no-tui", "--top", "2")
     assert code == 0, err

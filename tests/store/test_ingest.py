@@ -107,7 +107,7 @@ def test_worker_processes_only_where_the_articles_pay_for_them(
 
 
 def test_default_workers_follow_the_cores() -> None:
-    from quotes.nlp.parallel import default_workers
+    from quotes.nlp.pool import default_workers
 
     assert pool_size(None, 1000) == default_workers()
 

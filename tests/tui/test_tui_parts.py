@@ -131,7 +131,7 @@ def test_quotes_tui_help_and_a_bad_url(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_open_tui_runs_the_app_over_the_given_store(
     db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from quotes import cli_tui
+    from quotes.cli import tui as cli_tui
     from tui.app import QuotesApp
 
     ran: list[str] = []

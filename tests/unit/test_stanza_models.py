@@ -66,7 +66,7 @@ def test_processor_lists_get_their_requirements() -> None:
 
 def test_importing_the_loader_loads_no_stanza_or_torch() -> None:
     code = (
-        "import sys, quotes.nlp.stanza_models, quotes.nlp.modelbench, quotes.cli_models;"
+        "import sys, quotes.nlp.stanza_models, quotes.bench.throughput, quotes.cli.models;"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('stanza', 'torch')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -8,7 +8,7 @@ logs, in few files (the machine hands back at most 8).
 
 Run from the repository root, e.g.::
 
-    python -m quotes.training.parallel --ud .carry/ud --pretrain .carry/glove50.pt \
+    python -m quotes.training.sweep --ud .carry/ud --pretrain .carry/glove50.pt \
         --work /tmp/train --out "$OUT" --wall 470
 """
 

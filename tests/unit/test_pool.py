@@ -15,8 +15,8 @@ TEXTS = [
 
 @pytest.mark.slow
 def test_parallel_extraction_matches_sequential_and_keeps_order() -> None:
-    from quotes.nlp.parallel import ParallelExtractor
     from quotes.nlp.pipeline import extract_many
+    from quotes.nlp.pool import ParallelExtractor
 
     documents = [Document(t) for t in TEXTS]
     sequential = [e.to_json() for e in extract_many(documents)]

@@ -22,7 +22,9 @@ from quotes.nlp.types import Document, DocumentMeta, Extraction
 
 
 @dataclass(slots=True)
-class BenchResult:
+class PolnearScore:
+    """The extractor on one PolNeAR split: the scorer's figures, and how fast it got them."""
+
     scores: dict[str, Any]
     articles: int
     words: int
@@ -85,11 +87,11 @@ def run_polnear(
     progress: Callable[[int, int], None] | None = None,
     parser_name: str = "stanza",
     workers: int = 1,
-) -> BenchResult:
+) -> PolnearScore:
     """Extract every text of ``split``, score it, and time it (model load timed apart)."""
-    from quotes.nlp.parallel import ParallelExtractor
     from quotes.nlp.parse import Parser, StanzaParser, SurfaceParser
     from quotes.nlp.pipeline import extract_many
+    from quotes.nlp.pool import ParallelExtractor
 
     shared = shared or data_dir.parent
     scorer = load_scorer(shared)
@@ -127,4 +129,4 @@ def run_polnear(
         predictions_out.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
     scores = scorer.score(docs, preds)
     words = sum(len(d.text.split()) for d in docs)
-    return BenchResult(scores, len(docs), words, seconds, load)
+    return PolnearScore(scores, len(docs), words, seconds, load)

@@ -14,7 +14,7 @@ DEFAULT_TEXTS = Path("../shared/polnear/dev/text")
 
 
 @dataclass(frozen=True)
-class BenchResult:
+class PipelineThroughput:
     """Timing of one pass of the pipeline over every text."""
 
     processors: str
@@ -69,7 +69,9 @@ def read_texts(folder: Path) -> list[str]:
     return texts
 
 
-def run_bench(folder: Path | None = None, processors: str = DEFAULT_PROCESSORS) -> BenchResult:
+def run_bench(
+    folder: Path | None = None, processors: str = DEFAULT_PROCESSORS
+) -> PipelineThroughput:
     """Load the pipeline (timed, from a cold cache) and run it once over every article."""
     texts = read_texts(folder or default_texts_dir())
     clear_cache()
@@ -83,4 +85,4 @@ def run_bench(folder: Path | None = None, processors: str = DEFAULT_PROCESSORS) 
         sentences += len(doc.sentences)
         words += sum(len(s.words) for s in doc.sentences)
     run_s = time.perf_counter() - t1
-    return BenchResult(processors, len(texts), words, sentences, load_s, run_s)
+    return PipelineThroughput(processors, len(texts), words, sentences, load_s, run_s)

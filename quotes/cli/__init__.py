@@ -1,0 +1,54 @@
+"""The ``quotes`` command line: the Typer ``app`` and ``main``, the console-script entry point.
+
+Commands are thin shells over ``quotes``, one module per command group: ``extract``,
+``ingest`` (ingest, demo), ``browse`` (speakers, timeline, search, exchanges, show),
+``correct``, ``export``, ``tui``, and the ``bench`` and ``models`` sub-apps. They share
+``options`` (option types and checks), ``output`` (all printing), ``progress`` (ingest with a
+progress bar) and ``session`` (a store session); ``base.Group`` turns a ``QuotesError`` from
+any command into one line on stderr and exit code 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import typer
+
+from quotes.cli import bench, browse, correct, export, extract, ingest, models, tui
+from quotes.cli.base import Command, Group
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="quotes",
+    cls=Group,
+    help="Extract, attribute and track direct quotes in diplomatic news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+COMMANDS: list[tuple[str, Callable[..., None]]] = [
+    ("extract", extract.extract_command),
+    ("ingest", ingest.ingest_command),
+    ("speakers", browse.speakers_command),
+    ("timeline", browse.timeline_command),
+    ("search", browse.search_command),
+    ("exchanges", browse.exchanges_command),
+    ("show", browse.show_command),
+    ("correct", correct.correct_command),
+    ("export", export.export_command),
+    ("demo", ingest.demo_command),
+    ("tui", tui.tui_command),
+]
+"""The top-level commands, in the order ``quotes --help`` lists them."""
+
+for _name, _function in COMMANDS:
+    app.command(_name, cls=Command)(_function)
+app.add_typer(bench.app, name="bench")
+app.add_typer(models.app, name="models")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,192 @@
+"""Reading the store: ``quotes speakers``, ``timeline``, ``search``, ``exchanges`` and ``show``.
+
+Each command parses its options, calls one function of ``quotes.store`` / ``quotes.search``
+and hands the rows to ``output`` as a table or as JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from quotes.cli import output
+from quotes.cli.options import (
+    DbOption,
+    FormatOption,
+    LimitOption,
+    MaxRowsOption,
+    OutletFilter,
+    PartyFilter,
+    SinceFilter,
+    SpeakerFilter,
+    TypeFilter,
+    UntilFilter,
+    check_format,
+    period,
+)
+from quotes.cli.session import open_session
+from quotes.errors import QueryError
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from quotes.views import ExchangeRow, SpeakerRow
+
+
+def speakers_command(
+    query: Annotated[
+        str | None, typer.Option("--query", "-q", help="Only speakers whose name contains this.")
+    ] = None,
+    limit: MaxRowsOption = None,
+    db: DbOption = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List speakers, most quoted first, with their latest role."""
+    from quotes.store import list_speakers
+
+    fmt = check_format(fmt, ("table", "json"))
+    with open_session(db) as session:
+        rows = list_speakers(session, query=query, limit=limit)
+    if fmt == "json":
+        output.emit_json([asdict(r) for r in rows])
+    elif rows:
+        output.line(output.speaker_table(rows))
+    else:
+        output.note("no speakers (ingest articles with `quotes ingest PATH`)")
+
+
+def timeline_command(
+    speaker: Annotated[
+        str, typer.Argument(help="Name, alias or id: 'Blinken', 'Antony Blinken', '3'.")
+    ],
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    limit: MaxRowsOption = None,
+    db: DbOption = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """One speaker's quotes in date order, with the role they held at the time."""
+    from quotes.export import row_json
+    from quotes.store import speaker_roles, speaker_timeline
+
+    fmt = check_format(fmt, ("table", "json"))
+    first, last = period(since, until)
+    with open_session(db) as session:
+        who = resolve_speaker(session, speaker)
+        rows = speaker_timeline(session, who.id, since=first, until=last, limit=limit)
+        roles = speaker_roles(session, who.id)
+    if fmt == "json":
+        output.emit_json(
+            {
+                "speaker": asdict(who),
+                "roles": [{"seen": d, "role": r} for d, r in roles],
+                "quotes": [row_json(r) for r in rows],
+            }
+        )
+        return
+    output.line(output.speaker_heading(who))
+    if rows:
+        output.line(output.quote_table(rows))
+
+
+def resolve_speaker(session: Session, name: str) -> SpeakerRow:
+    """The one speaker ``name`` (name, alias or id) means; a ``QueryError`` if none or several."""
+    from quotes.store import find_speaker, speaker_candidates
+
+    found = find_speaker(session, name)
+    if found is not None:
+        return found
+    choices = speaker_candidates(session, name)
+    if choices:
+        names = ", ".join(f"{c.name} (id {c.id})" for c in choices[:6])
+        raise QueryError(f"{name!r} is ambiguous: {names}; give the full name or the id")
+    raise QueryError(f"no speaker matching {name!r} (list them with `quotes speakers`)")
+
+
+def search_command(
+    query: Annotated[
+        str, typer.Argument(help='Words; "a phrase"; prefix*; a OR b. All words must match.')
+    ],
+    speaker: SpeakerFilter = None,
+    type: TypeFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    outlet: OutletFilter = None,
+    limit: LimitOption = 50,
+    db: DbOption = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """Search quote texts (ranked), optionally filtered by speaker, type, date and outlet."""
+    from quotes.search import search_quotes
+
+    fmt = check_format(fmt, ("table", "json"))
+    first, last = period(since, until)
+    with open_session(db) as session:
+        rows = search_quotes(
+            session,
+            query,
+            speaker=speaker,
+            type=type,
+            since=first,
+            until=last,
+            outlet=outlet,
+            limit=limit,
+        )
+    output.quotes(rows, fmt, f"no quotes match {query!r}")
+
+
+def exchanges_command(
+    party: PartyFilter = None,
+    db: DbOption = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """Statements and the responses that answer them (denials of accusations, ...)."""
+    from quotes.store import exchanges
+
+    fmt = check_format(fmt, ("table", "json"))
+    given = list(party or [])
+    if len(given) > 2:
+        raise QueryError("give at most two --party options")
+    with open_session(db) as session:
+        pairs = exchanges(session, *given)
+    if fmt == "json":
+        output.emit_json([_exchange_json(p) for p in pairs])
+        return
+    if not pairs:
+        output.note("no exchanges")
+    for pair in pairs:
+        for text in output.exchange_lines(pair):
+            output.line(text)
+
+
+def _exchange_json(pair: ExchangeRow) -> dict[str, object]:
+    from quotes.export import row_json
+
+    return {
+        "statement": row_json(pair.statement),
+        "response": row_json(pair.response),
+        "cross_article": pair.cross_article,
+    }
+
+
+def show_command(
+    quote_id: Annotated[int, typer.Argument(help="Quote id (from search or timeline).")],
+    db: DbOption = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """One quote with its paragraph, speaker, cue and the extractor's evidence."""
+    from quotes.export import row_json
+    from quotes.store import quote_detail
+
+    fmt = check_format(fmt, ("table", "json"))
+    with open_session(db) as session:
+        detail = quote_detail(session, quote_id)
+    if fmt == "json":
+        data = asdict(detail)
+        data["quote"] = row_json(detail.quote)
+        output.emit_json(data)
+        return
+    for text in output.detail_lines(detail):
+        output.line(text)

@@ -1,0 +1,105 @@
+"""``quotes ingest`` (articles into the store) and ``quotes demo`` (a sample store, then the TUI).
+
+Both read and extract through ``progress.ingest_with_progress``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from quotes.cli import output
+from quotes.cli.options import DbOption, DemoDbOption, FormatOption, WorkersOption, check_format
+from quotes.cli.progress import ingest_with_progress
+from quotes.cli.session import open_session
+from quotes.errors import InputError
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def ingest_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders (.txt, .md with YAML front matter, .html, .jsonl); "
+            "- reads stdin.",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = None,
+    fmt: FormatOption = "table",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: WorkersOption = None,
+) -> None:
+    """Read articles, extract their quotes and store them (re-running is safe)."""
+    fmt = check_format(fmt, ("table", "json"))
+    done = ingest_with_progress(db, paths, show=not quiet and fmt == "table", workers=workers)
+    summary = done.summary
+    if fmt == "json":
+        output.emit_json(summary.to_json())
+    else:
+        output.skipped(summary.skipped)
+        output.line(output.ingest_line(summary, done.store))
+    if summary.articles == 0 and summary.skipped:
+        first = summary.skipped[0]
+        more = f" (and {len(summary.skipped) - 1} more)" if len(summary.skipped) > 1 else ""
+        raise InputError(f"nothing ingested: {first.path}: {first.reason}{more}")
+
+
+def demo_sources() -> list[Path]:
+    """The demo's articles: seeds/ and corpus/ in the repo, and ../shared/corpus if present."""
+    candidates = [REPO / "seeds", REPO / "corpus", REPO.parent / "shared" / "corpus"]
+    return [path for path in candidates if path.is_dir() and any(path.iterdir())]
+
+
+def demo_command(
+    db: DemoDbOption = None,
+    no_tui: Annotated[
+        bool, typer.Option("--no-tui", help="Print timelines instead of opening the TUI.")
+    ] = False,
+    top: Annotated[int, typer.Option("--top", min=1, help="Timelines to print without TUI.")] = 3,
+    workers: WorkersOption = None,
+) -> None:
+    """Build a local store from the sample articles, then open the TUI on it."""
+    from quotes.config import demo_db_url
+
+    url = db or demo_db_url()
+    sources = demo_sources()
+    if not sources:
+        raise InputError("no sample articles found (seeds/, corpus/ or ../shared/corpus)")
+    output.note(f"building the demo store at {url} from {', '.join(map(str, sources))}")
+    done = ingest_with_progress(url, sources, show=True, workers=workers)
+    output.skipped(done.summary.skipped)
+    output.note(output.ingest_line(done.summary, done.store))
+    if not no_tui and sys.stdout.isatty() and sys.stdin.isatty() and _open_tui(url):
+        return
+    _print_top_timelines(url, top)
+
+
+def _open_tui(url: str) -> bool:
+    """Open the TUI if it (and textual) can be loaded; False when not available."""
+    import importlib.util
+
+    if importlib.util.find_spec("textual") is None:
+        output.note("textual is not installed; printing timelines instead")
+        return False
+    try:
+        from quotes.cli.tui import open_tui
+    except ImportError as err:
+        output.note(f"the TUI cannot be loaded ({err}); printing timelines instead")
+        return False
+    open_tui(url)
+    return True
+
+
+def _print_top_timelines(url: str, top: int) -> None:
+    from quotes.store import list_speakers, speaker_timeline
+
+    with open_session(url) as session:
+        for who in list_speakers(session, limit=top):
+            rows = speaker_timeline(session, who.id, limit=10)
+            output.line(f"\n{output.speaker_heading(who)}")
+            output.line(output.quote_table(rows))

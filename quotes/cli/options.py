@@ -1,0 +1,98 @@
+"""The option and argument types the commands share, each defined once, and their checks.
+
+``DbOption``, ``FormatOption``, ``WorkersOption``, the quote filters (``--speaker``,
+``--type``, ``--since``, ``--until``, ``--outlet``, ``--party``) and the row limits are
+``Annotated`` types a command names as a parameter's type. ``check_format`` and ``period``
+turn option values into what the store takes, raising ``QuotesError``s for bad ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Annotated, Any
+
+import typer
+
+from quotes.dates import DateError, parse_date
+from quotes.errors import InputError, QueryError
+
+
+def db_option(help: str, envvar: str | None = None) -> Any:
+    """A ``--db URL`` option with this help text (and environment variable, if any)."""
+    return typer.Option("--db", metavar="URL", envvar=envvar, show_envvar=True, help=help)
+
+
+DbOption = Annotated[
+    str | None,
+    db_option(
+        "Database URL: sqlite:///file.sqlite or postgresql+psycopg://user@host/db "
+        "(default: a SQLite file in your user data folder).",
+        envvar="QUOTES_DB",
+    ),
+]
+DemoDbOption = Annotated[
+    str | None,
+    db_option("Where to build the demo store (default: demo.sqlite in your user data folder)."),
+]
+TuiDbOption = Annotated[
+    str | None,
+    db_option(
+        "Database URL, e.g. sqlite:///quotes.sqlite (default: $QUOTES_DB, "
+        "else the store in your data folder)."
+    ),
+]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-w",
+        min=1,
+        help="Extraction processes (default: one per core, at most 4; fewer for a few articles, "
+        "since each loads the models).",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    str, typer.Option("--format", "-f", metavar="FORMAT", help="Output: table or json.")
+]
+SpeakerFilter = Annotated[
+    str | None, typer.Option("--speaker", "-s", help="Only quotes of this speaker (any alias).")
+]
+TypeFilter = Annotated[
+    str | None,
+    typer.Option("--type", "-t", help="Only this statement type (accuse, deny, reject, ...)."),
+]
+SinceFilter = Annotated[
+    str | None, typer.Option("--since", metavar="DATE", help="Articles on/after YYYY[-MM[-DD]].")
+]
+UntilFilter = Annotated[
+    str | None, typer.Option("--until", metavar="DATE", help="Articles on/before YYYY[-MM[-DD]].")
+]
+OutletFilter = Annotated[
+    str | None, typer.Option("--outlet", "-o", help="Only articles whose outlet contains this.")
+]
+PartyFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--party", "-p", metavar="PARTY", help="Only exchanges involving this party (twice: both)."
+    ),
+]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many rows.")]
+MaxRowsOption = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most N.")]
+
+
+def check_format(fmt: str, allowed: Sequence[str]) -> str:
+    """``fmt`` normalised (trimmed, lower case) if it is one of ``allowed``; else a usage error."""
+    value = fmt.strip().lower()
+    if value not in allowed:
+        raise InputError(f"unknown format {fmt!r}: use {' or '.join(allowed)}", "usage error")
+    return value
+
+
+def period(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    """``--since`` and ``--until`` as dates: the first day of one, the last day of the other."""
+    try:
+        return parse_date(since), parse_date(until, end=True)
+    except DateError as err:
+        raise QueryError(str(err)) from None

@@ -1,0 +1,54 @@
+"""``quotes.dates.parse_date``: the three forms, period ends, and dates that do not exist."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from quotes.dates import DateError, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "since", "until"),
+    [
+        ("2023", date(2023, 1, 1), date(2023, 12, 31)),
+        ("2023-02", date(2023, 2, 1), date(2023, 2, 28)),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
+        ("2023-12", date(2023, 12, 1), date(2023, 12, 31)),
+        ("2023-2", date(2023, 2, 1), date(2023, 2, 28)),
+        ("2023-02-21", date(2023, 2, 21), date(2023, 2, 21)),
+        (" 2023-02-21 ", date(2023, 2, 21), date(2023, 2, 21)),
+    ],
+)
+def test_valid_forms(text: str, since: date, until: date) -> None:
+    assert parse_date(text) == since
+    assert parse_date(text, end=True) == until
+
+
+@pytest.mark.parametrize("text", [None, "", "   "])
+def test_no_text_is_no_date(text: str | None) -> None:
+    assert parse_date(text) is None
+    assert parse_date(text, end=True) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["2023-99", "2023-00", "2023-13", "2023-02-30", "2023-04-31", "2023-02-00"]
+)
+@pytest.mark.parametrize("end", [False, True])
+def test_impossible_dates_are_refused_for_since_and_until(text: str, end: bool) -> None:
+    with pytest.raises(DateError, match=f"cannot read date '{text}'"):
+        parse_date(text, end=end)
+
+
+@pytest.mark.parametrize("text", ["March", "23", "2023/02", "2023-02-21T10:00", "2023-", "-2023"])
+def test_other_forms_are_refused_with_one_line(text: str) -> None:
+    with pytest.raises(DateError) as caught:
+        parse_date(text)
+    message = str(caught.value)
+    assert message.startswith(f"cannot read date {text!r}") and "\n" not in message
+    assert "YYYY, YYYY-MM or YYYY-MM-DD" in message
+
+
+def test_date_error_is_a_value_error() -> None:
+    assert issubclass(DateError, ValueError)
