@@ -2,7 +2,7 @@
 
 Commands are thin shells over ``quotes``, one module per command group: ``extract``,
 ``ingest`` (ingest, demo), ``browse`` (speakers, timeline, search, exchanges, show),
-``correct``, ``export``, ``tui``, and the ``bench`` and ``models`` sub-apps. They share
+``correct``, ``export``, ``tui``, and the ``bench``, ``models`` and ``types`` sub-apps. They share
 ``options`` (option types and checks), ``output`` (all printing), ``progress`` (ingest with a
 progress bar) and ``session`` (a store session); ``base.Group`` turns a ``QuotesError`` from
 any command into one line on stderr and exit code 1.
@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import typer
 
-from quotes.cli import bench, browse, correct, export, extract, ingest, models, tui
+from quotes.cli import bench, browse, correct, export, extract, ingest, models, tui, types
 from quotes.cli.base import Command, Group
 
 __all__ = ["app", "main"]
@@ -47,6 +47,7 @@ for _name, _function in COMMANDS:
     app.command(_name, cls=Command)(_function)
 app.add_typer(bench.app, name="bench")
 app.add_typer(models.app, name="models")
+app.add_typer(types.app, name="types")
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ from quotes.nlp.marks import SpanIndex, find_quotes, paragraphs
 from quotes.nlp.parse import ParsedDoc, Parser, surface_parse
 from quotes.nlp.reported import reported_statements
 from quotes.nlp.selection import deep_selector
+from quotes.nlp.statement_model import assign_types
 from quotes.nlp.types import Document, Extraction
 
 __all__ = ["DEEP_PARSE_LIMIT", "deep_selector", "extract", "extract_many", "extract_parsed"]
@@ -82,6 +83,7 @@ def extract_parsed(document: Document, parsed: ParsedDoc) -> Extraction:
     ctx.headings = [m.span(1) for m in HEADING.finditer(text)]
     direct = direct_quotes(ctx)
     quotes = sorted(direct + reported_statements(ctx), key=lambda q: q.start)
+    assign_types(quotes, text)
     carry_targets(quotes)
     link_exchanges(quotes, text)
     return Extraction(document, quotes)

@@ -25,6 +25,13 @@ STATEMENT_TYPES: tuple[str, ...] = (
     "decline_comment",
     "statement",
 )
+# The stance each type takes towards its target (the diplomatic scorer's coarse classes).
+STANCE: dict[str, str] = {
+    **dict.fromkeys(("accuse", "condemn", "protest", "threaten", "warn", "demand"), "hostile"),
+    **dict.fromkeys(("deny", "reject", "decline_comment"), "defensive"),
+    **dict.fromkeys(("support", "agree", "concede", "acknowledge", "appeal"), "cooperative"),
+    "statement": "neutral",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +75,7 @@ class Quote:
     confidence: float = 0.0
     evidence: list[str] = field(default_factory=list)
     paragraph: int = 0  # index of the paragraph holding the opening mark
+    type_confidence: float | None = None  # the type model's probability for ``type``
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

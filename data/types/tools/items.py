@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Annotation helpers for the statement-type labels (see docs/annotation/statement-types.md).
 
-  items.py polnear STEM            print PolNeAR's gold direct quotes of a train article, with context
-  items.py show DOC START END      print a span of a shared text with its paragraph (DOC relative to ../shared)
-  items.py find DOC "exact words"  offsets of every occurrence of the words in DOC
-  items.py check FILE...           verify label files: spans match texts, types known, ids unique
+items.py polnear STEM            print PolNeAR's gold direct quotes of a train article, with context
+items.py show DOC START END      print a span and its paragraph (DOC relative to ../shared)
+items.py find DOC "exact words"  offsets of every occurrence of the words in DOC
+items.py check FILE...           verify label files: spans match texts, types known, ids unique
 """
 
 from __future__ import annotations
@@ -17,8 +17,21 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[3]
 SHARED = REPO.parent / "shared"
 TYPES = {
-    "accuse", "condemn", "protest", "warn", "threaten", "demand", "deny", "reject",
-    "decline_comment", "support", "agree", "concede", "acknowledge", "appeal", "statement",
+    "accuse",
+    "condemn",
+    "protest",
+    "warn",
+    "threaten",
+    "demand",
+    "deny",
+    "reject",
+    "decline_comment",
+    "support",
+    "agree",
+    "concede",
+    "acknowledge",
+    "appeal",
+    "statement",
 }
 
 
@@ -56,14 +69,17 @@ def check(files: list[str]) -> int:
         data = json.loads(Path(f).read_text(encoding="utf-8"))
         text = read_doc(data["document"])
         if hashlib.sha1(text.encode()).hexdigest()[:12] != data["sha1"]:
-            print(f"{f}: sha1 mismatch"); bad += 1
+            print(f"{f}: sha1 mismatch")
+            bad += 1
         ids = set()
         for it in data["items"]:
             s, e = it["span"]
             problems = []
             if text[s:e] != it["text"]:
                 problems.append(f"text {text[s:e][:40]!r} != {it['text'][:40]!r}")
-            if it["type"].lower() not in TYPES or any(a.lower() not in TYPES for a in it.get("also", [])):
+            if it["type"].lower() not in TYPES or any(
+                a.lower() not in TYPES for a in it.get("also", [])
+            ):
                 problems.append(f"unknown type {it['type']} / {it.get('also')}")
             if it["id"] in ids:
                 problems.append("duplicate id")
@@ -71,30 +87,39 @@ def check(files: list[str]) -> int:
             if it.get("form") not in ("direct", "reported", "transcript"):
                 problems.append(f"form {it.get('form')}")
             for p in problems:
-                print(f"{f} {it['id']}: {p}"); bad += 1
+                print(f"{f} {it['id']}: {p}")
+                bad += 1
         for it in data["items"]:
             r = it.get("responds_to")
             if r and r not in ids:
-                print(f"{f} {it['id']}: responds_to {r} unknown"); bad += 1
+                print(f"{f} {it['id']}: responds_to {r} unknown")
+                bad += 1
     print("ok" if not bad else f"{bad} problems")
     return 1 if bad else 0
 
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["polnear"]:
-        polnear_items(argv[1]); return 0
+        polnear_items(argv[1])
+        return 0
     if argv[:1] == ["show"]:
-        text = read_doc(argv[1]); s, e = int(argv[2]), int(argv[3])
+        text = read_doc(argv[1])
+        s, e = int(argv[2]), int(argv[3])
         a, b = paragraph(text, s, e)
-        print(repr(text[s:e])); print(text[a:b]); return 0
+        print(repr(text[s:e]))
+        print(text[a:b])
+        return 0
     if argv[:1] == ["find"]:
-        text = read_doc(argv[1]); i = text.find(argv[2])
+        text = read_doc(argv[1])
+        i = text.find(argv[2])
         while i >= 0:
-            print(i, i + len(argv[2])); i = text.find(argv[2], i + 1)
+            print(i, i + len(argv[2]))
+            i = text.find(argv[2], i + 1)
         return 0
     if argv[:1] == ["check"]:
         return check(argv[1:])
-    print(__doc__); return 2
+    print(__doc__)
+    return 2
 
 
 if __name__ == "__main__":
