@@ -1,7 +1,7 @@
 """Store commands: ingest, speakers, timeline, search, exchanges, show, correct, export, demo.
 
-Each command parses its options, calls one function of ``quotes.ingest`` / ``quotes.store`` /
-``quotes.search`` / ``quotes.export``, and prints the result as a table or as JSON. User
+Each command parses its options, calls one function of ``quotes.ingest`` / ``quotes.store.*`` /
+``quotes.export``, and prints the result as a table or as JSON. User
 errors are ``QuotesError``s, which the hub (``quotes.cli``) turns into one line and exit 1.
 """
 
@@ -12,14 +12,13 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from quotes.errors import InputError, QueryError
-from quotes.views import QuoteRow, SpeakerRow
+from quotes.store.rows import QuoteRow, SpeakerRow
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -76,7 +75,7 @@ TEXT_WIDTH = 90
 
 @contextmanager
 def _session(db: str | None) -> Iterator[Session]:
-    from quotes.db import open_store, session_scope
+    from quotes.store.db import open_store, session_scope
 
     engine = open_store(db)
     try:
@@ -91,28 +90,6 @@ def _check_format(fmt: str, allowed: Sequence[str]) -> str:
     if value not in allowed:
         raise InputError(f"unknown format {fmt!r}: use {' or '.join(allowed)}", "usage error")
     return value
-
-
-def parse_day(text: str | None, *, end: bool = False) -> date | None:
-    """``2023``, ``2023-02`` or ``2023-02-21``; ``end`` gives the last day of a year/month."""
-    if text is None or not text.strip():
-        return None
-    parts = text.strip().split("-")
-    try:
-        numbers = [int(p) for p in parts]
-        if len(numbers) == 3:
-            return date(*numbers)
-        if len(numbers) == 2:
-            year, month = numbers
-            if not end:
-                return date(year, month, 1)
-            following = date(year + month // 12, month % 12 + 1, 1)
-            return date.fromordinal(following.toordinal() - 1)
-        if len(numbers) == 1:
-            return date(numbers[0], 12, 31) if end else date(numbers[0], 1, 1)
-    except ValueError:
-        pass
-    raise QueryError(f"cannot read date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
 
 
 def _clip(text: str | None, width: int) -> str:
@@ -177,19 +154,6 @@ def _emit_quotes(rows: Sequence[QuoteRow], fmt: str, empty: str) -> None:
         typer.echo(empty, err=True)
 
 
-def _resolve_speaker(session: Session, name: str) -> SpeakerRow:
-    from quotes.store import find_speaker, speaker_candidates
-
-    found = find_speaker(session, name)
-    if found is not None:
-        return found
-    choices = speaker_candidates(session, name)
-    if choices:
-        names = ", ".join(f"{c.name} (id {c.id})" for c in choices[:6])
-        raise QueryError(f"{name!r} is ambiguous: {names}; give the full name or the id")
-    raise QueryError(f"no speaker matching {name!r} (list them with `quotes speakers`)")
-
-
 # -- commands ----------------------------------------------------------------------------------
 
 
@@ -230,8 +194,8 @@ def ingest_command(
     workers: WorkersOption = None,
 ) -> None:
     """Read articles, extract their quotes and store them (re-running is safe)."""
-    from quotes.db import open_store
     from quotes.ingest import ingest_paths
+    from quotes.store.db import open_store
 
     fmt = _check_format(fmt, ("table", "json"))
     engine = open_store(db)
@@ -265,7 +229,7 @@ def speakers_command(
     fmt: FormatOption = "table",
 ) -> None:
     """List speakers, most quoted first, with their latest role."""
-    from quotes.store import list_speakers
+    from quotes.store.speakers import list_speakers
 
     fmt = _check_format(fmt, ("table", "json"))
     with _session(db) as session:
@@ -289,18 +253,15 @@ def timeline_command(
     fmt: FormatOption = "table",
 ) -> None:
     """One speaker's quotes in date order, with the role they held at the time."""
-    from quotes.store import speaker_roles, speaker_timeline
+    from quotes.store.filters import filter_from_options
+    from quotes.store.read import speaker_timeline
+    from quotes.store.speakers import resolve_speaker_filter, speaker_roles
 
     fmt = _check_format(fmt, ("table", "json"))
     with _session(db) as session:
-        who = _resolve_speaker(session, speaker)
-        rows = speaker_timeline(
-            session,
-            who.id,
-            since=parse_day(since),
-            until=parse_day(until, end=True),
-            limit=limit,
-        )
+        who = resolve_speaker_filter(session, speaker)
+        dates = filter_from_options(session, since=since, until=until)
+        rows = speaker_timeline(session, who.id, dates, limit=limit)
         roles = speaker_roles(session, who.id)
     if fmt == "json":
         from quotes.export import row_json
@@ -333,20 +294,15 @@ def search_command(
     fmt: FormatOption = "table",
 ) -> None:
     """Search quote texts (ranked), optionally filtered by speaker, type, date and outlet."""
-    from quotes.search import search_quotes
+    from quotes.store.filters import filter_from_options
+    from quotes.store.search import search_quotes
 
     fmt = _check_format(fmt, ("table", "json"))
     with _session(db) as session:
-        rows = search_quotes(
-            session,
-            query,
-            speaker=speaker,
-            type=type,
-            since=parse_day(since),
-            until=parse_day(until, end=True),
-            outlet=outlet,
-            limit=limit,
+        filters = filter_from_options(
+            session, speaker=speaker, type=type, since=since, until=until, outlet=outlet
         )
+        rows = search_quotes(session, query, filters, limit=limit)
     _emit_quotes(rows, fmt, f"no quotes match {query!r}")
 
 
@@ -360,7 +316,7 @@ def exchanges_command(
 ) -> None:
     """Statements and the responses that answer them (denials of accusations, ...)."""
     from quotes.export import row_json
-    from quotes.store import exchanges
+    from quotes.store.exchanges import exchanges
 
     fmt = _check_format(fmt, ("table", "json"))
     given = list(party or [])
@@ -398,7 +354,7 @@ def show_command(
 ) -> None:
     """One quote with its paragraph, speaker, cue and the extractor's evidence."""
     from quotes.export import citation_markdown, row_json
-    from quotes.store import quote_detail
+    from quotes.store.read import quote_detail
 
     fmt = _check_format(fmt, ("table", "json"))
     with _session(db) as session:
@@ -427,7 +383,7 @@ def correct_command(
     db: DbOption = None,
 ) -> None:
     """Correct the extractor; the correction also wins when the article is ingested again."""
-    from quotes.store import correct_quote
+    from quotes.store.write import correct_quote
 
     if not (speaker or type or not_a_quote):
         raise QueryError("say what to correct: --speaker, --type or --not-a-quote")
@@ -462,23 +418,21 @@ def export_command(
 ) -> None:
     """Export quotes as Markdown citations, CSL-JSON or CSV."""
     from quotes import export
-    from quotes.search import search_quotes
-    from quotes.store import exchanges, list_quotes
+    from quotes.store.exchanges import exchanges
+    from quotes.store.filters import filter_from_options
+    from quotes.store.read import list_quotes
+    from quotes.store.search import search_quotes
 
     fmt = _check_format(fmt, ("markdown", "csl-json", "csv"))
     group = _check_format(group, ("speaker", "exchange"))
-    filters: dict[str, Any] = {
-        "speaker": speaker,
-        "type": type,
-        "since": parse_day(since),
-        "until": parse_day(until, end=True),
-        "outlet": outlet,
-    }
     with _session(db) as session:
+        filters = filter_from_options(
+            session, speaker=speaker, type=type, since=since, until=until, outlet=outlet
+        )
         if query is not None and query.strip():
-            rows = search_quotes(session, query, limit=limit or 1000, **filters)
+            rows = search_quotes(session, query, filters, limit=limit or 1000)
         else:
-            rows = list_quotes(session, limit=limit, **filters)
+            rows = list_quotes(session, filters, limit=limit)
         pairs = exchanges(session) if group == "exchange" else []
     if fmt == "markdown":
         text = export.to_markdown(rows, group=group, exchanges=pairs)
@@ -519,8 +473,8 @@ def demo_command(
 ) -> None:
     """Build a local store from the sample articles, then open the TUI on it."""
     from quotes.config import demo_db_url
-    from quotes.db import open_store
     from quotes.ingest import ingest_paths
+    from quotes.store.db import open_store
 
     url = db or demo_db_url()
     sources = demo_sources()
@@ -562,7 +516,8 @@ def _open_tui(url: str) -> bool:
 
 
 def _print_top_timelines(url: str, top: int) -> None:
-    from quotes.store import list_speakers, speaker_timeline
+    from quotes.store.read import speaker_timeline
+    from quotes.store.speakers import list_speakers
 
     with _session(url) as session:
         for who in list_speakers(session, limit=top):

@@ -1,12 +1,25 @@
-"""Exchanges inside a document: which answer (denial, rejection) responds to which charge."""
+"""What answers what: which answer (denial, rejection) responds to which charge.
+
+Inside one document, ``link_exchanges`` sets ``responds_to`` on the extracted quotes. Across
+articles, ``exchange_score`` rates a stored charge and a later answer (each a ``Side``); the
+store (``quotes.store.exchanges``) reads the sides from the database and writes the links.
+Pure: no database.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
 
 from quotes.nlp import lexicon
 from quotes.nlp.classify import ANSWERS, CHARGES
 from quotes.nlp.types import Quote
+from quotes.text import paragraph_bounds
 
 LOOK_BACK = 200  # statements an answer may reach back over (bounds work on huge documents)
+WINDOW_DAYS = 120  # an answer in another article at most this many days after the charge
+_PROPER_NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
 
 
 def link_exchanges(quotes: list[Quote], text: str = "") -> None:
@@ -47,9 +60,8 @@ def _previous_same_speaker(quotes: list[Quote], i: int) -> int | None:
 def _paragraph(text: str, quote: Quote) -> str:
     if not text:
         return quote.text
-    start = text.rfind("\n", 0, quote.start) + 1
-    end = text.find("\n", quote.end)
-    return text[start : end if end >= 0 else len(text)]
+    left, right = paragraph_bounds(text, quote.start, quote.end, quote.paragraph)
+    return text[left:right]
 
 
 def _best_charge(quotes: list[Quote], i: int, text: str) -> int | None:
@@ -81,3 +93,72 @@ def _best_charge(quotes: list[Quote], i: int, text: str) -> int | None:
         if best is None or score >= best[0]:
             best = (score, j)
     return best[1] if best else None
+
+
+# -- across articles ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One stored quote as a side of a possible exchange: a charge or an answer."""
+
+    id: int
+    article_id: int
+    published: date
+    type: str
+    target: str | None
+    country: str | None
+    speaker: str | None
+    words: frozenset[str]
+    names: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(
+        cls,
+        id: int,
+        article_id: int,
+        published: date,
+        type: str,
+        target: str | None,
+        country: str | None,
+        speaker: str | None,
+        text: str,
+    ) -> Side:
+        """A side from a stored quote's fields and text (topic words and names read here)."""
+        words = frozenset(lexicon.content_words(text))
+        names = frozenset(proper_names(text))
+        return cls(id, article_id, published, type, target, country, speaker, words, names)
+
+
+def proper_names(text: str) -> set[str]:
+    """Capitalised words inside a quote ("Valdoria", "Kessel"): parties it talks about."""
+    found = set()
+    for match in _PROPER_NAME.finditer(text):
+        word = match.group(1).lower()
+        if word not in lexicon.TOPIC_STOPWORDS and word not in lexicon.CALENDAR:
+            found.add(word)
+    return found
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(a and b and lexicon.fold(a) == lexicon.fold(b))
+
+
+def exchange_score(charge: Side, answer: Side) -> float:
+    """How well ``answer`` (a denial) in another article fits ``charge`` (an accusation);
+    0 = no link. Parties must match (the answerer's country is the accused, or the answer
+    targets the accuser) and topic words overlap; closer in time scores higher."""
+    if charge.article_id == answer.article_id or answer.published < charge.published:
+        return 0.0
+    days = (answer.published - charge.published).days
+    if days > WINDOW_DAYS:
+        return 0.0
+    parties: float = _same(answer.country, charge.target) + _same(answer.target, charge.country)
+    parties += _same(answer.target, charge.speaker)
+    overlap = len(charge.words & answer.words)
+    if not parties and charge.names & answer.names and overlap >= 2:
+        parties = 0.5  # no party data: both quotes name the same party, and share a topic
+    if not parties or overlap == 0:
+        return 0.0
+    union = len(charge.words | answer.words) or 1
+    return parties + 2.0 * overlap / union + overlap * 0.1 + (1.0 - days / WINDOW_DAYS) * 0.5
