@@ -6,29 +6,37 @@ Paragraphs are those of ``quotes.nlp.marks.paragraphs`` (what the extractor saw,
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
+from collections.abc import Sequence
 
-from quotes.nlp.marks import paragraphs
-
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_LINE = re.compile(r"\n")
+from quotes.nlp.marks import Paragraph, paragraphs
 
 
-def paragraph_bounds(text: str, start: int, end: int, index: int | None = None) -> tuple[int, int]:
+def paragraph_bounds(
+    text: str,
+    start: int,
+    end: int,
+    index: int | None = None,
+    paras: Sequence[Paragraph] | None = None,
+) -> tuple[int, int]:
     """``(left, right)`` offsets of the paragraph holding ``[start, end)`` in ``text``.
 
     With ``index`` (a stored ``Quote.paragraph``) that paragraph, when it holds the quote;
-    otherwise (no index, or a stale one) the paragraph(s) around the offsets: blank-line
-    separated where the text has blank lines, else line separated, always covering the quote.
+    otherwise (no index, or a stale one) the paragraph(s) from the one where the quote starts
+    to the one where it ends, always covering the quote. ``paras`` (``paragraphs(text)``, when
+    the caller has them) saves splitting the text again: pass them when asking many times.
     """
-    if index is not None and index >= 0:
-        found = paragraphs(text)
-        if index < len(found) and found[index].start <= start and end <= found[index].end:
-            return found[index].start, found[index].end
-    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE
-    left = 0
-    for match in separator.finditer(text, 0, max(start, 0)):
-        left = match.end()
-    after = separator.search(text, max(end, start))
-    right = after.start() if after else len(text)
-    return left, max(right, min(end, len(text)))
+    found = paragraphs(text) if paras is None else paras
+    if not found:
+        return max(start, 0), min(max(end, start), len(text))
+    if index is not None and 0 <= index < len(found):
+        held = found[index]
+        if held.start <= start and end <= held.end:
+            return held.start, held.end
+    first = found[max(bisect_right(found, start, key=_start) - 1, 0)]
+    last = found[max(bisect_right(found, max(end - 1, start), key=_start) - 1, 0)]
+    return min(first.start, max(start, 0)), max(last.end, min(end, len(text)))
+
+
+def _start(paragraph: Paragraph) -> int:
+    return paragraph.start

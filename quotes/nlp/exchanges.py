@@ -14,6 +14,7 @@ from datetime import date
 
 from quotes.nlp import lexicon
 from quotes.nlp.classify import ANSWERS, CHARGES
+from quotes.nlp.marks import Paragraph, paragraphs
 from quotes.nlp.types import Quote
 from quotes.text import paragraph_bounds
 
@@ -30,6 +31,7 @@ def link_exchanges(quotes: list[Quote], text: str = "") -> None:
     country (+2), the answer's paragraph names the charger's country (+2), the same form (a
     quote answering a quote, +1), shared content words (+1 each, at most 2), then recency.
     """
+    paras: list[Paragraph] | None = None  # split once, when the first answer needs them
     for i, quote in enumerate(quotes):
         if quote.type not in ANSWERS or quote.speaker is None:
             continue
@@ -37,7 +39,8 @@ def link_exchanges(quotes: list[Quote], text: str = "") -> None:
         if prev is not None and quotes[prev].responds_to is not None:
             quote.responds_to = quotes[prev].responds_to
         else:
-            quote.responds_to = _best_charge(quotes, i, text)
+            paras = paragraphs(text) if paras is None else paras
+            quote.responds_to = _best_charge(quotes, i, _paragraph(text, quote, paras))
         if quote.responds_to is not None:
             quote.evidence.append(f"exchange: answers quote {quote.responds_to}")
             if quote.target is None:
@@ -57,18 +60,19 @@ def _previous_same_speaker(quotes: list[Quote], i: int) -> int | None:
     return None
 
 
-def _paragraph(text: str, quote: Quote) -> str:
+def _paragraph(text: str, quote: Quote, paras: list[Paragraph]) -> str:
     if not text:
         return quote.text
-    left, right = paragraph_bounds(text, quote.start, quote.end, quote.paragraph)
+    left, right = paragraph_bounds(text, quote.start, quote.end, quote.paragraph, paras)
     return text[left:right]
 
 
-def _best_charge(quotes: list[Quote], i: int, text: str) -> int | None:
+def _best_charge(quotes: list[Quote], i: int, paragraph: str) -> int | None:
+    """The charge ``quotes[i]`` answers, given the paragraph around that answer."""
     answer = quotes[i]
     assert answer.speaker is not None
     mine = answer.speaker.affiliation
-    named = {c for _, _, c in lexicon.countries().find(_paragraph(text, answer))}
+    named = {c for _, _, c in lexicon.countries().find(paragraph)}
     words = lexicon.content_words(answer.text)
     best: tuple[int, int] | None = None
     for j in range(max(0, i - LOOK_BACK), i):
