@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quotes.db import open_store
 from quotes.ingest import default_extractor, ingest_documents
 from quotes.nlp.types import Document, Extraction, Quote, Speaker
 from quotes.readers import Skipped, iter_documents
+from quotes.store.db import open_store
 
 REPO = Path(__file__).resolve().parent.parent
 _QUOTE = re.compile(r"“([^”]{12,})”")

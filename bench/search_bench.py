@@ -4,7 +4,7 @@
                                  [--queries 300] [--keep]
 
 Builds the store fast (executemany in one transaction, FTS index rebuilt once at the end),
-then times ``quotes.search.search_quotes`` end to end (SQL + row building) over a mix of
+then times ``quotes.store.search.search_quotes`` end to end (SQL + row building) over a mix of
 common words, rare words, several words, phrases, prefixes and a speaker filter, and prints
 p50/p95/max per kind and overall. Target: p95 < 50 ms. Timing limits live here, not in tests.
 """
@@ -25,8 +25,10 @@ from sqlmodel import Session
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quotes.db import POSTGRES_FTS, SQLITE_FTS, init_db, make_engine
-from quotes.search import STOPWORDS, search_quotes
+from quotes.nlp.lexicon import word_list
+from quotes.store.db import POSTGRES_FTS, SQLITE_FTS, init_db, make_engine
+from quotes.store.filters import QuoteFilter
+from quotes.store.search import search_quotes
 
 TOPIC = [
     "lethal",
@@ -70,7 +72,7 @@ def word_ranks(rng: random.Random) -> list[str]:
     synthetic words, with the topic words placed at ranks 80+ (about 2% of quotes each) and
     350+ (rarer), roughly as content words fall in real quotes."""
     synthetic = vocabulary(20_000, rng)
-    stop = sorted(STOPWORDS)
+    stop = sorted(word_list("search_stopwords"))
     return stop + synthetic[:30] + TOPIC[:6] + synthetic[30:300] + TOPIC[6:] + synthetic[300:]
 
 
@@ -187,9 +189,9 @@ def run(engine: Engine, n: int, speakers: int) -> dict[str, list[float]]:
     with Session(engine) as session:
         search_quotes(session, "warmup")
         for label, query, filt in queries(rng, n):
-            speaker = str(rng.randint(1, speakers)) if filt else None
+            who = QuoteFilter(speaker_ids=(rng.randint(1, speakers),)) if filt else QuoteFilter()
             began = time.perf_counter()
-            search_quotes(session, query, speaker=speaker, limit=50)
+            search_quotes(session, query, who, limit=50)
             timings.setdefault(label, []).append((time.perf_counter() - began) * 1000)
     return timings
 

@@ -3,7 +3,7 @@
     python bench/tui_bench.py [--quotes 100000] [--db sqlite:////tmp/quotes-tui-bench.sqlite]
                               [--pages 300] [--keep]
 
-Builds the store fast (executemany straight into the tables of ``quotes.models``; the FTS
+Builds the store fast (executemany straight into the tables of ``quotes.store.tables``; the FTS
 index rebuilt once at the end), then, headless at 80x24 through ``run_test``:
 
 * startup: ``make_app(url)`` to the first screen (speakers listed and the most quoted
@@ -37,8 +37,8 @@ from sqlalchemy.engine import Engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quotes.db import init_db, make_engine
-from quotes.models import Article, Exchange, Quote, RoleSpell, Speaker
+from quotes.store.db import init_db, make_engine
+from quotes.store.tables import Article, Exchange, Quote, RoleSpell, Speaker
 
 COUNTRIES = (
     "United States", "China", "Russia", "Ukraine", "India", "Japan", "Germany", "France",

@@ -1,8 +1,7 @@
-"""Reading the dates users type: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` -> ``datetime.date``.
+"""Dates as users and articles give them: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
 
-``parse_date`` is pure and small; a partial date names a period (a year, a month), and
-``end=True`` asks for its last day instead of its first (for an inclusive "until" bound).
-Anything else raises ``DateError``, a ``ValueError`` whose message is one line for the user.
+The one date parser of the project: the CLI's ``--since``/``--until``, the TUI's since/until
+boxes and the store's article dates all read dates here. Pure: no I/O, no database.
 """
 
 from __future__ import annotations
@@ -11,48 +10,50 @@ import calendar
 import re
 from datetime import date
 
-__all__ = ["DateError", "parse_date"]
+from quotes.errors import QueryError
 
-_FORMS = "use YYYY, YYYY-MM or YYYY-MM-DD"
-_PATTERN = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+FORMATS = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 
-class DateError(ValueError):
-    """A date that cannot be read; ``str(err)`` is a one-line message naming the input."""
+class DateError(QueryError, ValueError):
+    """A date that cannot be read; ``message`` is one line naming the accepted forms."""
 
 
 def parse_date(text: str | None, *, end: bool = False) -> date | None:
-    """The date ``text`` names: its first day, or its last with ``end``; None for no text.
+    """``2023`` / ``2023-02`` / ``2023-02-21`` -> a date; empty or None -> None.
 
-    ``2023`` -> 2023-01-01 (``end``: 2023-12-31); ``2023-02`` -> 2023-02-01 (``end``:
-    2023-02-28); ``2023-02-21`` -> that day either way. Raises ``DateError`` for anything else,
-    including months and days that do not exist (``2023-13``, ``2023-02-30``).
+    A year or month stands for its first day, or with ``end`` for its last day (``--until``).
+    Anything else, an impossible month or day included (``2023-99``, ``2023-02-30``), is a
+    ``DateError``.
     """
     if text is None or not text.strip():
         return None
-    match = _PATTERN.fullmatch(text.strip())
-    if match is None:
-        raise DateError(f"cannot read date {text!r}: {_FORMS}")
-    year = int(match.group(1))
-    month = _month(text, match.group(2))
+    match = _DATE.fullmatch(text.strip())
+    found = _period(match, end) if match is not None else None
+    if found is None:
+        raise DateError(f"cannot read date {text!r}: use {FORMATS}")
+    return found
+
+
+def leading_date(text: str | None) -> date | None:
+    """The date a text starts with (an article's ``2023-02-21T10:00Z``, ``2023-02``), the
+    first day of a year or month; None when there is none or it is impossible."""
+    match = _DATE.match(text.strip()) if text else None
+    return _period(match, end=False) if match is not None else None
+
+
+def _period(match: re.Match[str], end: bool) -> date | None:
+    """The first (or with ``end`` the last) day of the matched year, month or day."""
+    year, month, day = (int(part) if part else None for part in match.groups())
+    assert year is not None
     if month is None:
-        return date(year, 12, 31) if end else date(year, 1, 1)
-    if match.group(3) is None:
-        return date(year, month, calendar.monthrange(year, month)[1] if end else 1)
-    return _day(text, year, month, int(match.group(3)))
-
-
-def _month(text: str, digits: str | None) -> int | None:
-    if digits is None:
-        return None
-    month = int(digits)
+        month = 12 if end else 1
     if not 1 <= month <= 12:
-        raise DateError(f"cannot read date {text!r}: month {month} is not 1-12")
-    return month
-
-
-def _day(text: str, year: int, month: int, day: int) -> date:
+        return None
+    if day is None:
+        day = calendar.monthrange(year, month)[1] if end else 1
     try:
         return date(year, month, day)
     except ValueError:
-        raise DateError(f"cannot read date {text!r}: {year}-{month:02d} has no day {day}") from None
+        return None

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from quotes.views import ExchangeRow, QuoteRow
+from quotes.store.rows import ExchangeRow, QuoteRow
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#!])")
 _LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])", re.MULTILINE)

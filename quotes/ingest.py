@@ -16,12 +16,12 @@ from typing import Any, BinaryIO
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from quotes.db import init_db, session_scope
 from quotes.errors import ModelError, QuotesError
-from quotes.models import Article
 from quotes.nlp.types import Document, Extraction
 from quotes.readers import Skipped, iter_documents
-from quotes.store import SaveResult, content_hash, save_extraction
+from quotes.store.db import init_db, session_scope
+from quotes.store.tables import Article
+from quotes.store.write import SaveResult, content_hash, save_extraction
 
 Progress = Callable[[str, int, int], None]
 BatchExtractor = Callable[[Sequence[Document]], list[Extraction]]

@@ -20,7 +20,7 @@ from tui.messages import QuoteCorrected
 from tui.screens.base import ModeScreen
 from tui.screens.detail import QuoteDetailScreen
 from tui.screens.exchanges import ExchangesScreen
-from tui.screens.export import ExportPathScreen, write_markdown
+from tui.screens.export_dialog import ExportPathScreen, write_markdown
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
 from tui.screens.timeline import TimelineScreen

@@ -1,6 +1,8 @@
 """The TUI's one door into the store: each call opens a session, runs one query, closes it.
 
-Screens never touch sessions or ORM objects; they get the plain rows of ``quotes.views``.
+Screens never touch sessions or ORM objects; they get the plain rows of ``quotes.store.rows``.
+Filters come as one ``QuoteFilter``; speaker names are resolved by the store's one policy
+(``resolve_speaker_filter``).
 Calls are safe from worker threads (one session per call; SQLite files allow it).
 """
 
@@ -13,9 +15,11 @@ from typing import Protocol, cast
 from sqlalchemy.engine import Engine
 from textual.dom import DOMNode
 
-from quotes import db, search, store
 from quotes.errors import QuotesError
-from quotes.views import ExchangeRow, QuoteDetail, QuoteRow, SpeakerRow
+from quotes.store import db, read, search, speakers, write
+from quotes.store import exchanges as links
+from quotes.store.filters import QuoteFilter
+from quotes.store.rows import ExchangeRow, QuoteDetail, QuoteRow, SpeakerRow
 
 
 class Library:
@@ -33,60 +37,60 @@ class Library:
 
     def speakers(self, query: str | None = None, limit: int | None = 500) -> list[SpeakerRow]:
         with db.session_scope(self.engine) as session:
-            return store.list_speakers(session, query=query or None, limit=limit)
+            return speakers.list_speakers(session, query=query or None, limit=limit)
 
     def find_speaker(self, name: str) -> SpeakerRow | None:
         with db.session_scope(self.engine) as session:
-            return store.find_speaker(session, name)
+            return speakers.find_speaker(session, name)
+
+    def resolve_speaker(self, text: str) -> SpeakerRow:
+        """The one speaker ``text`` names (``UnknownSpeaker`` / ``AmbiguousSpeaker`` else)."""
+        with db.session_scope(self.engine) as session:
+            return speakers.resolve_speaker_filter(session, text)
 
     def timeline(
         self, speaker_id: int, offset: int = 0, limit: int | None = None
     ) -> list[QuoteRow]:
         with db.session_scope(self.engine) as session:
-            return store.speaker_timeline(session, speaker_id, offset=offset, limit=limit)
+            return read.speaker_timeline(session, speaker_id, offset=offset, limit=limit)
 
     def count_timeline(self, speaker_id: int) -> int:
         with db.session_scope(self.engine) as session:
-            return store.count_timeline(session, speaker_id)
+            return read.count_timeline(session, speaker_id)
 
     def parties(self) -> list[str]:
         with db.session_scope(self.engine) as session:
-            return store.parties(session)
+            return links.parties(session)
 
     def busiest_pair(self) -> tuple[str, str] | None:
         with db.session_scope(self.engine) as session:
-            return store.busiest_pair(session)
+            return links.busiest_pair(session)
 
     def exchanges(
         self, party_a: str | None = None, party_b: str | None = None
     ) -> list[ExchangeRow]:
         with db.session_scope(self.engine) as session:
-            return store.exchanges(session, party_a=party_a, party_b=party_b)
+            return links.exchanges(session, party_a=party_a, party_b=party_b)
 
     def search(
         self,
         query: str,
+        filters: QuoteFilter | None = None,
         *,
-        speaker: str | None = None,
-        type: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
         limit: int = 200,
     ) -> list[QuoteRow]:
         """Keyword search; raises ``QueryError`` on a query that cannot be run."""
         with db.session_scope(self.engine) as session:
-            return search.search_quotes(
-                session, query, speaker=speaker, type=type, since=since, until=until, limit=limit
-            )
+            return search.search_quotes(session, query, filters or QuoteFilter(), limit=limit)
 
     def detail(self, quote_id: int) -> QuoteDetail:
         with db.session_scope(self.engine) as session:
-            return store.quote_detail(session, quote_id)
+            return read.quote_detail(session, quote_id)
 
     def mark_wrong(self, quote_id: int, note: str | None = None) -> None:
         """Store a user correction: this attribution is wrong (it wins over re-extraction)."""
         with db.session_scope(self.engine) as session:
-            store.correct_quote(session, quote_id, wrong=True, note=note)
+            write.correct_quote(session, quote_id, wrong=True, note=note)
 
 
 def quotes_of(exchanges: Sequence[ExchangeRow]) -> list[QuoteRow]:

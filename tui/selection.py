@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
 
-from quotes.views import ExchangeRow, QuoteRow
+from quotes.store.rows import ExchangeRow, QuoteRow
 
 
 @dataclass(frozen=True)
@@ -35,13 +34,6 @@ class Selection:
     ) -> Selection:
         """A selection of rows already in hand."""
         return cls(len(rows), name, lambda: rows, group=group, exchanges=exchanges or [])
-
-
-class Exportable(Protocol):
-    """A screen whose current selection can be exported (every mode is one)."""
-
-    def selection(self) -> Selection | None:
-        """The current selection, or ``None`` when there is nothing to export."""
 
 
 def slug(text: str) -> str:

@@ -24,15 +24,12 @@ from quotes.cli.options import (
     TypeFilter,
     UntilFilter,
     check_format,
-    period,
 )
 from quotes.cli.session import open_session
 from quotes.errors import QueryError
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
-    from quotes.views import ExchangeRow, SpeakerRow
+    from quotes.store.rows import ExchangeRow
 
 
 def speakers_command(
@@ -44,7 +41,7 @@ def speakers_command(
     fmt: FormatOption = "table",
 ) -> None:
     """List speakers, most quoted first, with their latest role."""
-    from quotes.store import list_speakers
+    from quotes.store.speakers import list_speakers
 
     fmt = check_format(fmt, ("table", "json"))
     with open_session(db) as session:
@@ -69,13 +66,15 @@ def timeline_command(
 ) -> None:
     """One speaker's quotes in date order, with the role they held at the time."""
     from quotes.export import row_json
-    from quotes.store import speaker_roles, speaker_timeline
+    from quotes.store.filters import filter_from_options
+    from quotes.store.read import speaker_timeline
+    from quotes.store.speakers import resolve_speaker_filter, speaker_roles
 
     fmt = check_format(fmt, ("table", "json"))
-    first, last = period(since, until)
     with open_session(db) as session:
-        who = resolve_speaker(session, speaker)
-        rows = speaker_timeline(session, who.id, since=first, until=last, limit=limit)
+        dates = filter_from_options(session, since=since, until=until)
+        who = resolve_speaker_filter(session, speaker)
+        rows = speaker_timeline(session, who.id, dates, limit=limit)
         roles = speaker_roles(session, who.id)
     if fmt == "json":
         output.emit_json(
@@ -89,20 +88,6 @@ def timeline_command(
     output.line(output.speaker_heading(who))
     if rows:
         output.line(output.quote_table(rows))
-
-
-def resolve_speaker(session: Session, name: str) -> SpeakerRow:
-    """The one speaker ``name`` (name, alias or id) means; a ``QueryError`` if none or several."""
-    from quotes.store import find_speaker, speaker_candidates
-
-    found = find_speaker(session, name)
-    if found is not None:
-        return found
-    choices = speaker_candidates(session, name)
-    if choices:
-        names = ", ".join(f"{c.name} (id {c.id})" for c in choices[:6])
-        raise QueryError(f"{name!r} is ambiguous: {names}; give the full name or the id")
-    raise QueryError(f"no speaker matching {name!r} (list them with `quotes speakers`)")
 
 
 def search_command(
@@ -119,21 +104,15 @@ def search_command(
     fmt: FormatOption = "table",
 ) -> None:
     """Search quote texts (ranked), optionally filtered by speaker, type, date and outlet."""
-    from quotes.search import search_quotes
+    from quotes.store.filters import filter_from_options
+    from quotes.store.search import search_quotes
 
     fmt = check_format(fmt, ("table", "json"))
-    first, last = period(since, until)
     with open_session(db) as session:
-        rows = search_quotes(
-            session,
-            query,
-            speaker=speaker,
-            type=type,
-            since=first,
-            until=last,
-            outlet=outlet,
-            limit=limit,
+        filters = filter_from_options(
+            session, speaker=speaker, type=type, since=since, until=until, outlet=outlet
         )
+        rows = search_quotes(session, query, filters, limit=limit)
     output.quotes(rows, fmt, f"no quotes match {query!r}")
 
 
@@ -143,7 +122,7 @@ def exchanges_command(
     fmt: FormatOption = "table",
 ) -> None:
     """Statements and the responses that answer them (denials of accusations, ...)."""
-    from quotes.store import exchanges
+    from quotes.store.exchanges import exchanges
 
     fmt = check_format(fmt, ("table", "json"))
     given = list(party or [])
@@ -178,7 +157,7 @@ def show_command(
 ) -> None:
     """One quote with its paragraph, speaker, cue and the extractor's evidence."""
     from quotes.export import row_json
-    from quotes.store import quote_detail
+    from quotes.store.read import quote_detail
 
     fmt = check_format(fmt, ("table", "json"))
     with open_session(db) as session:

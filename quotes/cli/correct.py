@@ -25,7 +25,7 @@ def correct_command(
     db: DbOption = None,
 ) -> None:
     """Correct the extractor; the correction also wins when the article is ingested again."""
-    from quotes.store import correct_quote
+    from quotes.store.write import correct_quote
 
     if not (speaker or type or not_a_quote):
         raise QueryError("say what to correct: --speaker, --type or --not-a-quote")

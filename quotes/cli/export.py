@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,13 +17,12 @@ from quotes.cli.options import (
     TypeFilter,
     UntilFilter,
     check_format,
-    period,
 )
 from quotes.cli.session import open_session
 from quotes.errors import InputError
 
 if TYPE_CHECKING:
-    from quotes.views import ExchangeRow, QuoteRow
+    from quotes.store.rows import ExchangeRow, QuoteRow
 
 
 def export_command(
@@ -49,24 +48,21 @@ def export_command(
     db: DbOption = None,
 ) -> None:
     """Export quotes as Markdown citations, CSL-JSON or CSV."""
-    from quotes.search import search_quotes
-    from quotes.store import exchanges, list_quotes
+    from quotes.store.exchanges import exchanges
+    from quotes.store.filters import filter_from_options
+    from quotes.store.read import list_quotes
+    from quotes.store.search import search_quotes
 
     fmt = check_format(fmt, ("markdown", "csl-json", "csv"))
     group = check_format(group, ("speaker", "exchange"))
-    first, last = period(since, until)
-    filters: dict[str, Any] = {
-        "speaker": speaker,
-        "type": type,
-        "since": first,
-        "until": last,
-        "outlet": outlet,
-    }
     with open_session(db) as session:
+        filters = filter_from_options(
+            session, speaker=speaker, type=type, since=since, until=until, outlet=outlet
+        )
         if query is not None and query.strip():
-            rows = search_quotes(session, query, limit=limit or 1000, **filters)
+            rows = search_quotes(session, query, filters, limit=limit or 1000)
         else:
-            rows = list_quotes(session, limit=limit, **filters)
+            rows = list_quotes(session, filters, limit=limit)
         pairs = exchanges(session) if group == "exchange" else []
     text = _render(rows, fmt, group, pairs)
     if out is None:

@@ -96,7 +96,8 @@ def _open_tui(url: str) -> bool:
 
 
 def _print_top_timelines(url: str, top: int) -> None:
-    from quotes.store import list_speakers, speaker_timeline
+    from quotes.store.read import speaker_timeline
+    from quotes.store.speakers import list_speakers
 
     with open_session(url) as session:
         for who in list_speakers(session, limit=top):

@@ -2,20 +2,19 @@
 
 ``DbOption``, ``FormatOption``, ``WorkersOption``, the quote filters (``--speaker``,
 ``--type``, ``--since``, ``--until``, ``--outlet``, ``--party``) and the row limits are
-``Annotated`` types a command names as a parameter's type. ``check_format`` and ``period``
-turn option values into what the store takes, raising ``QuotesError``s for bad ones.
+``Annotated`` types a command names as a parameter's type; ``check_format`` checks a
+``--format`` value. Dates and speakers are read by ``quotes.store.filters``. Bad values
+raise ``QuotesError``s.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Annotated, Any
 
 import typer
 
-from quotes.dates import DateError, parse_date
-from quotes.errors import InputError, QueryError
+from quotes.errors import InputError
 
 
 def db_option(help: str, envvar: str | None = None) -> Any:
@@ -88,11 +87,3 @@ def check_format(fmt: str, allowed: Sequence[str]) -> str:
     if value not in allowed:
         raise InputError(f"unknown format {fmt!r}: use {' or '.join(allowed)}", "usage error")
     return value
-
-
-def period(since: str | None, until: str | None) -> tuple[date | None, date | None]:
-    """``--since`` and ``--until`` as dates: the first day of one, the last day of the other."""
-    try:
-        return parse_date(since), parse_date(until, end=True)
-    except DateError as err:
-        raise QueryError(str(err)) from None

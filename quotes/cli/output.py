@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from quotes.errors import QuotesError
     from quotes.ingest import IngestSummary
     from quotes.readers import Skipped
-    from quotes.views import ExchangeRow, QuoteDetail, QuoteRow, SpeakerRow
+    from quotes.store.rows import ExchangeRow, QuoteDetail, QuoteRow, SpeakerRow
 
 TEXT_WIDTH = 90
 

@@ -33,9 +33,9 @@ def ingest_with_progress(
     db: str | None, paths: Sequence[str | Path], *, show: bool, workers: int | None
 ) -> Ingested:
     """Ingest ``paths`` into the store at ``db``, with a progress bar if ``show`` (and a tty)."""
-    from quotes.db import open_store, session_scope
     from quotes.ingest import ingest_paths
-    from quotes.store import stats
+    from quotes.store.db import open_store, session_scope
+    from quotes.store.read import stats
 
     engine = open_store(db)
     try:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 @contextmanager
 def open_session(db: str | None) -> Iterator[Session]:
     """A session on the store at ``db`` (None: the default store), committed on success."""
-    from quotes.db import open_store, session_scope
+    from quotes.store.db import open_store, session_scope
 
     engine = open_store(db)
     try:

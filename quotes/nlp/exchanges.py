@@ -1,12 +1,26 @@
-"""Exchanges inside a document: which answer (denial, rejection) responds to which charge."""
+"""What answers what: which answer (denial, rejection) responds to which charge.
+
+Inside one document, ``link_exchanges`` sets ``responds_to`` on the extracted quotes. Across
+articles, ``exchange_score`` rates a stored charge and a later answer (each a ``Side``); the
+store (``quotes.store.exchanges``) reads the sides from the database and writes the links.
+Pure: no database.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date
+
 from quotes.nlp import lexicon
 from quotes.nlp.classify import ANSWERS, CHARGES
+from quotes.nlp.marks import Paragraph, paragraphs
 from quotes.nlp.types import Quote
+from quotes.text import paragraph_bounds
 
 LOOK_BACK = 200  # statements an answer may reach back over (bounds work on huge documents)
+WINDOW_DAYS = 120  # an answer in another article at most this many days after the charge
+_PROPER_NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
 
 
 def link_exchanges(quotes: list[Quote], text: str = "") -> None:
@@ -17,6 +31,7 @@ def link_exchanges(quotes: list[Quote], text: str = "") -> None:
     country (+2), the answer's paragraph names the charger's country (+2), the same form (a
     quote answering a quote, +1), shared content words (+1 each, at most 2), then recency.
     """
+    paras: list[Paragraph] | None = None  # split once, when the first answer needs them
     for i, quote in enumerate(quotes):
         if quote.type not in ANSWERS or quote.speaker is None:
             continue
@@ -24,7 +39,8 @@ def link_exchanges(quotes: list[Quote], text: str = "") -> None:
         if prev is not None and quotes[prev].responds_to is not None:
             quote.responds_to = quotes[prev].responds_to
         else:
-            quote.responds_to = _best_charge(quotes, i, text)
+            paras = paragraphs(text) if paras is None else paras
+            quote.responds_to = _best_charge(quotes, i, _paragraph(text, quote, paras))
         if quote.responds_to is not None:
             quote.evidence.append(f"exchange: answers quote {quote.responds_to}")
             if quote.target is None:
@@ -44,19 +60,19 @@ def _previous_same_speaker(quotes: list[Quote], i: int) -> int | None:
     return None
 
 
-def _paragraph(text: str, quote: Quote) -> str:
+def _paragraph(text: str, quote: Quote, paras: list[Paragraph]) -> str:
     if not text:
         return quote.text
-    start = text.rfind("\n", 0, quote.start) + 1
-    end = text.find("\n", quote.end)
-    return text[start : end if end >= 0 else len(text)]
+    left, right = paragraph_bounds(text, quote.start, quote.end, quote.paragraph, paras)
+    return text[left:right]
 
 
-def _best_charge(quotes: list[Quote], i: int, text: str) -> int | None:
+def _best_charge(quotes: list[Quote], i: int, paragraph: str) -> int | None:
+    """The charge ``quotes[i]`` answers, given the paragraph around that answer."""
     answer = quotes[i]
     assert answer.speaker is not None
     mine = answer.speaker.affiliation
-    named = {c for _, _, c in lexicon.countries().find(_paragraph(text, answer))}
+    named = {c for _, _, c in lexicon.countries().find(paragraph)}
     words = lexicon.content_words(answer.text)
     best: tuple[int, int] | None = None
     for j in range(max(0, i - LOOK_BACK), i):
@@ -81,3 +97,72 @@ def _best_charge(quotes: list[Quote], i: int, text: str) -> int | None:
         if best is None or score >= best[0]:
             best = (score, j)
     return best[1] if best else None
+
+
+# -- across articles ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One stored quote as a side of a possible exchange: a charge or an answer."""
+
+    id: int
+    article_id: int
+    published: date
+    type: str
+    target: str | None
+    country: str | None
+    speaker: str | None
+    words: frozenset[str]
+    names: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(
+        cls,
+        id: int,
+        article_id: int,
+        published: date,
+        type: str,
+        target: str | None,
+        country: str | None,
+        speaker: str | None,
+        text: str,
+    ) -> Side:
+        """A side from a stored quote's fields and text (topic words and names read here)."""
+        words = frozenset(lexicon.content_words(text))
+        names = frozenset(proper_names(text))
+        return cls(id, article_id, published, type, target, country, speaker, words, names)
+
+
+def proper_names(text: str) -> set[str]:
+    """Capitalised words inside a quote ("Valdoria", "Kessel"): parties it talks about."""
+    found = set()
+    for match in _PROPER_NAME.finditer(text):
+        word = match.group(1).lower()
+        if word not in lexicon.TOPIC_STOPWORDS and word not in lexicon.CALENDAR:
+            found.add(word)
+    return found
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(a and b and lexicon.fold(a) == lexicon.fold(b))
+
+
+def exchange_score(charge: Side, answer: Side) -> float:
+    """How well ``answer`` (a denial) in another article fits ``charge`` (an accusation);
+    0 = no link. Parties must match (the answerer's country is the accused, or the answer
+    targets the accuser) and topic words overlap; closer in time scores higher."""
+    if charge.article_id == answer.article_id or answer.published < charge.published:
+        return 0.0
+    days = (answer.published - charge.published).days
+    if days > WINDOW_DAYS:
+        return 0.0
+    parties: float = _same(answer.country, charge.target) + _same(answer.target, charge.country)
+    parties += _same(answer.target, charge.speaker)
+    overlap = len(charge.words & answer.words)
+    if not parties and charge.names & answer.names and overlap >= 2:
+        parties = 0.5  # no party data: both quotes name the same party, and share a topic
+    if not parties or overlap == 0:
+        return 0.0
+    union = len(charge.words | answer.words) or 1
+    return parties + 2.0 * overlap / union + overlap * 0.1 + (1.0 - days / WINDOW_DAYS) * 0.5

@@ -12,8 +12,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel
 
-from quotes.db import init_db, make_engine
 from quotes.nlp.types import Document, DocumentMeta, Extraction, Quote, Span, Speaker
+from quotes.store.db import init_db, make_engine
 
 PG_URL_FILE = Path(os.environ.get("QUOTES_PG_DIR", "/tmp/quotes-pg")) / "url"
 

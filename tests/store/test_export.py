@@ -8,7 +8,7 @@ import json
 from datetime import date
 
 from quotes.export import citation_markdown, escape_markdown, to_csl_json, to_csv, to_markdown
-from quotes.views import ExchangeRow, QuoteRow
+from quotes.store.rows import ExchangeRow, QuoteRow
 
 
 def row(i: int, text: str, speaker: str | None = "Antony Blinken", **kw: object) -> QuoteRow:

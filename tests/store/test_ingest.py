@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from quotes import store
 from quotes.errors import ModelError
 from quotes.ingest import ingest_paths, pool_size
-from quotes.models import Quote, Speaker
 from quotes.nlp.types import Document, Extraction
+from quotes.store import read, speakers
+from quotes.store.tables import Quote, Speaker
 from tests.cli.test_store_cli import CORPUS, fake_batch, fake_extract
 
 REPO = Path(__file__).resolve().parents[2]
@@ -39,8 +39,8 @@ def test_updated_file_replaces_quotes(engine: Engine, tmp_path: Path) -> None:
     summary = ingest_paths(engine, [path], extract=fake_batch)
     assert (summary.updated, summary.quotes) == (1, 2)
     with Session(engine) as session:
-        assert store.stats(session)["articles"] == 1
-        assert store.stats(session)["quotes"] == 2
+        assert read.stats(session)["articles"] == 1
+        assert read.stats(session)["quotes"] == 2
 
 
 def test_extractor_failure_skips_only_that_article(engine: Engine) -> None:
@@ -76,20 +76,20 @@ def test_seed_and_shared_corpus_read(engine: Engine, shared: Path) -> None:
 @pytest.mark.slow
 def test_seed_with_real_models(tmp_path: Path) -> None:
     """The real extractor over the seed: Blinken found under every alias, phrase search hits."""
-    from quotes.db import open_store
-    from quotes.search import search_quotes
+    from quotes.store.db import open_store
+    from quotes.store.search import search_quotes
 
     engine = open_store(f"sqlite:///{tmp_path / 'seed.sqlite'}")
     summary = ingest_paths(engine, [REPO / "seeds"])
     assert summary.added == 1 and summary.quotes >= 5, summary.line()
     with Session(engine) as session:
         for alias in ("Blinken", "Antony Blinken", "Secretary Blinken"):
-            found = store.find_speaker(session, alias)
+            found = speakers.find_speaker(session, alias)
             assert found is not None and "Blinken" in found.name, alias
         (hit, *_rest) = search_quotes(session, '"lethal support"')
         assert hit.speaker is not None and "Blinken" in hit.speaker
         assert hit.outlet == "DER SPIEGEL" and hit.date_text == "2023-02"
-        detail = store.quote_detail(session, hit.id)
+        detail = read.quote_detail(session, hit.id)
         assert detail.paragraph[detail.quote_start : detail.quote_end].startswith('"We are')
     again = ingest_paths(engine, [REPO / "seeds"])
     assert again.unchanged == 1 and again.quotes == 0
@@ -125,7 +125,7 @@ def _stored(engine: Engine) -> list[tuple[str, str | None, str]]:
 @pytest.mark.slow
 def test_ingest_in_two_processes_stores_what_one_process_stores(tmp_path: Path) -> None:
     """The corpus through two worker processes with the real models, against one process."""
-    from quotes.db import open_store
+    from quotes.store.db import open_store
 
     one = open_store(f"sqlite:///{tmp_path / 'one.sqlite'}")
     two = open_store(f"sqlite:///{tmp_path / 'two.sqlite'}")

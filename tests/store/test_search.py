@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import Session
 
-from quotes import store
 from quotes.errors import QueryError
-from quotes.search import fts5_expression, parse_query, search_quotes, tsquery_expression
+from quotes.store import write
+from quotes.store.filters import QuoteFilter, filter_from_options
+from quotes.store.search import fts5_expression, parse_query, search_quotes, tsquery_expression
 from tests.store.conftest import extraction, q
 
 TEXTS = [
@@ -27,7 +28,7 @@ TEXTS = [
 def filled(session: Session) -> Session:
     for n, (text, speaker, kind) in enumerate(TEXTS):
         body = f"Paragraph {n}.\n\n“{text}” {speaker} said.\n"
-        store.save_extraction(
+        write.save_extraction(
             session,
             extraction(
                 body,
@@ -61,24 +62,35 @@ def test_ranking_prefers_more_matches(filled: Session) -> None:
     assert ranks == sorted(ranks, reverse=True)  # type: ignore[type-var]
 
 
+def by(session: Session, **options: str) -> QuoteFilter:
+    return filter_from_options(session, **options)
+
+
 def test_filters(filled: Session) -> None:
-    assert texts(search_quotes(filled, "lethal", speaker="Wang Wenbin")) == [TEXTS[1][0]]
-    assert texts(search_quotes(filled, "lethal", type="accuse")) == [TEXTS[0][0]]
-    assert texts(search_quotes(filled, "lethal", since=date(2023, 2, 1))) == [TEXTS[1][0]]
-    assert texts(search_quotes(filled, "lethal", until=date(2023, 1, 31))) == [TEXTS[0][0]]
-    assert texts(search_quotes(filled, "lethal", outlet="wire")) == [TEXTS[1][0]]
+    wenbin = by(filled, speaker="Wang Wenbin")
+    assert texts(search_quotes(filled, "lethal", wenbin)) == [TEXTS[1][0]]
+    assert texts(search_quotes(filled, "lethal", QuoteFilter(type="accuse"))) == [TEXTS[0][0]]
+    assert texts(search_quotes(filled, "lethal", QuoteFilter(since=date(2023, 2, 1)))) == [
+        TEXTS[1][0]
+    ]
+    assert texts(search_quotes(filled, "lethal", QuoteFilter(until=date(2023, 1, 31)))) == [
+        TEXTS[0][0]
+    ]
+    assert texts(search_quotes(filled, "lethal", QuoteFilter(outlet="wire"))) == [TEXTS[1][0]]
+    assert texts(search_quotes(filled, "lethal", by(filled, until="2023-01"))) == [TEXTS[0][0]]
     assert len(search_quotes(filled, "lethal OR support OR smear*", limit=2)) == 2
     assert len(search_quotes(filled, "lethal OR support OR smear*", limit=2, offset=2)) == 2
     with pytest.raises(QueryError, match="no speaker"):
-        search_quotes(filled, "lethal", speaker="Nobody Here")
+        by(filled, speaker="Nobody Here")
     with pytest.raises(QueryError, match="unknown statement type"):
-        search_quotes(filled, "lethal", type="bogus")
+        QuoteFilter(type="bogus")
 
 
 def test_speaker_filter_takes_part_of_a_name(filled: Session) -> None:
-    """Regression: `--speaker "Foreign Ministry"` was an error unless it named one speaker."""
-    assert texts(search_quotes(filled, "lethal", speaker="Wenbin")) == [TEXTS[1][0]]
-    assert len(search_quotes(filled, "lethal", speaker="wang")) == 1
+    """Regression: `--speaker "Foreign Ministry"` was an error unless it named one speaker
+    exactly; a part of the one speaker's name will do."""
+    assert texts(search_quotes(filled, "lethal", by(filled, speaker="Wenbin"))) == [TEXTS[1][0]]
+    assert len(search_quotes(filled, "lethal", by(filled, speaker="wang"))) == 1
 
 
 @pytest.mark.parametrize("query", ["", "   ", "***", '""', "OR", "- + ^ ( )", "«»"])

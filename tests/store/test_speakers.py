@@ -5,13 +5,15 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session
 
-from quotes.speakers import (
-    clean_role,
-    given_names_compatible,
-    name_key,
+from quotes.store import write
+from quotes.store.names import clean_role, given_names_compatible, name_key, same_person
+from quotes.store.speakers import (
+    AmbiguousSpeaker,
+    UnknownSpeaker,
     resolve_speaker,
-    same_person,
+    resolve_speaker_filter,
 )
+from tests.store.conftest import extraction, q
 
 
 @pytest.mark.parametrize(
@@ -126,3 +128,32 @@ def test_a_name_without_country_does_not_spawn_a_speaker_per_quote(session: Sess
     assert resolve_speaker(session, "Hugo Chavez", country="Bolivia").speaker.id == (
         other.speaker.id
     )
+
+
+def _said(session: Session, *names: str) -> None:
+    """Store one article in which each of ``names`` is quoted once."""
+    body = "".join(f"“Statement {i} here,” {name} said.\n\n" for i, name in enumerate(names))
+    quotes = [q(f"Statement {i} here,", body, name) for i, name in enumerate(names)]
+    write.save_extraction(session, extraction(body, quotes))
+
+
+def test_speaker_filter_exact_name_wins_over_parts(session: Session) -> None:
+    _said(session, "Wang Yi", "Wang Wenbin", "Antony Blinken")
+    assert resolve_speaker_filter(session, "Wang Yi").name == "Wang Yi"
+    assert resolve_speaker_filter(session, "wenbin").name == "Wang Wenbin"
+    assert resolve_speaker_filter(session, "Blin").name == "Antony Blinken"
+    assert resolve_speaker_filter(session, "Secretary Blinken").name == "Antony Blinken"
+    blinken = resolve_speaker_filter(session, "Antony Blinken")
+    assert resolve_speaker_filter(session, str(blinken.id)) == blinken
+
+
+def test_speaker_filter_ambiguous_or_unknown_is_a_clear_error(session: Session) -> None:
+    _said(session, "Wang Yi", "Wang Wenbin")
+    with pytest.raises(AmbiguousSpeaker, match="'Wang' is ambiguous: ") as caught:
+        resolve_speaker_filter(session, "Wang")
+    assert {row.name for row in caught.value.candidates} == {"Wang Yi", "Wang Wenbin"}
+    assert "give the full name or the id" in caught.value.message
+    with pytest.raises(UnknownSpeaker, match="no speaker matching 'Nobody'"):
+        resolve_speaker_filter(session, "Nobody")
+    with pytest.raises(UnknownSpeaker):
+        resolve_speaker_filter(session, "999")

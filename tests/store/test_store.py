@@ -5,11 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import delete
 from sqlmodel import Session
 
-from quotes import store
 from quotes.errors import QueryError
 from quotes.nlp.types import Quote
+from quotes.store import exchanges as links
+from quotes.store import read, speakers, write
+from quotes.store.filters import QuoteFilter
+from quotes.store.tables import Article, Exchange, RoleSpell
+from quotes.store.tables import Quote as QuoteTable
 from tests.store.conftest import extraction, q
 
 BODY1 = (
@@ -21,7 +26,7 @@ BODY1 = (
 BODY2 = "Later.\n\n“China must stop,” Blinken said. “We will not accept this,” Wang Yi said.\n"
 
 
-def first(session: Session) -> store.SaveResult:
+def first(session: Session) -> write.SaveResult:
     quotes = [
         q(
             "We are very concerned that China is considering providing lethal support to Russia,",
@@ -45,17 +50,17 @@ def first(session: Session) -> store.SaveResult:
             responds_to=0,
         ),
     ]
-    return store.save_extraction(
+    return write.save_extraction(
         session, extraction(BODY1, quotes, title="Munich", url="https://e.x/1", date="2023-02-19")
     )
 
 
-def second(session: Session, date_text: str = "2023-03-01") -> store.SaveResult:
+def second(session: Session, date_text: str = "2023-03-01") -> write.SaveResult:
     quotes = [
         q("China must stop,", BODY2, "Blinken", role="Secretary", country="United States"),
         q("We will not accept this,", BODY2, "Wang Yi", role="Director", country="China"),
     ]
-    return store.save_extraction(session, extraction(BODY2, quotes, title="Later", date=date_text))
+    return write.save_extraction(session, extraction(BODY2, quotes, title="Later", date=date_text))
 
 
 def test_save_is_idempotent_by_content(session: Session) -> None:
@@ -63,18 +68,18 @@ def test_save_is_idempotent_by_content(session: Session) -> None:
     assert (result.status, result.quotes, result.new_speakers) == ("added", 2, 2)
     again = first(session)
     assert (again.status, again.article_id, again.quotes) == ("unchanged", result.article_id, 2)
-    assert store.stats(session)["quotes"] == 2
+    assert read.stats(session)["quotes"] == 2
 
 
 def test_updated_article_replaces_quotes(session: Session) -> None:
     result = first(session)
     body = BODY1 + "\nUpdate: “We stand by it,” Blinken said.\n"
     quotes = [q("We stand by it,", body, "Blinken", country="United States")]
-    updated = store.save_extraction(
+    updated = write.save_extraction(
         session, extraction(body, quotes, url="https://e.x/1", date="2023-02-20")
     )
     assert (updated.status, updated.article_id, updated.quotes) == ("updated", result.article_id, 1)
-    assert store.stats(session) == {"articles": 1, "quotes": 1, "speakers": 2, "exchanges": 0}
+    assert read.stats(session) == {"articles": 1, "quotes": 1, "speakers": 2, "exchanges": 0}
 
 
 def test_failed_save_stores_nothing(session: Session) -> None:
@@ -82,45 +87,45 @@ def test_failed_save_stores_nothing(session: Session) -> None:
     bad.start = None  # type: ignore[assignment]  # NOT NULL violation mid-article
     ok = q("We will not accept this,", BODY2, "Wang Yi")
     with pytest.raises(Exception, match="database error"):
-        store.save_extraction(session, extraction(BODY2, [ok, bad]))
-    assert store.stats(session) == {"articles": 0, "quotes": 0, "speakers": 0, "exchanges": 0}
+        write.save_extraction(session, extraction(BODY2, [ok, bad]))
+    assert read.stats(session) == {"articles": 0, "quotes": 0, "speakers": 0, "exchanges": 0}
 
 
 def test_aliases_resolve_across_articles(session: Session) -> None:
     first(session)
     second(session)
     for name in ("Blinken", "Antony Blinken", "Secretary Blinken", "secretary of state blinken"):
-        found = store.find_speaker(session, name)
+        found = speakers.find_speaker(session, name)
         assert found is not None, name
         assert found.name == "Antony Blinken"
         assert found.quote_count == 2
         assert found.latest_role == "Secretary"
-    assert store.find_speaker(session, "Nobody Known") is None
-    names = [row.name for row in store.list_speakers(session)]
+    assert speakers.find_speaker(session, "Nobody Known") is None
+    names = [row.name for row in speakers.list_speakers(session)]
     assert names[0] == "Antony Blinken"
     assert set(names) == {"Antony Blinken", "Foreign Ministry spokesperson", "Wang Yi"}
-    assert [r.name for r in store.list_speakers(session, query="blink")] == ["Antony Blinken"]
-    assert len(store.list_speakers(session, limit=1)) == 1
+    assert [r.name for r in speakers.list_speakers(session, query="blink")] == ["Antony Blinken"]
+    assert len(speakers.list_speakers(session, limit=1)) == 1
 
 
 def test_timeline_in_date_order_with_paging(session: Session) -> None:
     second(session)
     first(session)
-    blinken = store.find_speaker(session, "Blinken")
+    blinken = speakers.find_speaker(session, "Blinken")
     assert blinken is not None
-    rows = store.speaker_timeline(session, blinken.id)
+    rows = read.speaker_timeline(session, blinken.id)
     assert [r.published for r in rows] == [date(2023, 2, 19), date(2023, 3, 1)]
     assert rows[0].role == "Secretary of State" and rows[1].role == "Secretary"
     assert rows[0].date_text == "2023-02-19"
-    assert store.count_timeline(session, blinken.id) == 2
-    assert [r.text for r in store.speaker_timeline(session, blinken.id, offset=1, limit=1)] == [
+    assert read.count_timeline(session, blinken.id) == 2
+    assert [r.text for r in read.speaker_timeline(session, blinken.id, offset=1, limit=1)] == [
         "China must stop,"
     ]
-    assert store.speaker_timeline(session, blinken.id, since=date(2023, 2, 25))[0].published == (
-        date(2023, 3, 1)
-    )
-    assert store.speaker_timeline(session, blinken.id, until=date(2023, 1, 1)) == []
-    assert store.speaker_roles(session, blinken.id) == [
+    assert read.speaker_timeline(session, blinken.id, QuoteFilter(since=date(2023, 2, 25)))[
+        0
+    ].published == (date(2023, 3, 1))
+    assert read.speaker_timeline(session, blinken.id, QuoteFilter(until=date(2023, 1, 1))) == []
+    assert speakers.speaker_roles(session, blinken.id) == [
         (date(2023, 2, 19), "Secretary of State"),
         (date(2023, 3, 1), "Secretary"),
     ]
@@ -128,38 +133,38 @@ def test_timeline_in_date_order_with_paging(session: Session) -> None:
 
 def test_parties_and_exchanges(session: Session) -> None:
     first(session)
-    assert store.parties(session) == ["China", "United States"]
-    (pair,) = store.exchanges(session)
+    assert links.parties(session) == ["China", "United States"]
+    (pair,) = links.exchanges(session)
     assert pair.statement.type == "accuse" and pair.response.type == "deny"
     assert not pair.cross_article
     assert pair.response.responds_to == pair.statement.id
-    assert store.exchanges(session, "china", "United States") == [pair]
-    assert store.exchanges(session, "Norland") == []
+    assert links.exchanges(session, "china", "United States") == [pair]
+    assert links.exchanges(session, "Norland") == []
 
 
 def test_busiest_pair_counts_both_directions_and_puts_the_first_speaker_left(
     session: Session,
 ) -> None:
-    assert store.busiest_pair(session) is None
+    assert links.busiest_pair(session) is None
     first(session)  # United States accuses, China denies
-    assert store.busiest_pair(session) == ("United States", "China")
+    assert links.busiest_pair(session) == ("United States", "China")
     body = "“Norland lies,” Brel said. “Valdoria lies,” Marken said. “No,” Dahl said.\n"
     quotes = [
         q("Norland lies,", body, "Tomas Brel", country="Valdoria", type="accuse"),
         q("Valdoria lies,", body, "Ilse Marken", country="Norland", type="deny", responds_to=0),
         q("No,", body, "Olav Dahl", country="Valdoria", type="deny", responds_to=1),
     ]
-    store.save_extraction(session, extraction(body, quotes, date="2023-05-01"))
+    write.save_extraction(session, extraction(body, quotes, date="2023-05-01"))
     # two Valdoria-Norland links (one each way) beat one United States-China link
-    assert store.busiest_pair(session) == ("Valdoria", "Norland")
+    assert links.busiest_pair(session) == ("Valdoria", "Norland")
 
 
 def test_quote_detail_paragraph_and_mention(session: Session) -> None:
     first(session)
-    blinken = store.find_speaker(session, "Blinken")
+    blinken = speakers.find_speaker(session, "Blinken")
     assert blinken is not None
-    (row,) = store.speaker_timeline(session, blinken.id)
-    detail = store.quote_detail(session, row.id)
+    (row,) = read.speaker_timeline(session, blinken.id)
+    detail = read.quote_detail(session, row.id)
     assert detail.paragraph.startswith("“We are very concerned")
     assert detail.paragraph.endswith("told NBC.")
     assert detail.paragraph[detail.quote_start : detail.quote_end].startswith("“We are")
@@ -168,39 +173,39 @@ def test_quote_detail_paragraph_and_mention(session: Session) -> None:
     assert detail.evidence == ["quote marks", "cue said"] and detail.cue == "said"
     assert not detail.corrected
     with pytest.raises(QueryError, match="no quote"):
-        store.quote_detail(session, 999)
+        read.quote_detail(session, 999)
 
 
 def test_corrections_apply_now_and_win_on_reingest(session: Session) -> None:
     first(session)
     second(session)
-    wang = store.find_speaker(session, "Wang Yi")
+    wang = speakers.find_speaker(session, "Wang Yi")
     assert wang is not None
-    (wrong,) = store.speaker_timeline(session, wang.id)
-    store.correct_quote(session, wrong.id, speaker="Wang Wenbin", type="reject", note="checked")
-    wenbin = store.find_speaker(session, "Wang Wenbin")
+    (wrong,) = read.speaker_timeline(session, wang.id)
+    write.correct_quote(session, wrong.id, speaker="Wang Wenbin", type="reject", note="checked")
+    wenbin = speakers.find_speaker(session, "Wang Wenbin")
     assert wenbin is not None and wenbin.id != wang.id
-    (fixed,) = store.speaker_timeline(session, wenbin.id)
+    (fixed,) = read.speaker_timeline(session, wenbin.id)
     assert fixed.type == "reject"
-    assert store.quote_detail(session, fixed.id).corrected
-    blinken = store.find_speaker(session, "Blinken")
+    assert read.quote_detail(session, fixed.id).corrected
+    blinken = speakers.find_speaker(session, "Blinken")
     assert blinken is not None
-    later = store.speaker_timeline(session, blinken.id)[1]
-    store.correct_quote(session, later.id)  # not a quote at all
-    assert store.count_timeline(session, blinken.id) == 1
+    later = read.speaker_timeline(session, blinken.id)[1]
+    write.correct_quote(session, later.id)  # not a quote at all
+    assert read.count_timeline(session, blinken.id) == 1
     # the same text ingested again from another path: corrections win over the extractor
-    session.exec(store.delete(store.Exchange))  # type: ignore[call-overload]
-    for model in (store.Quote, store.RoleSpell, store.Article):
-        session.exec(store.delete(model))  # type: ignore[call-overload]
+    session.exec(delete(Exchange))  # type: ignore[call-overload]
+    for model in (QuoteTable, RoleSpell, Article):
+        session.exec(delete(model))  # type: ignore[call-overload]
     session.commit()
     second(session)
-    assert store.count_timeline(session, blinken.id) == 0
-    (again,) = store.speaker_timeline(session, wenbin.id)
+    assert read.count_timeline(session, blinken.id) == 0
+    (again,) = read.speaker_timeline(session, wenbin.id)
     assert again.type == "reject"
     with pytest.raises(QueryError, match="unknown statement type"):
-        store.correct_quote(session, again.id, type="shout")
+        write.correct_quote(session, again.id, type="shout")
     with pytest.raises(QueryError, match="no quote"):
-        store.correct_quote(session, 12345)
+        write.correct_quote(session, 12345)
 
 
 ACCUSATION = "“Valdoria is shipping drones to the rebels,” Norland's minister said.\n"
@@ -227,29 +232,29 @@ def test_cross_article_denial_links_to_earlier_accusation(session: Session) -> N
     body_b = "“The claims about drones for the rebels are groundless,” Valdoria's envoy said.\n"
     den = envoy_answer(body_b, "The claims about drones for the rebels are groundless,")
     # the later denial ingested first: the link appears when the accusation arrives
-    store.save_extraction(session, extraction(body_b, [den], title="B", date="2024-03-05"))
-    store.save_extraction(
+    write.save_extraction(session, extraction(body_b, [den], title="B", date="2024-03-05"))
+    write.save_extraction(
         session, extraction(ACCUSATION, [accusation()], title="A", date="2024-03-01")
     )
-    (pair,) = store.exchanges(session, "Norland", "Valdoria")
+    (pair,) = links.exchanges(session, "Norland", "Valdoria")
     assert pair.cross_article
     assert pair.statement.speaker == "Ilse Marken" and pair.response.speaker == "Tomas Brel"
     # far apart in time: no link
     other = "“Drones to rebels? Groundless,” Valdoria's envoy said.\n"
     late = envoy_answer(other, "Drones to rebels? Groundless,")
-    store.save_extraction(session, extraction(other, [late], title="C", date="2025-06-01"))
-    assert len(store.exchanges(session)) == 1
+    write.save_extraction(session, extraction(other, [late], title="C", date="2025-06-01"))
+    assert len(links.exchanges(session)) == 1
 
 
 def test_cross_article_protest_answers_an_accusation(session: Session) -> None:
     """Statement groups are one definition: a protest answers, as inside an article."""
     body_b = "“We protest the claims about drones for the rebels,” Valdoria's envoy said.\n"
     protest = envoy_answer(body_b, "We protest the claims about drones for the rebels,", "protest")
-    store.save_extraction(
+    write.save_extraction(
         session, extraction(ACCUSATION, [accusation()], title="A", date="2024-03-01")
     )
-    store.save_extraction(session, extraction(body_b, [protest], title="B", date="2024-03-04"))
-    (pair,) = store.exchanges(session, "Norland", "Valdoria")
+    write.save_extraction(session, extraction(body_b, [protest], title="B", date="2024-03-04"))
+    (pair,) = links.exchanges(session, "Norland", "Valdoria")
     assert pair.statement.speaker == "Ilse Marken" and pair.response.speaker == "Tomas Brel"
 
 
@@ -266,18 +271,18 @@ def test_cross_article_link_without_country_data(session: Session) -> None:
     den = q(
         "Valdoria never supplied drones to the Kessel militias,", body_b, "Lena Sorvik", type="deny"
     )
-    store.save_extraction(session, extraction(body_a, [acc], title="A", date="2031-03-02"))
-    store.save_extraction(session, extraction(body_b, [den], title="B", date="2031-03-05"))
-    (pair,) = store.exchanges(session)
+    write.save_extraction(session, extraction(body_a, [acc], title="A", date="2031-03-02"))
+    write.save_extraction(session, extraction(body_b, [den], title="B", date="2031-03-05"))
+    (pair,) = links.exchanges(session)
     assert pair.cross_article and pair.response.speaker == "Lena Sorvik"
     unrelated = "“Grain prices in Valdoria will fall,” the spokeswoman said.\n"
     other = q("Grain prices in Valdoria will fall,", unrelated, "Lena Sorvik", type="deny")
-    store.save_extraction(session, extraction(unrelated, [other], title="C", date="2031-03-06"))
-    assert len(store.exchanges(session)) == 1
+    write.save_extraction(session, extraction(unrelated, [other], title="C", date="2031-03-06"))
+    assert len(links.exchanges(session)) == 1
 
 
 def test_jsonl_records_are_not_matched_by_line_number(session: Session) -> None:
-    one = store.save_extraction(session, extraction("Article one.", [], path="a.jsonl:1"))
-    two = store.save_extraction(session, extraction("Article two.", [], path="a.jsonl:1"))
+    one = write.save_extraction(session, extraction("Article one.", [], path="a.jsonl:1"))
+    two = write.save_extraction(session, extraction("Article two.", [], path="a.jsonl:1"))
     assert (one.status, two.status) == ("added", "added")
-    assert store.stats(session)["articles"] == 2
+    assert read.stats(session)["articles"] == 2

@@ -10,14 +10,14 @@ from textual.binding import Binding
 from textual.widgets import Input, OptionList, Select, Static
 from tui_story import ACCUSATION, DENIAL, WARNING, settle
 
-from quotes.db import make_engine, session_scope
 from quotes.errors import StoreError
-from quotes.models import Correction, Quote
+from quotes.store.db import make_engine, session_scope
+from quotes.store.tables import Correction, Quote
 from tui.app import QuotesApp, make_app
 from tui.data import Library
 from tui.screens.detail import QuoteDetailScreen
 from tui.screens.exchanges import ExchangesScreen
-from tui.screens.export import ExportPathScreen
+from tui.screens.export_dialog import ExportPathScreen
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
 from tui.screens.timeline import TimelineScreen
@@ -174,8 +174,12 @@ async def test_search_filters_by_type_and_dates(db_url: str) -> None:
         screen.query_one("#search-until", Input).value = "2023-02-19"
         await settle(pilot)
         assert [row.text for row in screen.results] == [WARNING]
-        screen.query_one("#search-until", Input).value = "2023-02"
+        screen.query_one("#search-until", Input).value = "2023-02"  # a month, as the CLI takes it
         await settle(pilot)
+        assert len(screen.results) == 3  # up to the month's last day
+        screen.query_one("#search-until", Input).value = "2023-99"
+        await settle(pilot)
+        assert screen.results == []
         assert "YYYY-MM-DD" in str(screen.query_one("#search-status", Static).render())
 
 

@@ -13,8 +13,8 @@ from textual.app import App, ComposeResult
 from tui_story import settle
 from typer.testing import CliRunner
 
-from quotes.views import ExchangeRow, QuoteRow
-from tui.screens.export import resolve_target
+from quotes.store.rows import ExchangeRow, QuoteRow
+from tui.screens.export_dialog import resolve_target
 from tui.selection import slug
 from tui.widgets.cells import clip, wrap
 from tui.widgets.exchange_lanes import threads

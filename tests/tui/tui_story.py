@@ -11,9 +11,9 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from quotes.db import init_db, make_engine, session_scope
 from quotes.nlp.types import Document, DocumentMeta, Extraction, Quote, Span, Speaker
-from quotes.store import save_extraction
+from quotes.store.db import init_db, make_engine, session_scope
+from quotes.store.write import save_extraction
 
 ACCUSATION = (
     "We are very concerned that China is considering providing lethal support to Russia "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.screen import Screen
 
 from quotes.errors import QuotesError
-from quotes.views import QuoteRow
+from quotes.store.rows import QuoteRow
 from tui.data import Library, app_of
 from tui.screens.detail import QuoteDetailScreen
 from tui.selection import Selection

@@ -17,10 +17,10 @@ from textual.widgets import Footer, Label, Static
 
 from quotes.errors import QuotesError
 from quotes.export import citation_markdown, date_of
-from quotes.views import QuoteDetail
+from quotes.store.rows import QuoteDetail
 from tui.data import app_of
 from tui.messages import QuoteCorrected
-from tui.screens.export import ExportPathScreen, write_markdown
+from tui.screens.export_dialog import ExportPathScreen, write_markdown
 from tui.widgets.cells import type_cell
 from tui.widgets.paragraph import QuoteParagraph
 

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Label, Select, Static
 from textual.worker import get_current_worker
 
 from quotes.errors import QuotesError
-from quotes.views import ExchangeRow
+from quotes.store.rows import ExchangeRow
 from tui.data import quotes_of, report_from_thread
 from tui.screens.base import ModeScreen
 from tui.selection import Selection, plural, slug

@@ -1,5 +1,8 @@
 """Keyword search with live results, filtered by speaker, statement type and dates.
 
+Dates are read as the CLI reads them (``quotes.dates``); a speaker name is resolved by the
+store's one policy (``resolve_speaker_filter``) to the speaker id the search filters on.
+
 Every keystroke starts a new search in an exclusive thread worker (the previous one is
 cancelled), so typing never waits for the database.
 """
@@ -18,9 +21,12 @@ from textual.validation import Function
 from textual.widgets import Footer, Header, Input, Select, Static
 from textual.worker import get_current_worker
 
+from quotes.dates import FORMATS, DateError, parse_date
 from quotes.errors import QueryError, QuotesError
 from quotes.nlp.types import STATEMENT_TYPES
-from quotes.views import QuoteRow, SpeakerRow
+from quotes.store.filters import QuoteFilter
+from quotes.store.rows import QuoteRow, SpeakerRow
+from quotes.store.speakers import AmbiguousSpeaker, UnknownSpeaker
 from tui.screens.base import ModeScreen
 from tui.selection import Selection, slug
 from tui.widgets.cells import type_label
@@ -29,16 +35,11 @@ from tui.widgets.quote_table import QuoteTable
 LIMIT = 200
 
 
-def parse_day(text: str) -> date | None:
-    """``YYYY-MM-DD`` -> date; empty -> None; raises ``ValueError`` otherwise."""
-    text = text.strip()
-    return date.fromisoformat(text) if text else None
-
-
 def _is_day(text: str) -> bool:
+    """Whether a since/until box holds a date the CLI would take too (or nothing)."""
     try:
-        parse_day(text)
-    except ValueError:
+        parse_date(text)
+    except DateError:
         return False
     return True
 
@@ -77,7 +78,7 @@ class SearchScreen(ModeScreen):
                     prompt="any type",
                     id="search-type",
                 )
-                day = Function(_is_day, "use YYYY-MM-DD")
+                day = Function(_is_day, f"use {FORMATS}")
                 yield Input(placeholder="since YYYY-MM-DD", id="search-since", validators=[day])
                 yield Input(placeholder="until YYYY-MM-DD", id="search-until", validators=[day])
         yield Static("Type to search.", id="search-status")
@@ -96,10 +97,10 @@ class SearchScreen(ModeScreen):
         if not query:
             return "Type to search."
         try:
-            since = parse_day(self.query_one("#search-since", Input).value)
-            until = parse_day(self.query_one("#search-until", Input).value)
-        except ValueError:
-            return "Dates must be YYYY-MM-DD."
+            since = parse_date(self.query_one("#search-since", Input).value)
+            until = parse_date(self.query_one("#search-until", Input).value, end=True)
+        except DateError as err:
+            return f"{err.message[0].upper()}{err.message[1:]}."
         kind = self.query_one("#search-type", Select).value
         speaker = self.query_one("#search-speaker", Input).value.strip()
         return SearchParams(
@@ -134,15 +135,13 @@ class SearchScreen(ModeScreen):
 
     def resolve_speaker(self, typed: str) -> SpeakerRow | str:
         """The one speaker ``typed`` names (a part of a name will do), or why there is none."""
-        matches = self.library.speakers(typed, limit=6)
-        exact = [row for row in matches if row.name.casefold() == typed.casefold()]
-        chosen = exact or matches
-        if not chosen:
+        try:
+            return self.library.resolve_speaker(typed)
+        except UnknownSpeaker:
             return f"No speaker matches “{typed}”."
-        if len(chosen) > 1:
-            names = ", ".join(row.name for row in chosen[:3])
+        except AmbiguousSpeaker as err:
+            names = ", ".join(row.name for row in err.candidates[:3])
             return f"“{typed}” matches several speakers ({names}…): type more of the name."
-        return chosen[0]
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, params: SearchParams) -> None:
@@ -156,14 +155,13 @@ class SearchScreen(ModeScreen):
                         self.app.call_from_thread(self._unresolved, params, found)
                     return
                 speaker = found
-            rows = self.library.search(
-                params.query,
-                speaker=str(speaker.id) if speaker else None,
+            filters = QuoteFilter(
+                speaker_ids=(speaker.id,) if speaker else (),
                 type=params.type,
                 since=params.since,
                 until=params.until,
-                limit=LIMIT,
             )
+            rows = self.library.search(params.query, filters, limit=LIMIT)
         except QuotesError as err:  # QueryError: a query that cannot be run; or the store
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._failed, params, err)

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 from quotes.errors import QuotesError
-from quotes.views import QuoteRow, SpeakerRow
+from quotes.store.rows import QuoteRow, SpeakerRow
 from tui.data import report_from_thread
 from tui.screens.base import ModeScreen
 from tui.selection import Selection, plural, slug

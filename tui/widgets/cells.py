@@ -6,11 +6,10 @@ Cell contents are Rich ``Text``, so their colours live here rather than in ``app
 from __future__ import annotations
 
 import textwrap
-from datetime import date
 
 from rich.text import Text
 
-from quotes.views import QuoteRow
+from quotes.store.rows import QuoteRow
 
 TYPE_STYLES: dict[str, str] = {
     "accuse": "bold red",
@@ -41,10 +40,6 @@ def type_cell(kind: str) -> Text:
     """The statement type as a coloured word ("accuse" in red, "deny" in cyan ...)."""
     # The colour is a span, not the Text's base style, so text appended later stays plain.
     return Text.assemble((type_label(kind), TYPE_STYLES.get(kind, "")))
-
-
-def date_cell(day: date | None) -> Text:
-    return Text(day.isoformat() if day else "—", style="" if day else "dim")
 
 
 def clip(text: str | None, width: int) -> str:
@@ -79,9 +74,3 @@ def two_lines(first: str | Text, second: str, width: int, second_style: str = "d
     text.truncate(width, overflow="ellipsis")
     text.append("\n" + clip(second, width), style=second_style)
     return text
-
-
-def speaker_line(row: QuoteRow) -> str:
-    """ "Antony Blinken (U.S. Secretary of State)" - the speaker with the role at the time."""
-    name = row.speaker or "unknown speaker"
-    return f"{name} ({row.role})" if row.role else name

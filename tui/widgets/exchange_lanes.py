@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from quotes.export import date_of
-from quotes.views import ExchangeRow, QuoteRow
+from quotes.store.rows import ExchangeRow, QuoteRow
 from tui.widgets.cells import clip, quote_cell, two_lines, type_cell
 
 Thread = list[QuoteRow]

@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.widgets import Static
 
-from quotes.views import QuoteDetail
+from quotes.store.rows import QuoteDetail
 
 
 class QuoteParagraph(Static):

@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 
 from quotes.errors import QuotesError
 from quotes.export import date_of
-from quotes.views import QuoteRow
+from quotes.store.rows import QuoteRow
 from tui.data import report_from_thread
 from tui.widgets.cells import quote_cell, two_lines, type_cell
 

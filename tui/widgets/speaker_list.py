@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from quotes.errors import QuotesError
-from quotes.views import SpeakerRow
+from quotes.store.rows import SpeakerRow
 from tui.data import report_from_thread
 from tui.widgets.cells import clip
 

@@ -1,7 +1,8 @@
-"""Database tables (SQLModel). One module holds them all; engines come from ``quotes.db``.
+"""The database tables (SQLModel): articles, speakers and their aliases and roles, quotes,
+exchange links and user corrections. Engines come from ``quotes.store.db``.
 
-Read-side code never hands these objects out: ``quotes.store`` turns them into the plain rows
-of ``quotes.views``.
+Read-side code never hands these objects out: ``quotes.store.read`` and friends turn them into
+the plain rows of ``quotes.store.rows``.
 """
 
 from __future__ import annotations

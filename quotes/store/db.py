@@ -1,8 +1,9 @@
-"""Engines, schema and sessions. No engine exists at import time: call ``make_engine``.
+"""Engines, schema, sessions and the one database-error shortener. No engine exists at import
+time: call ``make_engine``.
 
 SQLite (the embedded default) gets an FTS5 external-content table over ``quote.text`` kept in
 sync by triggers; PostgreSQL gets a generated ``tsvector`` column with a GIN index. The same
-models and queries serve both; only the search SQL differs (``quotes.search``).
+models and queries serve both; only the search SQL differs (``quotes.store.search``).
 """
 
 from __future__ import annotations
@@ -12,14 +13,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Select, event
+from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
-from quotes import config, models  # noqa: F401  (models registers the tables)
+from quotes import config
 from quotes.errors import StoreError
+from quotes.store import tables  # noqa: F401  (importing it registers the tables)
 
 SQLITE_FTS = (
     """CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(
@@ -39,6 +42,11 @@ POSTGRES_FTS = (
         GENERATED ALWAYS AS (to_tsvector('english', coalesce(text, ''))) STORED""",
     "CREATE INDEX IF NOT EXISTS ix_quote_tsv ON quote USING GIN (tsv)",
 )
+
+
+def columns(*items: Any) -> Select[Any]:
+    """SQLAlchemy ``select`` over plain columns (loosely typed: rows come back as tuples)."""
+    return sa_select(*items)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -108,13 +116,19 @@ def init_db(engine: Engine) -> None:
             for statement in statements:
                 conn.exec_driver_sql(statement)
     except SQLAlchemyError as err:
-        raise StoreError(f"cannot open or create the database: {_short(err)}") from None
+        raise StoreError(f"cannot open or create the database: {short_error(err)}") from None
 
 
-def _short(err: SQLAlchemyError) -> str:
+def short_error(err: SQLAlchemyError) -> str:
+    """The first line of the driver's message (SQLAlchemy's own text holds the whole SQL)."""
     orig = getattr(err, "orig", None)
     text = str(orig if orig is not None else err)
     return text.strip().splitlines()[0] if text.strip() else type(err).__name__
+
+
+def store_error(err: SQLAlchemyError) -> StoreError:
+    """A database failure as the one-line ``StoreError`` the CLI and TUI show."""
+    return StoreError(f"database error: {short_error(err)}")
 
 
 @contextmanager
@@ -126,7 +140,7 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         session.commit()
     except SQLAlchemyError as err:
         session.rollback()
-        raise StoreError(f"database error: {_short(err)}") from None
+        raise store_error(err) from None
     except BaseException:
         session.rollback()
         raise

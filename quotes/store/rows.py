@@ -1,4 +1,4 @@
-"""Read-side rows returned by ``quotes.store`` / ``quotes.search`` and consumed by CLI, TUI, export.
+"""Read-side rows returned by the store's reads and search, consumed by CLI, TUI and export.
 
 Plain frozen dataclasses: no ORM objects cross the store boundary, so callers never touch a
 closed session.

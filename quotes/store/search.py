@@ -3,87 +3,34 @@
 User text never reaches the query language raw: it is split into terms (words, "quoted
 phrases", prefix* words, and the operator ``OR``), every term is reduced to its word
 characters and re-quoted here, so no input can cause a syntax error. A query with no word
-left is a ``QueryError``.
+left is a ``QueryError``. Words too common to search for on their own are the
+``search_stopwords`` word list of ``quotes/nlp/lexicons/`` (PostgreSQL's english config drops
+them too); inside a "quoted phrase" they are kept.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, column, func, literal, literal_column, table, text
 from sqlalchemy.dialects.postgresql import REGCONFIG
 from sqlmodel import Session, col
 
-from quotes.db import dialect
 from quotes.errors import QueryError
-from quotes.models import Quote
-from quotes.store import filter_quotes, quotes_by_ids, row_select, to_row
-from quotes.views import QuoteRow
+from quotes.nlp.lexicon import word_list
+from quotes.store.db import dialect
+from quotes.store.filters import QuoteFilter
+from quotes.store.read import NO_FILTER, quotes_by_ids, row_select, to_row
+from quotes.store.rows import QuoteRow
+from quotes.store.tables import Quote
 
 _TERM = re.compile(r'[“”„"«»]([^“”„"«»]*)[“”„"«»]?|(\S+)')
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_TERMS = 32
 MIN_PREFIX = 3
 RANK_WINDOW = 5000
-# Words too common to search for on their own (PostgreSQL's english config drops them too);
-# inside a "quoted phrase" they are kept.
-STOPWORDS = frozenset(
-    (
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "he",
-        "her",
-        "his",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "our",
-        "she",
-        "so",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "to",
-        "was",
-        "we",
-        "were",
-        "which",
-        "who",
-        "will",
-        "with",
-        "you",
-    )
-)
 MAX_LIMIT = 1000
 
 
@@ -116,7 +63,8 @@ def parse_query(query: str) -> ParsedQuery:
         words = tuple(w.lower() for w in _WORD.findall(source))
         prefix = phrase is None and source.endswith("*")
         if phrase is None and not prefix:
-            words = tuple(w for w in words if w not in STOPWORDS)
+            stopwords = word_list("search_stopwords")
+            words = tuple(w for w in words if w not in stopwords)
         if not words or count >= MAX_TERMS:
             continue
         if prefix and len(words[-1]) < MIN_PREFIX:
@@ -224,34 +172,28 @@ def _postgres_search(stmt: Select[Any], expression: str) -> Select[Any]:
 def search_quotes(
     session: Session,
     query: str,
+    filters: QuoteFilter = NO_FILTER,
     *,
-    speaker: str | None = None,
-    type: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    outlet: str | None = None,
     limit: int = 50,
     offset: int = 0,
     rank_window: int | None = RANK_WINDOW,
 ) -> list[QuoteRow]:
-    """Quotes matching ``query`` (best first) and the filters.
+    """Quotes matching ``query`` (best first) and ``filters``.
 
     ``lethal support`` needs both words; ``"lethal support"`` the phrase; ``smear*`` a prefix;
-    ``drones OR missiles`` either. Unknown speakers and types are ``QueryError``.
+    ``drones OR missiles`` either.
     On SQLite without filters, a word matching more than ``rank_window`` quotes has only its
     newest ``rank_window`` matches ranked (None: rank every match, slower on big stores).
     """
     if limit < 1 or offset < 0:
         raise QueryError("limit must be at least 1 and offset at least 0")
     parsed = parse_query(query)
-    filters: dict[str, Any] = {"speaker": speaker, "type": type, "since": since, "until": until}
     page = min(limit, MAX_LIMIT)
-    unfiltered = not outlet and all(v is None for v in filters.values())
-    if unfiltered and dialect(session) == "postgresql":
+    if filters.empty and dialect(session) == "postgresql":
         return _postgres_top(session, tsquery_expression(parsed), page, offset)
-    if unfiltered:
+    if filters.empty:
         return _sqlite_top(session, fts5_expression(parsed), page, offset, rank_window)
-    stmt = filter_quotes(session, row_select(), outlet=outlet, **filters)
+    stmt = filters.apply(row_select())
     if dialect(session) == "postgresql":
         stmt = _postgres_search(stmt, tsquery_expression(parsed))
     else:

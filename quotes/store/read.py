@@ -1,0 +1,158 @@
+"""Reading quotes: lists, timelines, rows by id, one quote in detail, and table counts.
+
+Plain functions taking a ``Session`` and a ``QuoteFilter``, returning the rows of
+``quotes.store.rows``; never ORM objects.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Select, func
+from sqlmodel import Session, col, select
+
+from quotes.errors import QueryError
+from quotes.store.db import columns
+from quotes.store.filters import QuoteFilter
+from quotes.store.rows import QuoteDetail, QuoteRow
+from quotes.store.tables import Article, Exchange, Quote, Speaker
+from quotes.text import paragraph_bounds
+
+NO_FILTER = QuoteFilter()
+
+
+def _responds_to() -> Any:
+    return (
+        select(Exchange.statement_id)
+        .where(Exchange.response_id == Quote.id)
+        .order_by(col(Exchange.cross_article), col(Exchange.id))
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+ROW_COLUMNS: tuple[Any, ...] = (
+    Quote.id,
+    Quote.text,
+    Quote.form,
+    Quote.type,
+    Quote.target,
+    Quote.confidence,
+    Quote.speaker_id,
+    Speaker.name,
+    Quote.role,
+    func.coalesce(Speaker.country, Quote.affiliation),
+    Quote.article_id,
+    Article.title,
+    Article.outlet,
+    Article.url,
+    Article.published,
+)
+
+
+def row_select(*extra: Any) -> Select[Any]:
+    """SELECT of everything a ``QuoteRow`` needs (plus ``extra`` columns)."""
+    return (
+        columns(*ROW_COLUMNS, _responds_to(), Article.date_text, Quote.cue, *extra)
+        .select_from(Quote)
+        .join(Article, col(Article.id) == col(Quote.article_id))
+        .outerjoin(Speaker, col(Speaker.id) == col(Quote.speaker_id))
+    )
+
+
+def to_row(values: Sequence[Any], rank: float | None = None) -> QuoteRow:
+    """A ``QuoteRow`` from one result of ``row_select``."""
+    base = list(values[: len(ROW_COLUMNS)])
+    responds, date_text, cue = values[len(ROW_COLUMNS) : len(ROW_COLUMNS) + 3]
+    return QuoteRow(*base, responds_to=responds, rank=rank, date_text=date_text, cue=cue)  # type: ignore[misc]
+
+
+def _date_order() -> tuple[Any, ...]:
+    return (
+        col(Article.published).is_(None),
+        col(Article.published),
+        col(Article.id),
+        col(Quote.start),
+    )
+
+
+def list_quotes(
+    session: Session,
+    filters: QuoteFilter = NO_FILTER,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[QuoteRow]:
+    """Quotes matching the filters, in date order (what export uses without a query)."""
+    stmt = filters.apply(row_select()).order_by(*_date_order()).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [to_row(values) for values in session.execute(stmt)]
+
+
+def speaker_timeline(
+    session: Session,
+    speaker_id: int,
+    filters: QuoteFilter = NO_FILTER,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[QuoteRow]:
+    """A speaker's quotes in date order (undated articles last), within ``filters``."""
+    return list_quotes(session, filters.for_speaker(speaker_id), offset=offset, limit=limit)
+
+
+def count_timeline(session: Session, speaker_id: int) -> int:
+    """How many quotes ``speaker_timeline`` would return without a limit."""
+    return int(session.exec(select(func.count()).where(Quote.speaker_id == speaker_id)).one())
+
+
+def quotes_by_ids(session: Session, ids: Iterable[int]) -> dict[int, QuoteRow]:
+    """Rows for the given quote ids."""
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    stmt = row_select().where(col(Quote.id).in_(wanted))
+    return {row.id: row for row in (to_row(values) for values in session.execute(stmt))}
+
+
+def quote_detail(session: Session, quote_id: int) -> QuoteDetail:
+    """A quote with its paragraph, offsets inside that paragraph, cue and evidence."""
+    row = quotes_by_ids(session, [quote_id]).get(quote_id)
+    quote = session.get(Quote, quote_id)
+    if row is None or quote is None:
+        raise QueryError(f"no quote with id {quote_id}")
+    article = session.get(Article, quote.article_id)
+    assert article is not None
+    left, right = paragraph_bounds(article.text, quote.start, quote.end, quote.paragraph)
+    mention_start = mention_end = None
+    ms, me = quote.mention_start, quote.mention_end
+    if ms is not None and me is not None and left <= ms and me <= right:
+        mention_start, mention_end = ms - left, me - left
+    try:
+        evidence = [str(item) for item in json.loads(quote.evidence or "[]")]
+    except (ValueError, TypeError):
+        evidence = []
+    return QuoteDetail(
+        quote=row,
+        paragraph=article.text[left:right],
+        quote_start=quote.start - left,
+        quote_end=quote.end - left,
+        mention_start=mention_start,
+        mention_end=mention_end,
+        cue=quote.cue,
+        evidence=evidence,
+        corrected=quote.corrected,
+    )
+
+
+def stats(session: Session) -> dict[str, int]:
+    """Counts of the main tables (for summaries and the demo)."""
+    return {
+        "articles": int(session.exec(select(func.count()).select_from(Article)).one()),
+        "quotes": int(session.exec(select(func.count()).select_from(Quote)).one()),
+        "speakers": int(session.exec(select(func.count()).select_from(Speaker)).one()),
+        "exchanges": int(session.exec(select(func.count()).select_from(Exchange)).one()),
+    }

@@ -1,0 +1,59 @@
+"""Cross-article scoring (``quotes.nlp.exchanges``): pure, beside the in-article linker."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from quotes.nlp.exchanges import WINDOW_DAYS, Side, exchange_score, proper_names
+
+DAY = date(2031, 3, 2)
+
+
+def charge(**changes: object) -> Side:
+    values: dict[str, object] = {
+        "id": 1,
+        "article_id": 1,
+        "published": DAY,
+        "type": "accuse",
+        "target": "Valdoria",
+        "country": "Norland",
+        "speaker": "Ilse Marken",
+        "text": "Valdoria is sending drones across the border",
+    }
+    values.update(changes)
+    return Side.of(**values)  # type: ignore[arg-type]
+
+
+def answer(**changes: object) -> Side:
+    values: dict[str, object] = {
+        "id": 2,
+        "article_id": 2,
+        "published": DAY + timedelta(days=2),
+        "type": "deny",
+        "target": "Norland",
+        "country": "Valdoria",
+        "speaker": "Tomas Brel",
+        "text": "No drones have crossed the border",
+    }
+    values.update(changes)
+    return Side.of(**values)  # type: ignore[arg-type]
+
+
+def test_a_later_answer_between_the_parties_on_the_topic_scores() -> None:
+    assert exchange_score(charge(), answer()) > 0
+
+
+def test_no_link_within_one_article_before_the_charge_or_past_the_window() -> None:
+    assert exchange_score(charge(), answer(article_id=1)) == 0
+    assert exchange_score(charge(), answer(published=DAY - timedelta(days=1))) == 0
+    late = DAY + timedelta(days=WINDOW_DAYS + 1)
+    assert exchange_score(charge(), answer(published=late)) == 0
+
+
+def test_no_link_without_parties_or_shared_words() -> None:
+    assert exchange_score(charge(), answer(country=None, target=None)) == 0
+    assert exchange_score(charge(), answer(text="We will reply in due course")) == 0
+
+
+def test_proper_names_skip_calendar_and_common_words() -> None:
+    assert proper_names("On Monday Valdoria said Kessel would stay") == {"valdoria", "kessel"}
