@@ -77,9 +77,11 @@ def test_a_premodifying_role_names_the_person_after_it() -> None:
 @pytest.mark.slow
 def test_a_role_noun_speaker_is_the_person_the_article_named() -> None:
     text = (
-        "Norland's foreign minister, Ilse Marken, on Monday accused Valdoria of arming militias.\n\n"
+        "Norland's foreign minister, Ilse Marken, on Monday accused Valdoria of arming "
+        "militias.\n\n"
         '"We have clear evidence," Marken told reporters.\n\n'
-        "The minister demanded that Valdoria \u201cimmediately halt all deliveries\u201d to the groups."
+        "The minister demanded that Valdoria \u201cimmediately halt all deliveries\u201d to "
+        "the groups."
     )
     assert names(text) == ["Ilse Marken", "Ilse Marken"]
     assert roles(text) == ["Norland's foreign minister", "Norland's foreign minister"]
