@@ -56,6 +56,8 @@ def _speaking_subject(sent: Sentence, head: Token) -> bool:
     """Whether a mention is the subject of a reporting verb ("Haber said", "Kostova told") or of
     the sentence's main verb ("Voss has defended the dam"): what a later "he said" most likely
     refers to, unlike the subject of a reported clause ("... said Esteria had sent notes")."""
+    while head.deprel.split(":")[0] in ("flat", "appos") and head.head > 0:
+        head = sent.tok(head.head)  # "Delan's sister, Ivana Delan, spoke": the phrase's head
     if not head.deprel.startswith("nsubj") or head.head <= 0:
         return False
     verb = sent.tok(head.head)

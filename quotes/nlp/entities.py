@@ -145,7 +145,7 @@ class EntityRegistry:
         return None
 
     def _create(self, mention: Mention) -> Entity | None:
-        if mention.kind in ("pronoun", "time"):
+        if mention.kind in ("pronoun", "time", "dateline"):
             return None
         if mention.kind == "place" and mention.country:
             ent = Entity(

@@ -57,7 +57,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # name / pronoun / nominal / place / time (a date: never a speaker)
+    kind: str  # name / pronoun / nominal / place / time / dateline (never speakers)
     name: str | None = None
     role: str | None = None
     country: str | None = None
@@ -86,13 +86,20 @@ def noun_phrase(sent: Sentence, head: Token) -> list[Token]:
     return run
 
 
-def _with_apposition(sent: Sentence, head: Token, run: list[Token]) -> list[Token]:
+def _with_apposition(
+    sent: Sentence, head: Token, run: list[Token], nested: bool = True
+) -> list[Token]:
     """The phrase with a name or role in apposition beside it, which ``describe`` splits into
     name and role: "Esteria's foreign minister, Karl Haber", "Foreign Ministry spokesperson
     Mira Kostova", "Mark Pell, an analyst at the Harrow Institute". Other appositions stay out.
     """
-    pairs = [(run, _parsed_phrase(sent, k)) for k in sent.kids(head.id, "appos")]
-    if head.deprel == "appos" and head.head > 0:
+    pairs = [
+        (run, _with_apposition(sent, k, _parsed_phrase(sent, k), nested=False))
+        if nested
+        else (run, _parsed_phrase(sent, k))
+        for k in sent.kids(head.id, "appos")
+    ]
+    if nested and head.deprel == "appos" and head.head > 0:
         pairs.append((_parsed_phrase(sent, sent.tok(head.head)), run))
     for left, right in pairs:
         if not left or not right or right[0].id <= left[-1].id:
@@ -113,8 +120,13 @@ def _name_and_role(left: list[Token], right: list[Token]) -> bool:
         )
 
     def role(side: list[Token]) -> bool:
+        """A common noun phrase ("an analyst at ...", "Delan's sister"), not an institution."""
         nouns = [t for t in side if t.upos == "NOUN"]
-        return bool(nouns) and any(role_kind(t.lemma or t.text) == "person" for t in nouns)
+        if not nouns:
+            return False
+        kind = role_kind(nouns[-1].lemma or nouns[-1].text)
+        described = any(t.upos == "DET" or t.deprel == "nmod:poss" for t in side)
+        return kind == "person" or (kind is None and described)
 
     return (named(left) and role(right)) or (role(left) and named(right))
 
@@ -197,6 +209,9 @@ def _surface_phrase(sent: Sentence, head: Token) -> list[Token]:
 
 def describe(tokens: list[Token], text: str) -> Mention:
     """Split a speaker noun phrase into proper name, role words and country."""
+    if _dateline(tokens, text):
+        return Mention(tokens[0].start, tokens[0].end, tokens[0].text, "dateline")
+    tokens = _without_dateline(tokens, text)
     apposed = _apposition(tokens, text)
     if apposed is not None:
         return apposed
@@ -305,6 +320,27 @@ def _held_for(role: list[Token]) -> bool:
     )
 
 
+_DASHES = frozenset(["–", "—", "-", "--"])
+
+
+def _dateline(tokens: list[Token], text: str) -> bool:
+    """ "MIRAVA –" opening a line: a place in capitals before a dash, never a speaker."""
+    first = tokens[0]
+    at_line_start = first.start == 0 or text[first.start - 1] == "\n"
+    if not (at_line_start and first.text.isupper() and len(first.text) >= 4):
+        return False
+    after = text[first.end : first.end + 4].lstrip(" ,")
+    return after[:1] in ("–", "—", "-") and (len(tokens) == 1 or tokens[1].text in _DASHES)
+
+
+def _without_dateline(tokens: list[Token], text: str) -> list[Token]:
+    """A phrase opening the story after its dateline, without it: "MIRAVA – Valdoria" ->
+    "Valdoria"."""
+    if len(tokens) >= 3 and _dateline(tokens, text):
+        return tokens[2:]
+    return tokens
+
+
 def _affiliation_after(rest: list[Token], text: str) -> str | None:
     """The body named after "of" behind a person's name: "Ruth Alden of the Harrow Institute"
     -> "Harrow Institute" (an organisation in the phrase is the speaker's role, not the
@@ -343,6 +379,8 @@ def _apposition(tokens: list[Token], text: str) -> Mention | None:
         return None
     first = role_side[1:] if role_side[0].text.lower() == "of" else role_side
     role = _clean_role(text[first[0].start : role_side[-1].end]) if first else None
+    if named.role and (role is None or role.split()[0].lower() in _POSSESSIVE_PRONOUNS):
+        role = named.role  # "Its sponsor, senator Rika Aalto": the title says more
     if role is None:
         return None
     kind = named.speaker_kind if named.speaker_kind != "unknown" else "person"
@@ -359,13 +397,15 @@ def _apposition(tokens: list[Token], text: str) -> Mention | None:
 
 
 def _bare_name(side: list[Token], text: str) -> Mention | None:
-    """The side's mention when it is a person's name and nothing else ("Karl Haber")."""
+    """The side's mention when it is a person's name, with at most a title before it ("Karl
+    Haber", "senator Rika Aalto")."""
     words = [t for t in side if t.text.lower() not in _DETS]
-    if len(words) < 2 or not all(_capitalised_name_word(t) for t in words):
+    if len(words) < 2 or not _capitalised_name_word(words[-1]):
         return None
     mention = describe(words, text)
-    whole = text[words[0].start : words[-1].end]
-    if mention.kind != "name" or mention.name != whole or mention.role:
+    if mention.kind != "name" or not mention.name or " " not in mention.name:
+        return None
+    if not text[words[0].start : words[-1].end].endswith(mention.name):
         return None
     if mention.speaker_kind == "institution":
         return None
@@ -378,7 +418,11 @@ def _role_side(side: list[Token], text: str) -> bool:
     if side[0].text.lower() == "of":
         return any(t.text[:1].isupper() for t in side[1:])
     mention = describe(side, text)
-    return mention.kind == "nominal" and mention.speaker_kind == "person"
+    described = side[0].text.lower() in _DETS | set(_POSSESSIVE_PRONOUNS) or any(
+        t.text in _POSSESSIVE for t in side
+    )
+    kind = mention.speaker_kind
+    return mention.kind == "nominal" and (kind == "person" or (kind == "unknown" and described))
 
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -440,7 +484,10 @@ def _name_tokens(words: list[Token]) -> list[Token]:
             rest = {t.text.lower() for t in words[last + 2 :]}
             if not rest or not rest <= _SPEECH_NOUNS:
                 return []  # "people within Mubarak's administration": the name is not the head
-        return words[_with_particles(words, first) : last + 1]
+        start = _with_particles(words, first)
+        while start < last and role_kind(words[start].text) is not None:
+            start += 1  # "Rep." tagged as part of the name: a title
+        return words[start : last + 1]
     run: list[Token] = []
     roles = lexicon.role_nouns()
     for i in range(len(words) - 1, -1, -1):
