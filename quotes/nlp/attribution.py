@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from quotes.nlp import lexicon
 from quotes.nlp.marks import QuoteSpan, SpanIndex
-from quotes.nlp.mentions import Mention, describe, describe_titled, noun_phrase, surface_lemma
+from quotes.nlp.mentions import (
+    Mention,
+    describe,
+    describe_titled,
+    noun_phrase,
+    role_kind,
+    surface_lemma,
+)
 from quotes.nlp.parse import ParsedDoc, Sentence, Token
 
 _SUBJ = ("nsubj", "nsubj:pass", "csubj")
@@ -87,7 +94,7 @@ def attribute_from_previous_sentence(
     if any(not _is_punct(t) for t in sent.tokens if t.end <= span.start):
         return None  # the quote does not open its sentence
     prev = doc.sentences[sent.index - 1]
-    if span.start - prev.end > 3 or inside.within(prev.start, prev.end):
+    if not _adjoining(doc.text[prev.end : span.start]) or inside.within(prev.start, prev.end):
         return None
     words = [t for t in prev.tokens if not _is_punct(t)]
     for i in range(len(words) - 1, max(len(words) - 4, 0) - 1, -1):
@@ -105,6 +112,13 @@ def attribute_from_previous_sentence(
                 )
             return None
     return _previous_statement(doc, prev)
+
+
+def _adjoining(gap: str) -> bool:
+    """Whether a quote follows the sentence before it directly: a space or a paragraph break,
+    and at most a list bullet ("... declaring the days of weakness are over.\n\n- “There's
+    not a war.”" in a round-up)."""
+    return len(gap) <= 3 or (len(gap) <= 8 and not gap.strip(" \t\n-*•–—"))
 
 
 def _previous_statement(doc: ParsedDoc, prev: Sentence) -> Attribution | None:
@@ -355,14 +369,37 @@ def _nominal_run(tokens: list[Token]) -> list[Token]:
 
 
 def _phrase(sent: Sentence, run: list[Token]) -> list[Token]:
-    """A run's noun phrase: from the parse around its head when parsed, else the run itself."""
+    """A run's noun phrase: from the parse around its head when parsed, else the run itself
+    and the body a role noun ending it belongs to."""
     if not sent.parsed:
-        return run
+        return _with_body(sent, run)
     ids = {t.id for t in run}
     heads = [t for t in run if t.head not in ids]
     head = next((t for t in heads if _nominal(t)), run[-1])
     phrase = noun_phrase(sent, head)
     return phrase if phrase[0].id <= run[0].id or len(phrase) <= len(run) + 6 else run
+
+
+_BODY_LINKS = frozenset(["at", "of", "for", "with"])
+
+
+def _with_body(sent: Sentence, run: list[Token]) -> list[Token]:
+    """Without a parse, a role noun's body after it: "an analyst" + "at the Harrow Institute",
+    "a spokesman" + "for the Foreign Ministry". Only capitalised words (a name) make a body."""
+    if not run or role_kind(run[-1].text) != "person":
+        return run
+    rest = sent.tokens[run[-1].id :]
+    if len(rest) < 2 or rest[0].text.lower() not in _BODY_LINKS:
+        return run
+    at = 2 if rest[1].text.lower() == "the" and len(rest) > 2 else 1
+    body: list[Token] = []
+    for tok in rest[at:]:
+        if not (tok.text[:1].isupper() or (body and tok.text.lower() in ("of", "the", "for"))):
+            break
+        body.append(tok)
+    while body and not body[-1].text[:1].isupper():
+        body.pop()
+    return [*run, *rest[:at], *body] if body else run
 
 
 def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribution | None:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from quotes.nlp import lexicon
+from quotes.nlp.attribution import is_cue
 from quotes.nlp.entities import Entity, EntityRegistry
 from quotes.nlp.marks import Paragraph, QuoteSpan, SpanIndex
 from quotes.nlp.mentions import Mention, describe, noun_phrase
@@ -45,10 +46,22 @@ def observations(parsed: ParsedDoc) -> list[tuple[int, Mention, bool]]:
             if mention.kind in ("name", "place") or (
                 mention.kind == "nominal" and mention.speaker_kind != "unknown"
             ):
-                subject = head.deprel.startswith("nsubj")
+                subject = _speaking_subject(sent, head)
                 out.append((mention.start, mention, subject))
     out.sort(key=lambda o: o[0])
     return out
+
+
+def _speaking_subject(sent: Sentence, head: Token) -> bool:
+    """Whether a mention is the subject of a reporting verb ("Haber said", "Kostova told") or of
+    the sentence's main verb ("Voss has defended the dam"): what a later "he said" most likely
+    refers to, unlike the subject of a reported clause ("... said Esteria had sent notes")."""
+    while head.deprel.split(":")[0] in ("flat", "appos") and head.head > 0:
+        head = sent.tok(head.head)  # "Delan's sister, Ivana Delan, spoke": the phrase's head
+    if not head.deprel.startswith("nsubj") or head.head <= 0:
+        return False
+    verb = sent.tok(head.head)
+    return verb.head == 0 or is_cue(verb)
 
 
 def _surface_heads(sent: Sentence) -> list[Token]:

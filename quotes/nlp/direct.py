@@ -233,7 +233,7 @@ def _not_a_speaker(ctx: DocContext, mention: Mention) -> str | None:
     """Why the mention a rule found cannot be the speaker, if it cannot."""
     if ctx.index.within(mention.start, mention.end):
         return "inside a quote"
-    if dateline(ctx.text, mention):
+    if mention.kind == "dateline" or dateline(ctx.text, mention):
         return "a dateline"
     if mention.kind == "time":
         return "a date"

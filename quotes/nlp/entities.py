@@ -112,8 +112,40 @@ class EntityRegistry:
                     return ent
         return None
 
+    def named_entity(self, name: str) -> Entity | None:
+        """The named entity a speaker's name stands for (its fullest name may have grown)."""
+        words = _tokens(name)
+        for ent in self.entities:
+            if ent.named and (ent.name == name or (words and set(words) <= set(_tokens(ent.name)))):
+                return ent
+        return None
+
+    def named_holder(self, speaker: Speaker) -> Entity | None:
+        """The one named person holding an unnamed person speaker's role ("the president" ->
+        the article's only president), or None when none or several do."""
+        if speaker.kind != "person" or not speaker.role:
+            return None
+        key = _role_words(speaker.role)
+        if not key or lexicon.role_nouns().get(key[-1]) != "person" or key[-1] in _SPOKESPEOPLE:
+            return None
+        holders = [e for e in self.entities if e.named and e.kind == "person"]
+        for matched in (  # the whole role ("vice president") before its head noun alone
+            [e for e in holders if any(set(key) <= set(_role_words(r)) for r in e.roles)],
+            [e for e in holders if any(key[-1] in _role_words(r) for r in e.roles)],
+        ):
+            found = [
+                e
+                for e in matched
+                if not speaker.affiliation
+                or speaker.affiliation == e.country
+                or (e.country is None and len(key) >= 2)
+            ]
+            if found:
+                return found[0] if len(found) == 1 else None
+        return None
+
     def _create(self, mention: Mention) -> Entity | None:
-        if mention.kind in ("pronoun", "time"):
+        if mention.kind in ("pronoun", "time", "dateline"):
             return None
         if mention.kind == "place" and mention.country:
             ent = Entity(
@@ -153,6 +185,36 @@ class EntityRegistry:
             entity.name = mention.name
 
 
+def richest_role(roles: list[str]) -> str | None:
+    """The fullest role an article gives a speaker: the one with most words, the earliest on a
+    tie ("Esteria's foreign minister" over "Foreign Minister")."""
+    return max(roles, key=lambda r: len(r.split()), default=None)
+
+
+def settle(registry: EntityRegistry, speakers: list[Speaker]) -> None:
+    """Make every speaker of one article agree with what the whole article says about them.
+
+    A named speaker gets the richest role the article gives that person, wherever it is given
+    (a later "Esteria's foreign minister, Karl Haber" enriches an earlier "Haber said"). An
+    unnamed person speaker ("the Sardovian president") becomes the one named person whose role
+    has that head noun and whose country does not conflict; with two candidates it stays as is.
+    The local mention of each speaker is kept.
+    """
+    for speaker in speakers:
+        if speaker.named:
+            entity = registry.named_entity(speaker.name)
+        else:
+            entity = registry.named_holder(speaker)
+        if entity is None:
+            continue
+        speaker.name = entity.name
+        speaker.named = True
+        speaker.role = richest_role(entity.roles) or speaker.role
+        speaker.affiliation = speaker.affiliation or entity.country
+        if entity.kind in ("person", "institution"):
+            speaker.kind = entity.kind  # type: ignore[assignment]
+
+
 # A role noun and the abbreviated titles it can refer back to ("Rep. Schiff" ... "the congressman").
 _ABBREVIATED: dict[str, tuple[str, ...]] = {
     "congressman": ("rep.", "representative"),
@@ -166,6 +228,20 @@ _ABBREVIATED: dict[str, tuple[str, ...]] = {
 }
 
 _SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"}
+
+
+def _role_words(role: str) -> list[str]:
+    """A role's words without countries, demonyms and articles: "the U.S. Vice President" ->
+    ["vice", "president"]."""
+    countries = lexicon.countries()
+    demonyms = {d.lower() for d in countries.demonyms.values()}
+    return [
+        w.lower()
+        for w in role.replace("'s", "").replace("’s", "").split()
+        if w.lower() not in ("the", "a", "an")
+        and w.lower() not in demonyms
+        and not countries.pattern.fullmatch(w)
+    ]
 
 
 def _institution_key(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -27,10 +28,18 @@ _SURFACE_LEMMAS = {
 
 
 def surface_lemma(token: Token) -> str:
-    """The parser's lemma, or a rule-based one for a token the parser has not seen."""
-    if token.lemma:
+    """The parser's lemma, or a rule-based one for a token the parser has not seen or a
+    reporting verb it lemmatised wrongly ("underscored" -> "underscor")."""
+    ruled = _rule_lemma(token.text.lower())
+    if token.lemma and (
+        token.lemma.lower() in lexicon.cue_verbs() or ruled not in lexicon.cue_verbs()
+    ):
         return token.lemma.lower()
-    word = token.text.lower()
+    return ruled
+
+
+def _rule_lemma(word: str) -> str:
+    """A reporting verb's lemma from its form: "said" -> "say", "underscored" -> "underscore"."""
     if word in _SURFACE_LEMMAS:
         return _SURFACE_LEMMAS[word]
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("es", ""), ("s", "")):
@@ -48,7 +57,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # name / pronoun / nominal / place / time (a date: never a speaker)
+    kind: str  # name / pronoun / nominal / place / time / dateline (never speakers)
     name: str | None = None
     role: str | None = None
     country: str | None = None
@@ -62,7 +71,7 @@ def noun_phrase(sent: Sentence, head: Token) -> list[Token]:
         return _surface_phrase(sent, head)
     while head.deprel.startswith("flat") and head.head:
         head = sent.tok(head.head)  # "Leyen" in "Ursula von der Leyen": the name's first word
-    run = _parsed_phrase(sent, head)
+    run = _with_apposition(sent, head, _parsed_phrase(sent, head))
     if head.upos == "PROPN" or head.ner != "O":
         # titles before a name are often attached elsewhere by the parser: take them anyway
         first = run[0].id
@@ -75,6 +84,51 @@ def noun_phrase(sent: Sentence, head: Token) -> list[Token]:
             first += 1
         run = [t for t in sent.tokens if first <= t.id <= run[-1].id]
     return run
+
+
+def _with_apposition(
+    sent: Sentence, head: Token, run: list[Token], nested: bool = True
+) -> list[Token]:
+    """The phrase with a name or role in apposition beside it, which ``describe`` splits into
+    name and role: "Esteria's foreign minister, Karl Haber", "Foreign Ministry spokesperson
+    Mira Kostova", "Mark Pell, an analyst at the Harrow Institute". Other appositions stay out.
+    """
+    pairs = [
+        (run, _with_apposition(sent, k, _parsed_phrase(sent, k), nested=False))
+        if nested
+        else (run, _parsed_phrase(sent, k))
+        for k in sent.kids(head.id, "appos")
+    ]
+    if nested and head.deprel == "appos" and head.head > 0:
+        pairs.append((_parsed_phrase(sent, sent.tok(head.head)), run))
+    for left, right in pairs:
+        if not left or not right or right[0].id <= left[-1].id:
+            continue
+        gap = [sent.tok(i) for i in range(left[-1].id + 1, right[0].id)]
+        if any(t.text != "," for t in gap) or not _name_and_role(left, right):
+            continue
+        return [*left, *gap, *right]
+    return run
+
+
+def _name_and_role(left: list[Token], right: list[Token]) -> bool:
+    """One side headed by a person's name, the other by a person's role noun."""
+
+    def named(side: list[Token]) -> bool:
+        return all(t.upos == "PROPN" or t.text in _POSSESSIVE for t in side[-2:]) and any(
+            t.ner[2:] in ("PER", "PERSON") for t in side
+        )
+
+    def role(side: list[Token]) -> bool:
+        """A common noun phrase ("an analyst at ...", "Delan's sister"), not an institution."""
+        nouns = [t for t in side if t.upos == "NOUN"]
+        if not nouns:
+            return False
+        kind = role_kind(nouns[-1].lemma or nouns[-1].text)
+        described = any(t.upos == "DET" or t.deprel == "nmod:poss" for t in side)
+        return kind == "person" or (kind is None and described)
+
+    return (named(left) and role(right)) or (role(left) and named(right))
 
 
 def _title_word(tok: Token, titled: bool) -> bool:
@@ -155,6 +209,12 @@ def _surface_phrase(sent: Sentence, head: Token) -> list[Token]:
 
 def describe(tokens: list[Token], text: str) -> Mention:
     """Split a speaker noun phrase into proper name, role words and country."""
+    if _dateline(tokens, text):
+        return Mention(tokens[0].start, tokens[0].end, tokens[0].text, "dateline")
+    tokens = _without_dateline(tokens, text)
+    apposed = _apposition(tokens, text)
+    if apposed is not None:
+        return apposed
     start, end = tokens[0].start, tokens[-1].end
     surface = text[start:end]
     countries = lexicon.countries()
@@ -194,6 +254,21 @@ def describe(tokens: list[Token], text: str) -> Mention:
         name = text[name_toks[0].start : name_toks[-1].end]
         role_toks = _title_run([t for t in words if t.end <= name_toks[0].start])
         role = _clean_role(text[role_toks[0].start : role_toks[-1].end]) if role_toks else None
+        role = role or _affiliation_after(words[words.index(name_toks[-1]) + 1 :], text)
+        if _held_for(role_toks):
+            # "a spokesman for President Obama": the spokesman speaks, for the name
+            whole = _clean_role(text[words[0].start : words[-1].end])
+            head_noun, _ = _role_head(role_toks)
+            return Mention(
+                start,
+                end,
+                surface,
+                "nominal",
+                role=whole,
+                country=country,
+                head_noun=head_noun,
+                speaker_kind="person",
+            )
         if countries.pattern.fullmatch(name) and not role:
             return Mention(
                 start,
@@ -234,6 +309,120 @@ def describe(tokens: list[Token], text: str) -> Mention:
         head_noun=head_noun,
         speaker_kind=kind,
     )
+
+
+def _held_for(role: list[Token]) -> bool:
+    """A role held for the person named after it: "spokesman for", "top aide to"."""
+    relational = lexicon.word_list("relational_roles")
+    return any(
+        a.text.lower() in relational and b.text.lower() in ("for", "to")
+        for a, b in itertools.pairwise(role)
+    )
+
+
+_DASHES = frozenset(["–", "—", "-", "--"])
+
+
+def _dateline(tokens: list[Token], text: str) -> bool:
+    """ "MIRAVA –" opening a line: a place in capitals before a dash, never a speaker."""
+    first = tokens[0]
+    at_line_start = first.start == 0 or text[first.start - 1] == "\n"
+    if not (at_line_start and first.text.isupper() and len(first.text) >= 4):
+        return False
+    after = text[first.end : first.end + 4].lstrip(" ,")
+    return after[:1] in ("–", "—", "-") and (len(tokens) == 1 or tokens[1].text in _DASHES)
+
+
+def _without_dateline(tokens: list[Token], text: str) -> list[Token]:
+    """A phrase opening the story after its dateline, without it: "MIRAVA – Valdoria" ->
+    "Valdoria"."""
+    if len(tokens) >= 3 and _dateline(tokens, text):
+        return tokens[2:]
+    return tokens
+
+
+def _affiliation_after(rest: list[Token], text: str) -> str | None:
+    """The body named after "of" behind a person's name: "Ruth Alden of the Harrow Institute"
+    -> "Harrow Institute" (an organisation in the phrase is the speaker's role, not the
+    speaker)."""
+    if len(rest) < 2 or rest[0].text.lower() != "of" or not rest[1].text[:1].isupper():
+        return None
+    return _clean_role(text[rest[1].start : rest[-1].end])
+
+
+def _apposition(tokens: list[Token], text: str) -> Mention | None:
+    """A name and a role on either side of a comma: one speaker, the name with that role.
+
+    "Mark Pell, an analyst at the Harrow Institute" -> Mark Pell, "analyst at the Harrow
+    Institute"; "Esteria's foreign minister, Karl Haber" -> Karl Haber, "Esteria's foreign
+    minister"; "Ann Keller, of the Lindqvist Foundation" -> Ann Keller, "Lindqvist Foundation".
+    None unless one side is a bare name and the other a person's role or an affiliation.
+    """
+    at = next(
+        (
+            i
+            for i in range(1, len(tokens))
+            if tokens[i].text == "," or "," in text[tokens[i - 1].end : tokens[i].start]
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    left = [t for t in tokens[:at] if t.text != ","]
+    right = [t for t in tokens[at:] if t.text != ","]
+    if not left or not right or any(t.text == "," for t in tokens[at + 1 :]):
+        return None
+    named, role_side = _bare_name(left, text), right
+    if named is None:
+        named, role_side = _bare_name(right, text), left
+    if named is None or not _role_side(role_side, text):
+        return None
+    first = role_side[1:] if role_side[0].text.lower() == "of" else role_side
+    role = _clean_role(text[first[0].start : role_side[-1].end]) if first else None
+    if named.role and (role is None or role.split()[0].lower() in _POSSESSIVE_PRONOUNS):
+        role = named.role  # "Its sponsor, senator Rika Aalto": the title says more
+    if role is None:
+        return None
+    kind = named.speaker_kind if named.speaker_kind != "unknown" else "person"
+    return Mention(
+        tokens[0].start,
+        tokens[-1].end,
+        text[tokens[0].start : tokens[-1].end],
+        "name",
+        name=named.name,
+        role=role,
+        country=lexicon.countries().first(role) or named.country,
+        speaker_kind=kind,
+    )
+
+
+def _bare_name(side: list[Token], text: str) -> Mention | None:
+    """The side's mention when it is a person's name, with at most a title before it ("Karl
+    Haber", "senator Rika Aalto")."""
+    words = [t for t in side if t.text.lower() not in _DETS]
+    if len(words) < 2 or not _capitalised_name_word(words[-1]):
+        return None
+    mention = describe(words, text)
+    if mention.kind != "name" or not mention.name or " " not in mention.name:
+        return None
+    if not text[words[0].start : words[-1].end].endswith(mention.name):
+        return None
+    if mention.speaker_kind == "institution":
+        return None
+    return mention
+
+
+def _role_side(side: list[Token], text: str) -> bool:
+    """A person's role ("an analyst at ...", "Esteria's foreign minister") or an affiliation
+    after "of" ("of the Lindqvist Foundation")."""
+    if side[0].text.lower() == "of":
+        return any(t.text[:1].isupper() for t in side[1:])
+    mention = describe(side, text)
+    described = side[0].text.lower() in _DETS | set(_POSSESSIVE_PRONOUNS) or any(
+        t.text in _POSSESSIVE for t in side
+    )
+    kind = mention.speaker_kind
+    return mention.kind == "nominal" and (kind == "person" or (kind == "unknown" and described))
 
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -278,7 +467,7 @@ def _title_run(role: list[Token]) -> list[Token]:
     return kept
 
 
-def _role_kind(word: str) -> str | None:
+def role_kind(word: str) -> str | None:
     """The kind of speaker a role noun denotes, also hyphenated ("Secretary-General")."""
     roles = lexicon.role_nouns()
     lower = word.lower()
@@ -295,7 +484,10 @@ def _name_tokens(words: list[Token]) -> list[Token]:
             rest = {t.text.lower() for t in words[last + 2 :]}
             if not rest or not rest <= _SPEECH_NOUNS:
                 return []  # "people within Mubarak's administration": the name is not the head
-        return words[_with_particles(words, first) : last + 1]
+        start = _with_particles(words, first)
+        while start < last and role_kind(words[start].text) is not None:
+            start += 1  # "Rep." tagged as part of the name: a title
+        return words[start : last + 1]
     run: list[Token] = []
     roles = lexicon.role_nouns()
     for i in range(len(words) - 1, -1, -1):
@@ -361,7 +553,7 @@ def describe_titled(name: list[Token], title: list[Token], text: str) -> Mention
 
 
 def _capitalised_name_word(tok: Token) -> bool:
-    return tok.text[:1].isupper() and _role_kind(tok.text) is None
+    return tok.text[:1].isupper() and role_kind(tok.text) is None
 
 
 def _name_end(words: list[Token], last: int) -> int:
@@ -418,7 +610,7 @@ def _kind_of(name_toks: list[Token], role: str | None) -> str:
         # the role's head: "Minister" in "Foreign Minister", "Secretary" in "Secretary of State"
         head_word = re.split(r"\s+of\s+", role, maxsplit=1)[0].split()[-1].lower()
         for word in (role.split()[-1], head_word):
-            kind = _role_kind(word)
+            kind = role_kind(word)
             if kind is not None:
                 return kind
     return "unknown"

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from quotes.nlp.classify import carry_targets
 from quotes.nlp.context import DocContext, observations
 from quotes.nlp.direct import HEADING, direct_quotes
+from quotes.nlp.entities import settle
 from quotes.nlp.exchanges import link_exchanges
 from quotes.nlp.marks import SpanIndex, find_quotes, paragraphs
 from quotes.nlp.parse import ParsedDoc, Parser, surface_parse
@@ -83,6 +84,8 @@ def extract_parsed(document: Document, parsed: ParsedDoc) -> Extraction:
     ctx.headings = [m.span(1) for m in HEADING.finditer(text)]
     direct = direct_quotes(ctx)
     quotes = sorted(direct + reported_statements(ctx), key=lambda q: q.start)
+    ctx.feed_until(len(text) + 1)  # what the whole article says about its speakers
+    settle(ctx.registry, [q.speaker for q in quotes if q.speaker is not None])
     assign_types(quotes, text)
     carry_targets(quotes)
     link_exchanges(quotes, text)

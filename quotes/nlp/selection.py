@@ -45,7 +45,8 @@ def _say_that_pattern() -> re.Pattern[str]:
 _MARKS = re.compile('["“”„«»]')
 
 
-_OPENS_WITH_QUOTE = re.compile('[ \t]{0,3}["“„«]')
+# a quote right after the sentence, on its line or as the next list item ("...:\n\n- “...”")
+_OPENS_WITH_QUOTE = re.compile('(?:[ \t]{0,3}|[ \t]*\n\\s*[-*•][ \t]+)["“„«]')
 
 
 EASY_CUES = (
