@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import os
 import re
+import tempfile
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from quotes.store.rows import ExchangeRow, QuoteRow
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#!])")
 _LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])", re.MULTILINE)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# what may stay as-is inside a Markdown (<link>): no spaces, brackets or line breaks
+_URL_SAFE = "/:?#@!$&'*+,;=%~._-"
 CSV_FIELDS = (
     "id",
     "speaker",
@@ -57,13 +65,30 @@ def _speaker_label(row: QuoteRow) -> str:
     return f"**{name}**" + (f" ({', '.join(extra)})" if extra else "")
 
 
+def safe_link(url: str | None) -> str | None:
+    """An http(s) URL made safe inside ``(<...>)``; None for any other scheme (javascript:...)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(url.strip(), safe=_URL_SAFE)
+
+
 def _source_label(row: QuoteRow) -> str:
     parts = []
+    link = safe_link(row.url)
+    shown_url = escape_markdown(" ".join(row.url.split())) if row.url and not link else None
     if row.title:
         title = escape_markdown(row.title)
-        parts.append(f"[{title}](<{row.url}>)" if row.url else f"*{title}*")
-    elif row.url:
-        parts.append(f"<{row.url}>")
+        parts.append(f"[{title}](<{link}>)" if link else f"*{title}*")
+    elif link:
+        parts.append(f"<{link}>")
+    if shown_url:  # not a web link: shown as inert text, never as a link
+        parts.append(f"`{shown_url.replace('`', '')}`")
     parts.extend(escape_markdown(part) for part in (row.outlet, date_of(row)) if part)
     return ", ".join(parts) if parts else "unknown source"
 
@@ -172,31 +197,58 @@ def to_csl_json(rows: Iterable[QuoteRow]) -> str:
     return json.dumps([csl_item(row) for row in rows], ensure_ascii=False, indent=2) + "\n"
 
 
+def csv_cell(value: str) -> str:
+    """A text cell a spreadsheet will not run as a formula (``'`` before ``= + - @``)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def to_csv(rows: Iterable[QuoteRow]) -> str:
-    """Quotes as CSV with a header row."""
+    """Quotes as CSV with a header row; text cells are never formulas."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(
-            {
-                "id": row.id,
-                "speaker": row.speaker or "",
-                "role": row.role or "",
-                "country": row.country or "",
-                "type": row.type,
-                "form": row.form,
-                "text": row.text,
-                "target": row.target or "",
-                "confidence": f"{row.confidence:.2f}",
-                "title": row.title or "",
-                "outlet": row.outlet or "",
-                "date": date_of(row) or "",
-                "url": row.url or "",
-                "responds_to": row.responds_to if row.responds_to is not None else "",
-            }
-        )
+        cells: dict[str, object] = {
+            "id": row.id,
+            "speaker": row.speaker or "",
+            "role": row.role or "",
+            "country": row.country or "",
+            "type": row.type,
+            "form": row.form,
+            "text": row.text,
+            "target": row.target or "",
+            "confidence": f"{row.confidence:.2f}",
+            "title": row.title or "",
+            "outlet": row.outlet or "",
+            "date": date_of(row) or "",
+            "url": row.url or "",
+            "responds_to": row.responds_to if row.responds_to is not None else "",
+        }
+        writer.writerow({k: csv_cell(v) if isinstance(v, str) else v for k, v in cells.items()})
     return buffer.getvalue()
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``.
+
+    A failure (a full disk) leaves the old file as it was and no temporary file behind.
+    """
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        data = memoryview(text.encode("utf-8"))
+        while data:
+            data = data[os.write(fd, data) :]
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        os.replace(tmp, path)
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def row_json(row: QuoteRow) -> dict[str, Any]:

@@ -8,8 +8,11 @@ the body after the YAML front matter, untouched. Bad input never raises a traceb
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -22,6 +25,8 @@ from quotes.errors import InputError
 from quotes.nlp.types import Document, DocumentMeta
 
 MAX_BYTES = 50 * 1024 * 1024
+MAX_YAML_ALIASES = 16  # a few anchors are normal; thousands are an alias bomb
+MAX_FIELD_CHARS = 1000  # title, outlet, url, date: metadata, never an article
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -42,26 +47,61 @@ class Skipped:
 # -- bytes -> text ---------------------------------------------------------------------------
 
 
+def _stat(path: Path) -> os.stat_result:
+    return path.stat()
+
+
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing missing, oversized and unreadable files."""
+    """The file's bytes, refusing missing, non-regular, oversized and unreadable files.
+
+    The size on disk is checked first, and the read itself stops after the cap, so a file
+    that grows (or lies about its size) is never read without limit.
+    """
     try:
-        size = path.stat().st_size
+        info = _stat(path)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from None
-    if size > MAX_BYTES:
-        raise InputError(f"{path}: file is larger than 50 MB ({size / 1e6:.0f} MB)")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file (a device, pipe or socket)")
+    if info.st_size > MAX_BYTES:
+        raise InputError(f"{path}: file is larger than 50 MB ({info.st_size / 1e6:.0f} MB)")
     try:
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: file is larger than 50 MB")
+    return data
+
+
+def _utf16_codec(data: bytes) -> str | None:
+    """``utf-16``/``utf-32`` for text with a byte-order mark or NUL-interleaved ASCII."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:4096]
+    if len(head) < 4 or len(head) % 2:
+        return None
+    low, high = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if high >= 0.9 * half and low <= 0.1 * half:
+        return "utf-16-le"
+    if low >= 0.9 * half and high <= 0.1 * half:
+        return "utf-16-be"
+    return None
 
 
 def decode(data: bytes, name: str) -> str:
     """Decode UTF-8 text, refusing binary data, bad bytes and empty input."""
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: input is larger than 50 MB")
+    codec = _utf16_codec(data)
+    if codec is not None:
+        return _decode_wide(data, codec, name)
     if b"\x00" in data:
         raise InputError(f"{name}: binary data (NUL bytes), not a text file")
     try:
@@ -72,6 +112,20 @@ def decode(data: bytes, name: str) -> str:
             f"{name}: not valid UTF-8 (byte 0x{bad} at offset {err.start}); "
             "convert the file to UTF-8 first"
         ) from None
+    if not text.strip():
+        raise InputError(f"{name}: empty (no text)")
+    return text
+
+
+def _decode_wide(data: bytes, codec: str, name: str) -> str:
+    """UTF-16/32 text (Windows editors save it): decoded, or refused with its encoding named."""
+    label = codec.upper().split("-LE")[0].split("-BE")[0]
+    try:
+        text = data.decode(codec).removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: broken {label} text; convert the file to UTF-8 first") from None
+    if "\x00" in text:
+        raise InputError(f"{name}: binary data (NUL characters) in {label} text")
     if not text.strip():
         raise InputError(f"{name}: empty (no text)")
     return text
@@ -90,13 +144,14 @@ def _as_date(value: Any) -> str | None:
         return value.isoformat()
     if isinstance(value, int):
         return str(value)
-    return str(value).strip() or None
+    return _as_str(value)
 
 
 def _as_str(value: Any) -> str | None:
-    if value is None:
+    """A scalar metadata value as text, at most ``MAX_FIELD_CHARS``; lists and maps are None."""
+    if value is None or isinstance(value, list | dict | set | tuple):
         return None
-    text = str(value).strip()
+    text = str(value).strip()[:MAX_FIELD_CHARS].strip()
     return text or None
 
 
@@ -117,13 +172,49 @@ def _first_line(text: str) -> str | None:
     return None
 
 
+class _BoundedLoader(yaml.SafeLoader):
+    """``SafeLoader`` that refuses alias bombs and reports impossible dates as YAML errors."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.aliases = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > MAX_YAML_ALIASES:
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(
+                    None, None, f"more than {MAX_YAML_ALIASES} aliases", event.start_mark
+                )
+        return super().compose_node(parent, index)
+
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"impossible date {node.value[:40]!r}", node.start_mark
+            ) from None
+
+
+_BoundedLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _BoundedLoader.construct_yaml_timestamp
+)
+
+
 def _load_yaml_mapping(source: str, name: str, what: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(source)
+        data = yaml.load(source, Loader=_BoundedLoader)  # a SafeLoader subclass
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise InputError(f"{name}: broken {what}{where}: not valid YAML") from None
+        problem = getattr(err, "problem", None)
+        known = isinstance(err, yaml.constructor.ConstructorError | yaml.composer.ComposerError)
+        detail = f": {problem}" if known and problem else ": not valid YAML"
+        raise InputError(f"{name}: broken {what}{where}{detail}") from None
+    except RecursionError:
+        raise InputError(f"{name}: broken {what}: nested too deeply") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -179,9 +270,11 @@ def parse_markdown(text: str, path: str | None) -> Document:
 
 def parse_html(html: str, path: str | None) -> Document:
     """The main text of a web page (trafilatura) and its metadata."""
-    import trafilatura
-
     name = path or "<stdin>"
+    try:
+        import trafilatura
+    except ImportError as err:
+        raise InputError(f"{name}: cannot read HTML, trafilatura is not usable ({err})") from None
     text = trafilatura.extract(html, include_comments=False, include_tables=False)
     if not text or not text.strip():
         raise InputError(f"{name}: no article text found in the HTML page")
@@ -264,7 +357,14 @@ def read_document(path: Path) -> Document:
     if path.is_dir():
         raise InputError(f"{path}: is a folder, not a file")
     text = decode(_read_bytes(path), str(path))
-    return parse_text(text, _kind(path, text), str(path), sidecar_path(path))
+    return _canonical(parse_text(text, _kind(path, text), str(path), sidecar_path(path)), path)
+
+
+def _canonical(doc: Document, path: Path) -> Document:
+    """The document with its path resolved: one article, however its path was spelled."""
+    with contextlib.suppress(OSError):  # a path that cannot be resolved keeps its spelling
+        doc.meta.path = str(path.resolve())
+    return doc
 
 
 # -- many inputs -----------------------------------------------------------------------------
@@ -307,9 +407,18 @@ def _iter_file(path: Path) -> Iterator[Document | Skipped]:
         if kind == "jsonl":
             yield from _iter_jsonl(text, name)
             return
-        yield parse_text(text, kind, name, sidecar_path(path))
+        yield _canonical(parse_text(text, kind, name, sidecar_path(path)), path)
     except InputError as err:
         yield Skipped(name, _reason(err, name))
+    except Exception as err:  # any other failure skips this one file, not the batch
+        yield Skipped(name, _unexpected(err))
+
+
+def _unexpected(err: BaseException) -> str:
+    """A one-line reason for an exception no reader expected."""
+    lines = str(err).strip().splitlines()
+    detail = f": {lines[0][:200]}" if lines else ""
+    return f"cannot read ({type(err).__name__}{detail})"
 
 
 def _iter_stdin(stream: BinaryIO) -> Iterator[Document | Skipped]:
@@ -323,6 +432,8 @@ def _iter_stdin(stream: BinaryIO) -> Iterator[Document | Skipped]:
         yield parse_text(text, kind, None)
     except InputError as err:
         yield Skipped(name, _reason(err, name))
+    except Exception as err:  # never a traceback for one bad input
+        yield Skipped(name, _unexpected(err))
 
 
 def iter_documents(

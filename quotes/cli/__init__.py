@@ -10,6 +10,10 @@ any command into one line on stderr and exit code 1.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
+import sys
 from collections.abc import Callable
 
 import typer
@@ -50,6 +54,31 @@ app.add_typer(models.app, name="models")
 app.add_typer(types.app, name="types")
 
 
-def main() -> None:
-    """Console-script entry point."""
-    app()
+def main(prog_name: str | None = None) -> None:
+    """Console-script entry point: a full or closed stdout is one line, never a traceback."""
+    try:
+        app(prog_name=prog_name)
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else 1
+        sys.exit(_flush_stdout(code))
+    except OSError as err:  # stdout failed while a command was writing
+        sys.exit(_output_failed(err))
+
+
+def _flush_stdout(code: int) -> int:
+    """Flush stdout now (not at interpreter exit, where a failure is a traceback)."""
+    try:
+        sys.stdout.flush()
+    except OSError as err:
+        return _output_failed(err)
+    return code
+
+
+def _output_failed(err: OSError) -> int:
+    """Report a failed write to stdout as one line; a closed pipe (``| head``) is no error."""
+    with contextlib.suppress(OSError):  # nothing more may reach the broken stdout
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if err.errno == errno.EPIPE:
+        return 0
+    sys.stderr.write(f"error: cannot write the output: {err.strerror or err}\n")
+    return 1

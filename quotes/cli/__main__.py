@@ -1,5 +1,5 @@
 """``python -m quotes.cli``: the same command line as the ``quotes`` console script."""
 
-from quotes.cli import app
+from quotes.cli import main
 
-app(prog_name="quotes")
+main(prog_name="quotes")

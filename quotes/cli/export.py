@@ -68,8 +68,10 @@ def export_command(
     if out is None:
         output.line(text, nl=False)
         return
+    from quotes.export import write_atomic
+
     try:
-        out.write_text(text, encoding="utf-8")
+        write_atomic(out, text)
     except OSError as err:
         raise InputError(f"cannot write {out}: {err.strerror}") from None
     output.note(f"{output.plural(len(rows), 'quote')} written to {out}")

@@ -32,6 +32,7 @@ def link_exchanges(quotes: list[Quote], text: str = "") -> None:
     quote answering a quote, +1), shared content words (+1 each, at most 2), then recency.
     """
     paras: list[Paragraph] | None = None  # split once, when the first answer needs them
+    named_in: dict[tuple[int, int], set[str]] = {}  # countries per paragraph, looked up once
     for i, quote in enumerate(quotes):
         if quote.type not in ANSWERS or quote.speaker is None:
             continue
@@ -40,7 +41,7 @@ def link_exchanges(quotes: list[Quote], text: str = "") -> None:
             quote.responds_to = quotes[prev].responds_to
         else:
             paras = paragraphs(text) if paras is None else paras
-            quote.responds_to = _best_charge(quotes, i, _paragraph(text, quote, paras))
+            quote.responds_to = _best_charge(quotes, i, _named(text, quote, paras, named_in))
         if quote.responds_to is not None:
             quote.evidence.append(f"exchange: answers quote {quote.responds_to}")
             if quote.target is None:
@@ -60,19 +61,28 @@ def _previous_same_speaker(quotes: list[Quote], i: int) -> int | None:
     return None
 
 
-def _paragraph(text: str, quote: Quote, paras: list[Paragraph]) -> str:
+def _named(
+    text: str, quote: Quote, paras: list[Paragraph], cache: dict[tuple[int, int], set[str]]
+) -> set[str]:
+    """Countries named in the paragraph around ``quote``; each paragraph is searched once (a
+    one-paragraph article with thousands of answers was searched whole for every answer)."""
     if not text:
-        return quote.text
-    left, right = paragraph_bounds(text, quote.start, quote.end, quote.paragraph, paras)
-    return text[left:right]
+        return _countries(quote.text)
+    bounds = paragraph_bounds(text, quote.start, quote.end, quote.paragraph, paras)
+    if bounds not in cache:
+        cache[bounds] = _countries(text[bounds[0] : bounds[1]])
+    return cache[bounds]
 
 
-def _best_charge(quotes: list[Quote], i: int, paragraph: str) -> int | None:
-    """The charge ``quotes[i]`` answers, given the paragraph around that answer."""
+def _countries(text: str) -> set[str]:
+    return {c for _, _, c in lexicon.countries().find(text)}
+
+
+def _best_charge(quotes: list[Quote], i: int, named: set[str]) -> int | None:
+    """The charge ``quotes[i]`` answers, given the countries named in the answer's paragraph."""
     answer = quotes[i]
     assert answer.speaker is not None
     mine = answer.speaker.affiliation
-    named = {c for _, _, c in lexicon.countries().find(paragraph)}
     words = lexicon.content_words(answer.text)
     best: tuple[int, int] | None = None
     for j in range(max(0, i - LOOK_BACK), i):

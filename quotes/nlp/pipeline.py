@@ -18,7 +18,7 @@ from quotes.nlp.exchanges import link_exchanges
 from quotes.nlp.marks import SpanIndex, find_quotes, paragraphs
 from quotes.nlp.parse import ParsedDoc, Parser, surface_parse
 from quotes.nlp.reported import reported_statements
-from quotes.nlp.selection import deep_selector
+from quotes.nlp.selection import DeepBudget, deep_selector
 from quotes.nlp.statement_model import assign_types
 from quotes.nlp.types import Document, Extraction
 
@@ -56,10 +56,11 @@ def _run_batch(batch: Sequence[Document], parser: Parser) -> Iterator[Extraction
     """Parse a batch together; documents too large for the models get the surface parse."""
     normal = [d for d in batch if len(d.text) <= DEEP_PARSE_LIMIT]
     many = getattr(parser, "parse_many", None)
+    selector = DeepBudget()  # at most a few seconds of deep parsing per 100 KB of a document
     if many is not None:
-        parsed_docs = many([d.text for d in normal], deep_selector) if normal else []
+        parsed_docs = many([d.text for d in normal], selector) if normal else []
     else:
-        parsed_docs = [parser.parse(d.text, deep_selector) for d in normal]
+        parsed_docs = [parser.parse(d.text, selector) for d in normal]
     parsed_by_id = {id(d): p for d, p in zip(normal, parsed_docs, strict=True)}
     for doc in batch:
         parsed = parsed_by_id.get(id(doc))

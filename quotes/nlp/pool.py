@@ -8,7 +8,12 @@ state is shared, and each loads the packaged models once.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
@@ -22,11 +27,45 @@ if TYPE_CHECKING:
 _PARSER: StanzaParser | None = None
 
 
-def _init_worker() -> None:
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+WATCHDOG_SECONDS = 1.0
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when ``parent`` ends, however it ends (SIGKILL included).
+
+    Linux: the kernel sends SIGKILL when the parent dies (``PR_SET_PDEATHSIG``). Everywhere: a
+    daemon thread checks the parent id every second and exits once it has changed.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl here: the watchdog still works
+            pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(WATCHDOG_SECONDS)
+    os._exit(1)
+
+
+def _init_worker(parent: int) -> None:
+    _die_with_parent(parent)
     os.environ["OMP_NUM_THREADS"] = "1"
     import torch
 
     torch.set_num_threads(1)
+
+
+def worker_pid(_: int) -> int:
+    """This worker's process id (the orphan test asks every worker)."""
+    time.sleep(0.05)  # hold the task a moment, so that every worker gets one
+    return os.getpid()
 
 
 def _warm_up(_: int) -> int:
@@ -61,7 +100,10 @@ class ParallelExtractor:
         self.workers = workers or default_workers()
         self.chunk_size = chunk_size
         self._pool = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=get_context("spawn"), initializer=_init_worker
+            max_workers=self.workers,
+            mp_context=get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(os.getpid(),),
         )
 
     def __enter__(self) -> ParallelExtractor:

@@ -92,3 +92,29 @@ def deep_selector(text: str, sentence: tuple[int, int]) -> bool:
 def any_cue_pattern() -> re.Pattern[str]:
     irregular = {"said", "told", "wrote", "spoke", "thought", "meant", *EASY_CUES.split("|")}
     return word_pattern(inflected_forms(lexicon.cue_verbs()) | irregular)
+
+
+# A pathological article (5,000 unbalanced quote marks in 35 KB) makes every sentence a
+# candidate; past this many deep-parsed sentences per 100 KB (a few seconds of model time), the
+# rest of the document is left to the surface rules.
+DEEP_SENTENCES_PER_100K = 150
+
+
+class DeepBudget:
+    """``deep_selector`` with a per-document cap on the sentences it sends to the models."""
+
+    def __init__(self, per_100k: int = DEEP_SENTENCES_PER_100K) -> None:
+        self.per_100k = per_100k
+        self.used: dict[int, int] = {}  # by id() of the document text
+
+    def limit(self, text: str) -> int:
+        return max(self.per_100k, self.per_100k * len(text) // 100_000)
+
+    def __call__(self, text: str, sentence: tuple[int, int]) -> bool:
+        if not deep_selector(text, sentence):
+            return False
+        used = self.used.get(id(text), 0)
+        if used >= self.limit(text):
+            return False
+        self.used[id(text)] = used + 1
+        return True

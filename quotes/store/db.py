@@ -8,6 +8,7 @@ models and queries serve both; only the search SQL differs (``quotes.store.searc
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 from sqlalchemy import Select, event
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
@@ -81,8 +82,19 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
+def safe_url(url: str) -> str:
+    """``url`` with its password masked (``***``); a URL that does not parse is never echoed."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return "<unparsable URL>"
+
+
 def make_engine(url: str | None = None) -> Engine:
-    """An engine for ``url`` (else ``$QUOTES_DB``, else the SQLite file in the data dir)."""
+    """An engine for ``url`` (else ``$QUOTES_DB``, else the SQLite file in the data dir).
+
+    Error messages never hold the password: the URL is shown masked, or not at all.
+    """
     resolved = config.db_url(url)
     try:
         backend = make_url(resolved).get_backend_name()
@@ -91,11 +103,13 @@ def make_engine(url: str | None = None) -> Engine:
         return create_engine(resolved, pool_pre_ping=True)
     except (ArgumentError, ValueError):
         raise StoreError(
-            f"cannot parse database URL {resolved!r} "
+            "cannot parse the database URL "
             "(expected e.g. sqlite:///path/to/file.sqlite or postgresql+psycopg://user@host/db)"
         ) from None
     except (NoSuchModuleError, ImportError) as err:
-        raise StoreError(f"no database driver for {resolved!r}: {err}") from None
+        detail = str(err).replace(resolved, safe_url(resolved)).splitlines()
+        reason = f": {detail[0]}" if detail else ""
+        raise StoreError(f"no database driver for {safe_url(resolved)!r}{reason}") from None
 
 
 def dialect(session: Session) -> str:
@@ -103,10 +117,32 @@ def dialect(session: Session) -> str:
     return str(session.get_bind().dialect.name)
 
 
+SCHEMA_TRIES = 8
+
+
+def _create_tables(engine: Engine) -> None:
+    """``create_all``, retried when another process creates the same new store at once.
+
+    ``create_all`` checks, then creates: a second process between the two gets "table ...
+    already exists"; on the next try it finds the tables and creates nothing.
+    """
+    for attempt in range(SCHEMA_TRIES):
+        try:
+            SQLModel.metadata.create_all(engine)
+            return
+        except OperationalError as err:
+            text = str(err.orig if err.orig is not None else err).lower()
+            racing = "already exists" in text or "locked" in text
+            if not racing or attempt == SCHEMA_TRIES - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
 def init_db(engine: Engine) -> None:
-    """Create the tables and the full-text index for this dialect (idempotent)."""
+    """Create the tables and the full-text index for this dialect (idempotent, and safe when
+    several processes open the same new store at once)."""
     try:
-        SQLModel.metadata.create_all(engine)
+        _create_tables(engine)
         statements: tuple[str, ...] = ()
         if engine.dialect.name == "postgresql":
             statements = POSTGRES_FTS

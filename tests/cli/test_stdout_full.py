@@ -1,0 +1,29 @@
+"""Issue 17: a full or closed stdout is one line on stderr, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_full_stdout_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'q.sqlite'}"
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "quotes.cli", "export", "--format", "csv", "--db", db],
+            cwd=REPO,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert "Traceback" not in done.stderr
+    assert "No space left on device" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert done.returncode == 1
