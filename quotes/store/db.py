@@ -13,9 +13,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, event
+from sqlalchemy import Select, event, inspect
 from sqlalchemy import select as sa_select
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
@@ -113,10 +113,24 @@ def init_db(engine: Engine) -> None:
         elif engine.dialect.name == "sqlite":
             statements = SQLITE_FTS
         with engine.begin() as conn:
+            _add_missing_columns(conn)
             for statement in statements:
                 conn.exec_driver_sql(statement)
     except SQLAlchemyError as err:
         raise StoreError(f"cannot open or create the database: {short_error(err)}") from None
+
+
+# Columns added after a table was first released: (table, column, SQL type).
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (("correction", "fingerprint", "VARCHAR(64)"),)
+
+
+def _add_missing_columns(conn: Connection) -> None:
+    """Bring a store made by an older version up to date (columns only ever get added)."""
+    found = inspect(conn)
+    for table, column, sql_type in ADDED_COLUMNS:
+        if column not in {c["name"] for c in found.get_columns(table)}:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
+            conn.exec_driver_sql(f"CREATE INDEX ix_{table}_{column} ON {table} ({column})")
 
 
 def short_error(err: SQLAlchemyError) -> str:
