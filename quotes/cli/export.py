@@ -55,7 +55,7 @@ def export_command(
 
     fmt = check_format(fmt, ("markdown", "csl-json", "csv"))
     group = check_format(group, ("speaker", "exchange"))
-    with open_session(db) as session:
+    with open_session(db, create=False) as session:
         filters = filter_from_options(
             session, speaker=speaker, type=type, since=since, until=until, outlet=outlet
         )

@@ -162,8 +162,26 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         session.close()
 
 
-def open_store(url: str | None = None) -> Engine:
-    """``make_engine`` + ``init_db``: what the CLI and TUI call to get a ready store."""
+def missing_store(url: str | None = None) -> Path | None:
+    """The SQLite file ``url`` names where it does not exist (None: it exists, or not SQLite)."""
+    try:
+        parsed = make_url(config.db_url(url))
+    except (ArgumentError, ValueError):
+        return None  # make_engine says what is wrong with it
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    path = Path(database).expanduser()
+    return None if path.is_file() else path
+
+
+def open_store(url: str | None = None, *, create: bool = True) -> Engine:
+    """``make_engine`` + ``init_db``: what the CLI and TUI call to get a ready store.
+
+    With ``create=False`` (read-only commands) a missing SQLite file is a ``StoreError``,
+    and nothing is created on disk."""
+    if not create and (path := missing_store(url)) is not None:
+        raise StoreError(f"no store at {path} (ingest articles first, or pass --db)")
     engine = make_engine(url)
     init_db(engine)
     return engine
