@@ -1,4 +1,10 @@
-"""Pure functions from quote rows to Markdown citations, CSL-JSON and CSV. No database here."""
+"""Pure functions from quote rows to Markdown citations, CSL-JSON and CSV. No database here.
+
+Citation style (every format): only direct quotes go between quotation marks, and what goes
+there occurs verbatim between marks in the article; a trailing comma, semicolon or colon inside
+the marks is dropped (``.``, ``!``, ``?`` stay); a quote split by its cue (“A,” she said, “B.”)
+is one citation, “A … B.”; reported statements are marked as paraphrase, never put in marks.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,9 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -37,6 +46,88 @@ CSV_FIELDS = (
     "url",
     "responds_to",
 )
+
+
+OPEN, CLOSE = "“", "”"
+ELLIPSIS = " … "
+PARAPHRASE = "Paraphrase (reported speech, not a verbatim quote)"
+_TRAILING = ",;:"  # dropped at the end of a quoted piece
+_SPLIT_CUE = re.compile(r"\s*[^.!?\"“”\n]{1,40},\s*")  # “A,” she said, “B.”: the gap
+
+
+def quote_piece(text: str) -> str:
+    """The part of a direct quote that goes between the marks: trailing ``,;:`` dropped."""
+    return text.strip().rstrip(_TRAILING + " \t\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One citation: a quote, or a quote split by its cue (several rows, one citation)."""
+
+    rows: tuple[QuoteRow, ...]
+
+    @property
+    def row(self) -> QuoteRow:
+        return self.rows[0]
+
+    @property
+    def quoted(self) -> bool:
+        return self.row.form == "direct"
+
+    @property
+    def pieces(self) -> list[str]:
+        if not self.quoted:
+            return [row.text.strip() for row in self.rows]
+        return [quote_piece(row.text) for row in self.rows]
+
+    def plain(self) -> str:
+        """The citation's words, without marks (pieces of a split quote joined by “ … ”)."""
+        return ELLIPSIS.join(self.pieces)
+
+    def text(self) -> str:
+        """A direct quote in marks; a reported statement labelled as paraphrase."""
+        if self.quoted:
+            return OPEN + self.plain() + CLOSE
+        return f"{PARAPHRASE}: {self.plain()}"
+
+
+def continues(a: QuoteRow, b: QuoteRow) -> bool:
+    """Whether ``b`` is the rest of ``a``, split by its cue: “A,” she said, “b.”"""
+    if a.form != "direct" or b.form != "direct" or a.text.rstrip()[-1:] != ",":
+        return False
+    same = (a.article_id, a.paragraph, a.speaker_id, a.speaker)
+    if same != (b.article_id, b.paragraph, b.speaker_id, b.speaker):
+        return False
+    if a.end is None or b.start is None or a.after is None or b.start <= a.end:
+        return False
+    gap = a.after[: b.start - a.end]
+    return len(gap) == b.start - a.end and _SPLIT_CUE.fullmatch(gap) is not None
+
+
+def citations(rows: Iterable[QuoteRow]) -> list[Citation]:
+    """Rows as citations, joining a quote split by its cue into one."""
+    items = list(rows)
+    following = _following(items)
+    merged: set[int] = set()
+    out: list[Citation] = []
+    for row in items:
+        if row.id in merged:
+            continue
+        chain = [row]
+        while (nxt := following.get(chain[-1].id)) is not None and continues(chain[-1], nxt):
+            chain.append(nxt)
+            merged.add(nxt.id)
+        out.append(Citation(tuple(chain)))
+    return out
+
+
+def _following(items: list[QuoteRow]) -> dict[int, QuoteRow]:
+    """Each row's next row in its article (by offset), among ``items``."""
+    placed = sorted(
+        (row for row in items if row.start is not None),
+        key=lambda row: (row.article_id, row.start or 0),
+    )
+    return {a.id: b for a, b in pairwise(placed) if a.article_id == b.article_id}
 
 
 def escape_markdown(text: str) -> str:
@@ -94,68 +185,115 @@ def _source_label(row: QuoteRow) -> str:
 
 
 def _blockquote(text: str) -> str:
-    lines = escape_markdown(text.strip()).splitlines() or [""]
-    lines[0] = "“" + lines[0]
-    lines[-1] = lines[-1] + "”"
+    lines = escape_markdown(text).splitlines() or [""]
+    lines[0] = OPEN + lines[0]
+    lines[-1] = lines[-1] + CLOSE
     return "\n".join("> " + line if line.strip() else ">" for line in lines)
 
 
+def _paraphrase(text: str) -> str:
+    return f"*{PARAPHRASE}:* " + escape_markdown(text).replace("\n", " ")
+
+
+def _citation_md(cite: Citation) -> str:
+    body = _blockquote(cite.plain()) if cite.quoted else _paraphrase(cite.plain())
+    return f"{body}\n\n— {_speaker_label(cite.row)}, in {_source_label(cite.row)}"
+
+
 def citation_markdown(row: QuoteRow) -> str:
-    """One quote as a Markdown citation: the verbatim quote, who (role then), where, when."""
-    return f"{_blockquote(row.text)}\n\n— {_speaker_label(row)}, in {_source_label(row)}"
+    """One quote as a Markdown citation: the verbatim quote (or a marked paraphrase), who
+    (role then), where, when."""
+    return _citation_md(Citation((row,)))
 
 
 def _group_by_speaker(rows: Sequence[QuoteRow]) -> list[str]:
-    groups: dict[str, list[QuoteRow]] = {}
-    for row in rows:
-        groups.setdefault(row.speaker or "Unattributed", []).append(row)
+    groups: dict[str, list[Citation]] = {}
+    for cite in citations(rows):
+        groups.setdefault(cite.row.speaker or "Unattributed", []).append(cite)
     out = []
     for name, members in groups.items():
         out.append(f"## {escape_markdown(name)}\n")
-        out.extend(citation_markdown(row) + "\n" for row in members)
+        out.extend(_citation_md(cite) + "\n" for cite in members)
     return out
 
 
-def _exchange_heading(pair: ExchangeRow) -> str:
-    a = pair.statement.country or pair.statement.speaker or "?"
-    b = pair.response.country or pair.response.speaker or "?"
-    where = "across articles" if pair.cross_article else "same article"
+def _side(row: QuoteRow) -> str:
+    return escape_markdown(row.country or row.speaker or "?")
+
+
+def _exchange_heading(statement: QuoteRow, answers: Sequence[ExchangeRow]) -> str:
+    replies = ", ".join(f"{_side(pair.response)} ({pair.response.type})" for pair in answers)
+    where = {"across articles" if pair.cross_article else "same article" for pair in answers}
     return (
-        f"## {escape_markdown(a)} — {escape_markdown(b)}: "
-        f"{pair.statement.type} / {pair.response.type} ({where})\n"
+        f"## {_side(statement)} ({statement.type}) — answered by {replies} "
+        f"({', '.join(sorted(where))})\n"
     )
 
 
-def _group_by_exchange(rows: Sequence[QuoteRow], pairs: Sequence[ExchangeRow]) -> list[str]:
-    wanted = {row.id for row in rows}
-    out: list[str] = []
-    shown: set[int] = set()
+def _by_statement(pairs: Sequence[ExchangeRow], wanted: set[int]) -> dict[int, list[ExchangeRow]]:
+    grouped: dict[int, list[ExchangeRow]] = {}
     for pair in pairs:
         if wanted and not ({pair.statement.id, pair.response.id} & wanted):
             continue
-        out.append(_exchange_heading(pair))
-        out.append(citation_markdown(pair.statement) + "\n")
-        out.append(citation_markdown(pair.response) + "\n")
-        shown |= {pair.statement.id, pair.response.id}
+        grouped.setdefault(pair.statement.id, []).append(pair)
+    return grouped
+
+
+def _once(row: QuoteRow, shown: set[int]) -> str:
+    if row.id in shown:
+        return f"*(quote {row.id}, cited above)*\n"
+    shown.add(row.id)
+    return citation_markdown(row) + "\n"
+
+
+def _group_by_exchange(rows: Sequence[QuoteRow], pairs: Sequence[ExchangeRow]) -> list[str]:
+    """One section per statement: the statement once, then each answer once."""
+    out: list[str] = []
+    shown: set[int] = set()
+    for answers in _by_statement(pairs, {row.id for row in rows}).values():
+        out.append(_exchange_heading(answers[0].statement, answers))
+        out.append(_once(answers[0].statement, shown))
+        out.extend(_once(pair.response, shown) for pair in answers)
     rest = [row for row in rows if row.id not in shown]
     if rest:
         out.append("## Not part of an exchange\n")
-        out.extend(citation_markdown(row) + "\n" for row in rest)
+        out.extend(_citation_md(cite) + "\n" for cite in citations(rest))
     return out
 
 
+def view_label(query: str | None = None, **filters: str | None) -> str | None:
+    """What an export holds, for its title: ``search: drones; speaker: Kostova``."""
+    parts = [f"search: {query.strip()}"] if query and query.strip() else []
+    parts.extend(f"{name}: {value}" for name, value in filters.items() if value)
+    return "; ".join(parts) or None
+
+
+def markdown_title(view: str | None = None, made: date | None = None) -> str:
+    """The export's title: what it holds (the query or view) and the day it was made."""
+    made = made or date.today()
+    what = f"Quotes — {view}" if view else "Quotes"
+    return f"# {escape_markdown(what)} (exported {made.isoformat()})"
+
+
 def to_markdown(
-    rows: Iterable[QuoteRow], *, group: str = "speaker", exchanges: Iterable[ExchangeRow] = ()
+    rows: Iterable[QuoteRow],
+    *,
+    group: str = "speaker",
+    exchanges: Iterable[ExchangeRow] = (),
+    title: str | None = None,
+    made: date | None = None,
 ) -> str:
-    """Quotes as Markdown citations, grouped by speaker or by exchange."""
+    """Quotes as Markdown citations, grouped by speaker or by exchange, under a title naming the
+    view (``title``: the query or view) and the date the export was made."""
     items = list(rows)
     pairs = list(exchanges)
     if group not in ("speaker", "exchange"):
         raise ValueError(f"group must be 'speaker' or 'exchange', not {group!r}")
     body = _group_by_exchange(items, pairs) if group == "exchange" else _group_by_speaker(items)
+    heading = markdown_title(title, made)
     if not body:
-        return "# Quotes\n\nNo quotes.\n"
-    return "# Quotes\n\n" + "\n".join(body)
+        return f"{heading}\n\nNo quotes.\n"
+    return f"{heading}\n\n" + "\n".join(body)
 
 
 def _date_parts(row: QuoteRow) -> list[int] | None:
@@ -166,8 +304,12 @@ def _date_parts(row: QuoteRow) -> list[int] | None:
     return parts or None
 
 
-def csl_item(row: QuoteRow) -> dict[str, Any]:
-    """One CSL-JSON item: the article, with the quote and speaker in ``note``."""
+def csl_item(cite: Citation | QuoteRow) -> dict[str, Any]:
+    """One CSL-JSON item: the article, the speaker as ``author`` and the citation (a quote in
+    marks, or a marked paraphrase) as ``abstract``, which Zotero shows."""
+    if isinstance(cite, QuoteRow):
+        cite = Citation((cite,))
+    row = cite.row
     item: dict[str, Any] = {
         "id": f"quote-{row.id}",
         "type": "article-newspaper",
@@ -176,16 +318,20 @@ def csl_item(row: QuoteRow) -> dict[str, Any]:
         "URL": row.url or "",
         "note": f"{row.speaker or 'Unattributed'}"
         + (f" ({row.role})" if row.role else "")
-        + f": “{row.text}”",
-        "abstract": row.text,
+        + f": {cite.text()}",
+        "abstract": cite.text(),
         "custom": {
             "speaker": row.speaker,
             "role": row.role,
             "country": row.country,
             "statement_type": row.type,
+            "form": row.form,
             "quote_id": row.id,
+            "quote_ids": [part.id for part in cite.rows],
         },
     }
+    if row.speaker:
+        item["author"] = [{"literal": row.speaker}]
     parts = _date_parts(row)
     if parts:
         item["issued"] = {"date-parts": [parts]}
@@ -193,8 +339,9 @@ def csl_item(row: QuoteRow) -> dict[str, Any]:
 
 
 def to_csl_json(rows: Iterable[QuoteRow]) -> str:
-    """Quotes as a CSL-JSON array (for Zotero, pandoc-citeproc)."""
-    return json.dumps([csl_item(row) for row in rows], ensure_ascii=False, indent=2) + "\n"
+    """Quotes as a CSL-JSON array (for Zotero, pandoc-citeproc), one item per citation."""
+    items = [csl_item(cite) for cite in citations(rows)]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
 def csv_cell(value: str) -> str:
@@ -207,7 +354,8 @@ def to_csv(rows: Iterable[QuoteRow]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
-    for row in rows:
+    for cite in citations(rows):
+        row = cite.row
         cells: dict[str, object] = {
             "id": row.id,
             "speaker": row.speaker or "",
@@ -215,7 +363,7 @@ def to_csv(rows: Iterable[QuoteRow]) -> str:
             "country": row.country or "",
             "type": row.type,
             "form": row.form,
-            "text": row.text,
+            "text": cite.plain(),
             "target": row.target or "",
             "confidence": f"{row.confidence:.2f}",
             "title": row.title or "",

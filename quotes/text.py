@@ -6,6 +6,9 @@ Paragraphs are those of ``quotes.nlp.marks.paragraphs`` (what the extractor saw,
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -40,3 +43,27 @@ def paragraph_bounds(
 
 def _start(paragraph: Paragraph) -> int:
     return paragraph.start
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_quote(text: str) -> str:
+    """A quote's words for matching: NFKC, case-folded, one space between words."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def quote_fingerprint(
+    text: str,
+    start: int,
+    end: int,
+    quote_text: str,
+    index: int | None = None,
+    paras: Sequence[Paragraph] | None = None,
+) -> str:
+    """The identity of a quote across versions of its article: its normalised words and where
+    it starts within its paragraph. Edits to other paragraphs (or to the article's length)
+    leave it alone; editing the quote, or the text before it in its paragraph, changes it."""
+    left, _ = paragraph_bounds(text, start, end, index, paras)
+    key = f"{normalise_quote(quote_text)}\x00{start - left}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

@@ -4,7 +4,9 @@
 # Installs postgresql from Debian when it is absent (apt-get; needs root), creates a cluster
 # under $QUOTES_PG_DIR (default /tmp/quotes-pg), starts it on $QUOTES_PG_PORT (default 54329),
 # creates the database `quotes_test`, and writes its URL to $QUOTES_PG_DIR/url, where
-# tests/store/conftest.py finds it (or set QUOTES_TEST_PG_URL yourself). Exports nothing.
+# tests/store/conftest.py finds it (or set QUOTES_TEST_PG_URL yourself). Each test run then
+# creates its own database from there (quotes_test_<pid>_<random>) and drops it at the end,
+# so checkouts sharing this server never touch each other's tables. Exports nothing.
 # It never fails CI: when anything goes wrong it says why and exits 0, and the tests skip.
 set -u
 DIR=${QUOTES_PG_DIR:-/tmp/quotes-pg}

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import work
@@ -101,7 +102,12 @@ class QuotesApp(App[None]):
         """Write ``selection`` as Markdown where the user said (a folder, a file, or the cwd)."""
         try:
             rows = selection.load()
-            markdown = to_markdown(rows, group=selection.group, exchanges=selection.exchanges)
+            markdown = to_markdown(
+                rows,
+                group=selection.group,
+                exchanges=selection.exchanges,
+                title=Path(selection.name).stem.replace("-", " "),
+            )
             path = write_markdown(typed, selection.name, markdown)
         except QuotesError as err:
             self.call_from_thread(self.notify, err.message, title=err.title, severity="error")

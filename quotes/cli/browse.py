@@ -44,7 +44,7 @@ def speakers_command(
     from quotes.store.speakers import list_speakers
 
     fmt = check_format(fmt, ("table", "json"))
-    with open_session(db) as session:
+    with open_session(db, create=False) as session:
         rows = list_speakers(session, query=query, limit=limit)
     if fmt == "json":
         output.emit_json([asdict(r) for r in rows])
@@ -71,7 +71,7 @@ def timeline_command(
     from quotes.store.speakers import resolve_speaker_filter, speaker_roles
 
     fmt = check_format(fmt, ("table", "json"))
-    with open_session(db) as session:
+    with open_session(db, create=False) as session:
         dates = filter_from_options(session, since=since, until=until)
         who = resolve_speaker_filter(session, speaker)
         rows = speaker_timeline(session, who.id, dates, limit=limit)
@@ -108,7 +108,7 @@ def search_command(
     from quotes.store.search import search_quotes
 
     fmt = check_format(fmt, ("table", "json"))
-    with open_session(db) as session:
+    with open_session(db, create=False) as session:
         filters = filter_from_options(
             session, speaker=speaker, type=type, since=since, until=until, outlet=outlet
         )
@@ -128,7 +128,7 @@ def exchanges_command(
     given = list(party or [])
     if len(given) > 2:
         raise QueryError("give at most two --party options")
-    with open_session(db) as session:
+    with open_session(db, create=False) as session:
         pairs = exchanges(session, *given)
     if fmt == "json":
         output.emit_json([_exchange_json(p) for p in pairs])
@@ -160,7 +160,7 @@ def show_command(
     from quotes.store.read import quote_detail
 
     fmt = check_format(fmt, ("table", "json"))
-    with open_session(db) as session:
+    with open_session(db, create=False) as session:
         detail = quote_detail(session, quote_id)
     if fmt == "json":
         data = asdict(detail)

@@ -55,7 +55,7 @@ def export_command(
 
     fmt = check_format(fmt, ("markdown", "csl-json", "csv"))
     group = check_format(group, ("speaker", "exchange"))
-    with open_session(db) as session:
+    with open_session(db, create=False) as session:
         filters = filter_from_options(
             session, speaker=speaker, type=type, since=since, until=until, outlet=outlet
         )
@@ -64,7 +64,8 @@ def export_command(
         else:
             rows = list_quotes(session, filters, limit=limit)
         pairs = exchanges(session) if group == "exchange" else []
-    text = _render(rows, fmt, group, pairs)
+    view = export_view(query, speaker=speaker, type=type, since=since, until=until, outlet=outlet)
+    text = _render(rows, fmt, group, pairs, view)
     if out is None:
         output.line(text, nl=False)
         return
@@ -77,11 +78,19 @@ def export_command(
     output.note(f"{output.plural(len(rows), 'quote')} written to {out}")
 
 
-def _render(rows: list[QuoteRow], fmt: str, group: str, pairs: list[ExchangeRow]) -> str:
+def export_view(query: str | None, **filters: str | None) -> str | None:
+    from quotes.export import view_label
+
+    return view_label(query, **filters)
+
+
+def _render(
+    rows: list[QuoteRow], fmt: str, group: str, pairs: list[ExchangeRow], view: str | None
+) -> str:
     from quotes import export
 
     if fmt == "markdown":
-        return export.to_markdown(rows, group=group, exchanges=pairs)
+        return export.to_markdown(rows, group=group, exchanges=pairs, title=view)
     if fmt == "csl-json":
         return export.to_csl_json(rows)
     return export.to_csv(rows)

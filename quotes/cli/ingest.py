@@ -50,9 +50,10 @@ def ingest_command(
 
 
 def demo_sources() -> list[Path]:
-    """The demo's articles: seeds/ and corpus/ in the repo, and ../shared/corpus if present."""
-    candidates = [REPO / "seeds", REPO / "corpus", REPO.parent / "shared" / "corpus"]
-    return [path for path in candidates if path.is_dir() and any(path.iterdir())]
+    """The demo's articles: seeds/*.txt and corpus/*.md in the repo (corpus/README.md left out)."""
+    seeds = sorted((REPO / "seeds").glob("*.txt"))
+    corpus = [path for path in sorted((REPO / "corpus").glob("*.md")) if path.name != "README.md"]
+    return seeds + corpus
 
 
 def demo_command(
@@ -69,8 +70,9 @@ def demo_command(
     url = db or demo_db_url()
     sources = demo_sources()
     if not sources:
-        raise InputError("no sample articles found (seeds/, corpus/ or ../shared/corpus)")
-    output.note(f"building the demo store at {url} from {', '.join(map(str, sources))}")
+        raise InputError("no sample articles found (seeds/ or corpus/)")
+    folders = sorted({str(path.parent) for path in sources})
+    output.note(f"building the demo store at {url} from {', '.join(folders)}")
     done = ingest_with_progress(url, sources, show=True, workers=workers)
     output.skipped(done.summary.skipped)
     output.note(output.ingest_line(done.summary, done.store))

@@ -11,11 +11,13 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def open_session(db: str | None) -> Iterator[Session]:
-    """A session on the store at ``db`` (None: the default store), committed on success."""
+def open_session(db: str | None, *, create: bool = True) -> Iterator[Session]:
+    """A session on the store at ``db`` (None: the default store), committed on success.
+
+    ``create=False`` (read-only commands): a missing store is an error, never created."""
     from quotes.store.db import open_store, session_scope
 
-    engine = open_store(db)
+    engine = open_store(db, create=create)
     try:
         with session_scope(engine) as session:
             yield session

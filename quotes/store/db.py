@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, event
+from sqlalchemy import Select, event, inspect
 from sqlalchemy import select as sa_select
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
@@ -149,10 +149,24 @@ def init_db(engine: Engine) -> None:
         elif engine.dialect.name == "sqlite":
             statements = SQLITE_FTS
         with engine.begin() as conn:
+            _add_missing_columns(conn)
             for statement in statements:
                 conn.exec_driver_sql(statement)
     except SQLAlchemyError as err:
         raise StoreError(f"cannot open or create the database: {short_error(err)}") from None
+
+
+# Columns added after a table was first released: (table, column, SQL type).
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (("correction", "fingerprint", "VARCHAR(64)"),)
+
+
+def _add_missing_columns(conn: Connection) -> None:
+    """Bring a store made by an older version up to date (columns only ever get added)."""
+    found = inspect(conn)
+    for table, column, sql_type in ADDED_COLUMNS:
+        if column not in {c["name"] for c in found.get_columns(table)}:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
+            conn.exec_driver_sql(f"CREATE INDEX ix_{table}_{column} ON {table} ({column})")
 
 
 def short_error(err: SQLAlchemyError) -> str:
@@ -184,8 +198,26 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         session.close()
 
 
-def open_store(url: str | None = None) -> Engine:
-    """``make_engine`` + ``init_db``: what the CLI and TUI call to get a ready store."""
+def missing_store(url: str | None = None) -> Path | None:
+    """The SQLite file ``url`` names where it does not exist (None: it exists, or not SQLite)."""
+    try:
+        parsed = make_url(config.db_url(url))
+    except (ArgumentError, ValueError):
+        return None  # make_engine says what is wrong with it
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    path = Path(database).expanduser()
+    return None if path.is_file() else path
+
+
+def open_store(url: str | None = None, *, create: bool = True) -> Engine:
+    """``make_engine`` + ``init_db``: what the CLI and TUI call to get a ready store.
+
+    With ``create=False`` (read-only commands) a missing SQLite file is a ``StoreError``,
+    and nothing is created on disk."""
+    if not create and (path := missing_store(url)) is not None:
+        raise StoreError(f"no store at {path} (ingest articles first, or pass --db)")
     engine = make_engine(url)
     init_db(engine)
     return engine

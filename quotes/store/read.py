@@ -52,10 +52,22 @@ ROW_COLUMNS: tuple[Any, ...] = (
 )
 
 
+AFTER_CHARS = 60  # how much of the text after a quote a row carries
+
+_ROW_EXTRAS: tuple[Any, ...] = (
+    Article.date_text,
+    Quote.cue,
+    Quote.start,
+    Quote.end,
+    Quote.paragraph,
+    func.substr(Article.text, Quote.end + 1, AFTER_CHARS),
+)
+
+
 def row_select(*extra: Any) -> Select[Any]:
     """SELECT of everything a ``QuoteRow`` needs (plus ``extra`` columns)."""
     return (
-        columns(*ROW_COLUMNS, _responds_to(), Article.date_text, Quote.cue, *extra)
+        columns(*ROW_COLUMNS, _responds_to(), *_ROW_EXTRAS, *extra)
         .select_from(Quote)
         .join(Article, col(Article.id) == col(Quote.article_id))
         .outerjoin(Speaker, col(Speaker.id) == col(Quote.speaker_id))
@@ -65,8 +77,20 @@ def row_select(*extra: Any) -> Select[Any]:
 def to_row(values: Sequence[Any], rank: float | None = None) -> QuoteRow:
     """A ``QuoteRow`` from one result of ``row_select``."""
     base = list(values[: len(ROW_COLUMNS)])
-    responds, date_text, cue = values[len(ROW_COLUMNS) : len(ROW_COLUMNS) + 3]
-    return QuoteRow(*base, responds_to=responds, rank=rank, date_text=date_text, cue=cue)  # type: ignore[misc]
+    responds, date_text, cue, start, end, paragraph, after = values[
+        len(ROW_COLUMNS) : len(ROW_COLUMNS) + 1 + len(_ROW_EXTRAS)
+    ]
+    return QuoteRow(  # type: ignore[misc]
+        *base,
+        responds_to=responds,
+        rank=rank,
+        date_text=date_text,
+        cue=cue,
+        start=start,
+        end=end,
+        paragraph=paragraph,
+        after=after,
+    )
 
 
 def _date_order() -> tuple[Any, ...]:

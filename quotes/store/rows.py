@@ -41,6 +41,10 @@ class QuoteRow:
     rank: float | None = None  # search rank where it came from a search
     date_text: str | None = None  # the article date as given ("2023-02" when only the month)
     cue: str | None = None  # the reporting verb ("said", "told")
+    start: int | None = None  # offsets in the article text (marks included for direct quotes)
+    end: int | None = None
+    paragraph: int | None = None  # index of the paragraph holding the quote
+    after: str | None = None  # the article text just after the quote (a split quote's cue)
 
 
 @dataclass(frozen=True, slots=True)

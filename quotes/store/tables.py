@@ -106,7 +106,9 @@ class Exchange(SQLModel, table=True):
 
 
 class Correction(SQLModel, table=True):
-    """A user correction, keyed by article content + offsets so it survives re-ingest."""
+    """A user correction, keyed by the quote's fingerprint (its normalised words and its place
+    in its paragraph: ``quotes.text.quote_fingerprint``) so it survives edits elsewhere in the
+    article; the article version and offsets it was made on are kept too."""
 
     __table_args__ = (UniqueConstraint("content_hash", "start", "end"),)
 
@@ -114,6 +116,7 @@ class Correction(SQLModel, table=True):
     content_hash: str = Field(index=True, max_length=64)
     start: int
     end: int
+    fingerprint: str | None = Field(default=None, index=True, max_length=64)
     wrong: bool = False  # not a quote at all: dropped on every ingest
     speaker: str | None = None
     type: str | None = None

@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 
 from quotes.dates import leading_date
 from quotes.errors import QueryError
+from quotes.nlp.marks import paragraphs
 from quotes.nlp.types import DocumentMeta, Extraction
 from quotes.nlp.types import Quote as ExtractedQuote
 from quotes.store.db import store_error
@@ -26,6 +27,7 @@ from quotes.store.filters import check_type
 from quotes.store.names import clean_role
 from quotes.store.speakers import record_role, resolve_speaker
 from quotes.store.tables import Article, Correction, Exchange, Quote, RoleSpell
+from quotes.text import quote_fingerprint
 
 _RECORD = re.compile(r":\d+$")
 
@@ -62,16 +64,32 @@ def _previous_version(session: Session, meta: DocumentMeta) -> Article | None:
     return None
 
 
-def _clear_article(session: Session, article_id: int) -> None:
-    """Remove an article's quotes, their exchange links and its role sightings."""
-    quote_ids = select(Quote.id).where(Quote.article_id == article_id)
+def _clear_article(session: Session, article: Article) -> dict[str, Quote]:
+    """Unlink an article's quotes (exchange links, role sightings) for a new version; returns
+    its old quotes by fingerprint, so the quotes the new version still has keep their ids."""
+    assert article.id is not None
+    quote_ids = select(Quote.id).where(Quote.article_id == article.id)
     session.exec(
         delete(Exchange).where(
             or_(col(Exchange.statement_id).in_(quote_ids), col(Exchange.response_id).in_(quote_ids))
         )
     )
-    session.exec(delete(Quote).where(col(Quote.article_id) == article_id))
-    session.exec(delete(RoleSpell).where(col(RoleSpell.article_id) == article_id))
+    session.exec(delete(RoleSpell).where(col(RoleSpell.article_id) == article.id))
+    old = session.exec(select(Quote).where(Quote.article_id == article.id)).all()
+    paras = paragraphs(article.text)
+    return {
+        quote_fingerprint(article.text, row.start, row.end, row.text, row.paragraph, paras): row
+        for row in old
+    }
+
+
+def _reuse(session: Session, old: Quote | None, new: Quote) -> Quote:
+    """``new``'s values in ``old``'s row (keeping its id), or ``new`` where there is none."""
+    if old is None:
+        return new
+    for name, value in new.model_dump(exclude={"id"}).items():
+        setattr(old, name, value)
+    return old
 
 
 def _fill_article(article: Article, extraction: Extraction, digest: str) -> None:
@@ -174,9 +192,9 @@ def _save(session: Session, extraction: Extraction) -> SaveResult:
         return SaveResult(same.id, "unchanged", int(count))
     article = _previous_version(session, document.meta)
     status = "added"
+    old: dict[str, Quote] = {}
     if article is not None:
-        assert article.id is not None
-        _clear_article(session, article.id)
+        old = _clear_article(session, article)
         status = "updated"
     else:
         article = Article(content_hash=digest, text=document.text)
@@ -184,19 +202,21 @@ def _save(session: Session, extraction: Extraction) -> SaveResult:
     session.add(article)
     session.flush()
     assert article.id is not None
-    corrections = {
-        (c.start, c.end): c
-        for c in session.exec(select(Correction).where(Correction.content_hash == digest))
-    }
+    paras = paragraphs(document.text)
+    prints = [
+        quote_fingerprint(document.text, quote.start, quote.end, quote.text, quote.paragraph, paras)
+        for quote in extraction.quotes
+    ]
+    corrections = _corrections(session, digest, prints)
     rows: list[Quote | None] = []
     new_speakers = applied = 0
-    for position, quote in enumerate(extraction.quotes):
-        correction = corrections.get((quote.start, quote.end))
+    for position, (quote, print_) in enumerate(zip(extraction.quotes, prints, strict=True)):
+        correction = corrections.get(print_) or corrections.get((quote.start, quote.end))
         if correction is not None and correction.wrong:
             rows.append(None)
             applied += 1
             continue
-        row = _quote_row(quote, position, article.id)
+        row = _reuse(session, old.pop(print_, None), _quote_row(quote, position, article.id))
         row.speaker_id, row.role, row.affiliation, created = _speaker_for(session, quote, article)
         new_speakers += created
         if correction is not None:
@@ -204,12 +224,37 @@ def _save(session: Session, extraction: Extraction) -> SaveResult:
             applied += 1
         session.add(row)
         rows.append(row)
+    for gone in old.values():
+        session.delete(gone)
     session.flush()
     link_within(session, extraction.quotes, rows)
     session.flush()
     link_across(session, article.id)
     stored = sum(1 for row in rows if row is not None)
     return SaveResult(article.id, status, stored, new_speakers, applied)
+
+
+def _corrections(
+    session: Session, digest: str, prints: list[str]
+) -> dict[str | tuple[int, int], Correction]:
+    """Corrections that apply to a version: by quote fingerprint, and (corrections made before
+    fingerprints) by this exact text's hash and offsets."""
+    found: dict[str | tuple[int, int], Correction] = {}
+    legacy = select(Correction).where(
+        Correction.content_hash == digest, col(Correction.fingerprint).is_(None)
+    )
+    for c in session.exec(legacy):
+        found[(c.start, c.end)] = c
+    if prints:
+        by_print = select(Correction).where(col(Correction.fingerprint).in_(set(prints)))
+        for c in session.exec(by_print.order_by(col(Correction.id))):
+            assert c.fingerprint is not None
+            found[c.fingerprint] = c
+    return found
+
+
+def _fingerprint(article: Article, row: Quote) -> str:
+    return quote_fingerprint(article.text, row.start, row.end, row.text, row.paragraph)
 
 
 def correct_quote(
@@ -226,7 +271,8 @@ def correct_quote(
 
     With ``speaker`` and/or ``type`` the quote is re-attributed / re-typed; otherwise (and
     ``wrong`` left True) the quote is marked as not a quote and removed. The correction is
-    keyed by article content hash + offsets, so it wins again on every re-ingest.
+    keyed by the quote's fingerprint (its normalised words and its place in its paragraph), so
+    it wins again on every re-ingest, also of a version edited elsewhere.
     """
     new_type = check_type(type)
     try:
@@ -236,13 +282,18 @@ def correct_quote(
         article = session.get(Article, row.article_id)
         assert article is not None
         is_wrong = wrong and speaker is None and new_type is None
+        print_ = _fingerprint(article, row)
         correction = session.exec(
             select(Correction).where(
-                Correction.content_hash == article.content_hash,
-                Correction.start == row.start,
-                Correction.end == row.end,
+                or_(
+                    col(Correction.fingerprint) == print_,
+                    (col(Correction.content_hash) == article.content_hash)
+                    & (col(Correction.start) == row.start)
+                    & (col(Correction.end) == row.end),
+                )
             )
         ).first() or Correction(content_hash=article.content_hash, start=row.start, end=row.end)
+        correction.fingerprint = print_
         correction.wrong = is_wrong
         correction.speaker = speaker.strip() if speaker else correction.speaker
         correction.type = new_type or correction.type

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quotes.cli import app
-from tests.cli.test_store_cli import CORPUS, use_fake_extractor
+from tests.cli.test_store_cli import CORPUS_ARGS, use_fake_extractor
 
 runner = CliRunner()
 ONE_QUOTE = '"Both sides must come back to the table," said the mediator, Amara Osei.\n'
@@ -50,11 +50,11 @@ def test_export_of_one_quote_is_singular(db: str, one_quote: Path, tmp_path: Pat
 
 
 def test_a_rerun_says_what_the_store_holds(db: str) -> None:
-    first = runner.invoke(app, ["ingest", str(CORPUS), "--db", db])
+    first = runner.invoke(app, ["ingest", *CORPUS_ARGS, "--db", db])
     assert first.exit_code == 0, first.output
     added = re.search(r"; (\d+) new quotes, 5 new speakers;", first.stdout)
     assert added is not None, first.stdout
-    again = runner.invoke(app, ["ingest", str(CORPUS), "--db", db])
+    again = runner.invoke(app, ["ingest", *CORPUS_ARGS, "--db", db])
     assert again.exit_code == 0, again.output
     line = again.stdout.strip()
     assert line.startswith("0 added, 0 updated, 4 unchanged; 0 new quotes, 0 new speakers;")

@@ -16,7 +16,9 @@ from quotes.cli import app
 from quotes.nlp.types import Document, Extraction, Quote, Speaker
 
 REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO / "corpus"
+# The fictional samples (corpus/ also holds real Wikinews and White House articles).
+CORPUS = sorted((REPO / "corpus").glob("2031-*.md"))
+CORPUS_ARGS = [str(path) for path in CORPUS]
 runner = CliRunner()
 
 PEOPLE = {
@@ -74,7 +76,7 @@ def use_fake_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
 def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     use_fake_extractor(monkeypatch)
     url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
-    result = runner.invoke(app, ["ingest", str(CORPUS), "--db", url])
+    result = runner.invoke(app, ["ingest", *CORPUS_ARGS, "--db", url])
     assert result.exit_code == 0, result.output
     return url
 
@@ -85,12 +87,12 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_ingest_summary_and_rerun(db: str) -> None:
-    code, out, _err = run("ingest", str(CORPUS), "--db", db)
+    code, out, _err = run("ingest", *CORPUS_ARGS, "--db", db)
     assert code == 0
     assert out.startswith("0 added, 0 updated, 4 unchanged")
     code, out, _err = run(
         "ingest",
-        str(CORPUS / "2031-03-02-norland-accuses-valdoria-drones.md"),
+        str(REPO / "corpus" / "2031-03-02-norland-accuses-valdoria-drones.md"),
         "--db",
         db,
         "--format",
@@ -103,7 +105,7 @@ def test_ingest_summary_and_rerun(db: str) -> None:
 def test_ingest_uses_env_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     use_fake_extractor(monkeypatch)
     url = f"sqlite:///{tmp_path / 'env.sqlite'}"
-    result = runner.invoke(app, ["ingest", str(CORPUS)], env={"QUOTES_DB": url})
+    result = runner.invoke(app, ["ingest", *CORPUS_ARGS], env={"QUOTES_DB": url})
     assert result.exit_code == 0 and result.stdout.startswith("4 added")
     assert (tmp_path / "env.sqlite").is_file()
 
@@ -246,7 +248,7 @@ def test_export_formats(db: str, tmp_path: Path) -> None:
 
 def test_demo_without_tui(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     use_fake_extractor(monkeypatch)
-    monkeypatch.setattr("quotes.cli.ingest.demo_sources", lambda: [REPO / "seeds", CORPUS])
+    monkeypatch.setattr("quotes.cli.ingest.demo_sources", lambda: [REPO / "seeds", *CORPUS])
     url = f"sqlite:///{tmp_path / 'demo.sqlite'}"
     code, out, err = run("demo", "--db", url, "--no-tui", "--top", "2")
     assert code == 0, err

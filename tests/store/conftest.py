@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,19 +29,50 @@ def pg_url() -> str | None:
     return None
 
 
-def _pg_engine() -> Engine:
+def unique_database_name(base: str) -> str:
+    """A database name of this test run alone: ``<base>_<pid>_<random>`` (lower case, < 63)."""
+    return f"{base[:30]}_{os.getpid()}_{uuid.uuid4().hex[:12]}".lower()
+
+
+@pytest.fixture(scope="session")
+def pg_run_url() -> Iterator[str | None]:
+    """A PostgreSQL database created for this test run (each xdist worker its own), dropped at
+    the end: runs from other checkouts, sharing the server, never see or drop its tables.
+    None where there is no server (the postgres tests skip)."""
     url = pg_url()
     if url is None:
-        pytest.skip("no PostgreSQL: set QUOTES_TEST_PG_URL or run scripts/ci-postgres.sh")
+        yield None
+        return
+    admin = make_engine(url).execution_options(isolation_level="AUTOCOMMIT")
+    name = unique_database_name(admin.url.database or "quotes_test")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except SQLAlchemyError:
+        admin.dispose()
+        yield None
+        return
+    try:
+        yield admin.url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _pg_engine(url: str | None) -> Engine:
+    if url is None:
+        pytest.skip(
+            "no PostgreSQL (or no right to create a database): set QUOTES_TEST_PG_URL or run "
+            "scripts/ci-postgres.sh"
+        )
     eng = make_engine(url)
-    if "test" not in (eng.url.database or ""):
-        pytest.skip(f"refusing to empty {eng.url.database!r}: use a database named *test*")
     try:
         with eng.begin() as conn:
             conn.execute(text("SELECT 1"))
     except SQLAlchemyError as err:
         pytest.skip(f"PostgreSQL at {url} does not answer: {type(err).__name__}")
-    SQLModel.metadata.drop_all(eng)
+    SQLModel.metadata.drop_all(eng)  # this run's own database: nobody else's tables
     return eng
 
 
@@ -53,7 +85,10 @@ BACKENDS = [
 @pytest.fixture(params=BACKENDS)
 def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
     """A fresh, empty store: in-memory SQLite, and PostgreSQL where one is available."""
-    eng = make_engine("sqlite://") if request.param == "sqlite" else _pg_engine()
+    if request.param == "sqlite":
+        eng = make_engine("sqlite://")
+    else:
+        eng = _pg_engine(request.getfixturevalue("pg_run_url"))
     init_db(eng)
     yield eng
     eng.dispose()

@@ -61,9 +61,11 @@ def test_markdown_groups() -> None:
     assert "## Antony Blinken" in by_speaker and "## Wang Wenbin" in by_speaker
     pair = ExchangeRow(a, b, cross_article=True)
     by_exchange = to_markdown([a, b, row(3, "C.")], group="exchange", exchanges=[pair])
-    assert "## United States — China: accuse / deny (across articles)" in by_exchange
+    assert "## United States (accuse) — answered by China (deny) (across articles)" in by_exchange
     assert "## Not part of an exchange" in by_exchange
-    assert to_markdown([]) == "# Quotes\n\nNo quotes.\n"
+    assert (
+        to_markdown([], made=date(2031, 1, 2)) == "# Quotes (exported 2031-01-02)\n\nNo quotes.\n"
+    )
 
 
 def test_csl_json_and_csv() -> None:

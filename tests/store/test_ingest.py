@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from quotes.cli.ingest import demo_sources
 from quotes.errors import ModelError
 from quotes.ingest import ingest_paths, pool_size
 from quotes.nlp.types import Document, Extraction
@@ -22,12 +23,12 @@ REPO = Path(__file__).resolve().parents[2]
 def test_ingest_counts_and_rerun(engine: Engine) -> None:
     seen: list[tuple[str, int, int]] = []
     summary = ingest_paths(
-        engine, [CORPUS], extract=fake_batch, progress=lambda *a: seen.append(a), batch_size=3
+        engine, CORPUS, extract=fake_batch, progress=lambda *a: seen.append(a), batch_size=3
     )
     assert (summary.added, summary.updated, summary.unchanged) == (4, 0, 0)
     assert summary.quotes > 10 and summary.speakers >= 5 and not summary.skipped
     assert [(d, t) for _l, d, t in seen] == [(1, 4), (2, 4), (3, 4), (4, 4)]
-    again = ingest_paths(engine, [CORPUS], extract=fake_batch)
+    again = ingest_paths(engine, CORPUS, extract=fake_batch)
     assert (again.added, again.unchanged, again.quotes) == (0, 4, 0)
 
 
@@ -49,7 +50,7 @@ def test_extractor_failure_skips_only_that_article(engine: Engine) -> None:
             raise RuntimeError("parser exploded")
         return [fake_extract(d) for d in docs]
 
-    summary = ingest_paths(engine, [CORPUS], extract=flaky, batch_size=8)
+    summary = ingest_paths(engine, CORPUS, extract=flaky, batch_size=8)
     assert summary.added == 3
     (skipped,) = summary.skipped
     assert skipped.path.endswith("valdoria-warns-sanctions.md")
@@ -61,16 +62,16 @@ def test_missing_models_is_a_clear_error(engine: Engine) -> None:
         raise ModelError("model file x is missing")
 
     with pytest.raises(ModelError, match="missing"):
-        ingest_paths(engine, [CORPUS], extract=broken)
+        ingest_paths(engine, CORPUS, extract=broken)
 
 
-def test_seed_and_shared_corpus_read(engine: Engine, shared: Path) -> None:
-    summary = ingest_paths(
-        engine,
-        [REPO / "seeds", shared / "corpus"],
-        extract=lambda docs: [Extraction(d, []) for d in docs],
-    )
-    assert summary.added == 32 and not summary.skipped
+def test_demo_sources_read_once_each(engine: Engine) -> None:
+    """seeds/ and corpus/ (the 4 fictional, 20 Wikinews and 11 White House articles), each
+    article once; corpus/README.md is not an article."""
+    sources = demo_sources()
+    assert not any(path.name == "README.md" for path in sources)
+    summary = ingest_paths(engine, sources, extract=lambda docs: [Extraction(d, []) for d in docs])
+    assert summary.added == 36 and not summary.skipped
 
 
 @pytest.mark.slow
@@ -129,8 +130,8 @@ def test_ingest_in_two_processes_stores_what_one_process_stores(tmp_path: Path) 
 
     one = open_store(f"sqlite:///{tmp_path / 'one.sqlite'}")
     two = open_store(f"sqlite:///{tmp_path / 'two.sqlite'}")
-    first = ingest_paths(one, [CORPUS, REPO / "seeds"], workers=1)
-    second = ingest_paths(two, [CORPUS, REPO / "seeds"], workers=2, batch_size=2)
+    first = ingest_paths(one, [*CORPUS, REPO / "seeds"], workers=1)
+    second = ingest_paths(two, [*CORPUS, REPO / "seeds"], workers=2, batch_size=2)
     assert first.added == second.added == 5 and first.quotes == second.quotes > 10
     assert _stored(one) == _stored(two)
     one.dispose()

@@ -82,7 +82,8 @@ def test_updated_article_replaces_quotes(session: Session) -> None:
     assert read.stats(session) == {"articles": 1, "quotes": 1, "speakers": 2, "exchanges": 0}
 
 
-def test_failed_save_stores_nothing(session: Session) -> None:
+def test_failed_save_stores_nothing(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(write, "quote_fingerprint", lambda *args: "-")  # offsets unread
     bad = q("China must stop,", BODY2, "Blinken")
     bad.start = None  # type: ignore[assignment]  # NOT NULL violation mid-article
     ok = q("We will not accept this,", BODY2, "Wang Yi")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -70,7 +70,11 @@ class SearchScreen(ModeScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="search-form"):
-            yield Input(placeholder="Search quotes: words or “a phrase”", id="search-query")
+            yield Input(
+                placeholder="Search quotes: words or “a phrase”",
+                id="search-query",
+                select_on_focus=False,
+            )
             with Horizontal(id="search-filters"):
                 yield Input(placeholder="speaker", id="search-speaker")
                 yield Select(
@@ -223,6 +227,23 @@ class SearchScreen(ModeScreen):
 
     def action_query(self) -> None:
         self.query_one("#search-query").focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing on the results goes on in the query box: a letter (or a space) is a word
+        being typed, never an app key ("iraq" must not quit at its "q")."""
+        if isinstance(self.focused, Input) or not _typed(event):
+            return
+        event.stop()
+        event.prevent_default()
+        box = self.query_one("#search-query", Input)
+        box.value += event.character or ""
+        box.cursor_position = len(box.value)
+        box.focus()
+
+
+def _typed(event: events.Key) -> bool:
+    character = event.character
+    return character is not None and (character.isalpha() or character == " ")
 
     def action_results(self) -> None:
         self.query_one(QuoteTable).focus()
