@@ -1,4 +1,4 @@
-"""``quotes bench``: benchmarks that print accuracy and speed figures (``bench polnear``)."""
+"""``quotes bench``: benchmarks that print accuracy and speed figures (``polnear``, ``diplo``)."""
 
 from __future__ import annotations
 
@@ -69,3 +69,33 @@ def bench_polnear(
         return
     for key, value in figures.items():
         output.line(f"{key:>22}: {value}")
+
+
+@app.command("diplo", cls=Command)
+def bench_diplo(
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="A folder of *.gold.json files (../shared/diplo-dev, data/diplo/dev2)."
+        ),
+    ],
+    shared: Annotated[
+        Path | None, typer.Option(help="The shared folder with eval/diplo.py (default ../shared).")
+    ] = None,
+    errors: Annotated[bool, typer.Option("--errors", help="Also list every miss.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
+) -> None:
+    """Score speakers, roles and statement types on diplomatic news with ../shared/eval/diplo.py."""
+    from quotes.bench.diplo import REPO, run_diplo
+
+    if not gold.is_dir():
+        raise InputError(f"not a folder: {gold}")
+    result = run_diplo(gold, shared or REPO.parent / "shared")
+    if errors:
+        for text in result.errors:
+            output.line(text)
+    if as_json:
+        output.emit_json(result.figures, indent=None)
+        return
+    for key, value in result.figures.items():
+        output.line(f"{key:18} {value}")
