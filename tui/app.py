@@ -49,6 +49,7 @@ class QuotesApp(App[None]):
         ),
         Binding("3", "switch_mode('search')", "Search", tooltip="keyword search with filters"),
         Binding("e", "export", "Export", tooltip="write what is shown to a Markdown file"),
+        Binding("ctrl+e", "export", "Export", show=False, tooltip="also where letters are typed"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="this screen"),
         Binding("f1", "help", "Help", show=False, priority=True, tooltip="also from a text box"),
         Binding("q", "quit", "Quit"),

@@ -53,15 +53,19 @@ def observations(parsed: ParsedDoc) -> list[tuple[int, Mention, bool]]:
 
 
 def _speaking_subject(sent: Sentence, head: Token) -> bool:
-    """Whether a mention is the subject of a reporting verb ("Haber said", "Kostova told") or of
-    the sentence's main verb ("Voss has defended the dam"): what a later "he said" most likely
-    refers to, unlike the subject of a reported clause ("... said Esteria had sent notes")."""
+    """Whether a mention is the subject of a reporting verb ("Haber said", "Kostova told"), of
+    the sentence's main verb ("Voss has defended the dam") or of a clause those report: what a
+    later "he said" may refer to. A plural subject ("Sources told ...") never is."""
     while head.deprel.split(":")[0] in ("flat", "appos") and head.head > 0:
         head = sent.tok(head.head)  # "Delan's sister, Ivana Delan, spoke": the phrase's head
     if not head.deprel.startswith("nsubj") or head.head <= 0:
         return False
+    if "Number=Plur" in head.feats:
+        return False  # "Sources told ..." is no antecedent for a later "he said"
     verb = sent.tok(head.head)
-    return verb.head == 0 or is_cue(verb)
+    # a reported clause's subject may speak next too: "Sources told DER SPIEGEL that Wang
+    # reacted coolly. He reportedly said ..." (the seed)
+    return verb.head == 0 or is_cue(verb) or verb.deprel in ("ccomp", "parataxis")
 
 
 def _surface_heads(sent: Sentence) -> list[Token]:

@@ -16,7 +16,6 @@ from quotes.nlp import lexicon
 from quotes.nlp.classify import ANSWERS, CHARGES
 from quotes.nlp.marks import Paragraph, paragraphs
 from quotes.nlp.types import Quote
-from quotes.text import paragraph_bounds
 
 LOOK_BACK = 200  # statements an answer may reach back over (bounds work on huge documents)
 WINDOW_DAYS = 120  # an answer in another article at most this many days after the charge
@@ -64,14 +63,21 @@ def _previous_same_speaker(quotes: list[Quote], i: int) -> int | None:
 def _named(
     text: str, quote: Quote, paras: list[Paragraph], cache: dict[tuple[int, int], set[str]]
 ) -> set[str]:
-    """Countries named in the paragraph around ``quote``; each paragraph is searched once (a
-    one-paragraph article with thousands of answers was searched whole for every answer)."""
+    """Countries named on the line around ``quote`` (the answer's own paragraph line); each
+    line is searched once (a one-line article with thousands of answers was searched whole for
+    every answer)."""
     if not text:
         return _countries(quote.text)
-    bounds = paragraph_bounds(text, quote.start, quote.end, quote.paragraph, paras)
+    bounds = _line_bounds(text, quote.start, quote.end)
     if bounds not in cache:
         cache[bounds] = _countries(text[bounds[0] : bounds[1]])
     return cache[bounds]
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The text line holding ``text[start:end]``."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, line_end if line_end >= 0 else len(text)
 
 
 def _countries(text: str) -> set[str]:

@@ -14,6 +14,9 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_full_stdout_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'q.sqlite'}"
+    from quotes.store.db import open_store
+
+    open_store(db)  # read-only commands refuse a missing store; this one exists, empty
     with open("/dev/full", "w") as full:
         done = subprocess.run(
             [sys.executable, "-m", "quotes.cli", "export", "--format", "csv", "--db", db],

@@ -226,7 +226,7 @@ async def test_export_of_an_exchange_to_a_typed_path(db_url: str, workdir: Path)
 async def test_export_with_nothing_shown_says_so(db_url: str, workdir: Path) -> None:
     app = make_app(db_url)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", "escape", "e")
+        await pilot.press("3", "escape", "ctrl+e")  # in Search, letters type into the query
         await pilot.pause()
         assert not isinstance(app.screen, ExportPathScreen)
         assert any("Nothing to export" in n.message for n in app._notifications)

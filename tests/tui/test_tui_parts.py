@@ -138,6 +138,8 @@ def test_open_tui_runs_the_app_over_the_given_store(
     monkeypatch.setattr(
         QuotesApp, "run", lambda self, **kw: ran.append(str(self.library.engine.url))
     )
+    monkeypatch.setattr(cli_tui.sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(cli_tui.sys.stdout, "isatty", lambda: True, raising=False)
     cli_tui.open_tui(db_url)
     assert ran == [db_url]
     assert "textual" in sys.modules

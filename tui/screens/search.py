@@ -240,10 +240,11 @@ class SearchScreen(ModeScreen):
         box.cursor_position = len(box.value)
         box.focus()
 
-
-def _typed(event: events.Key) -> bool:
-    character = event.character
-    return character is not None and (character.isalpha() or character == " ")
-
     def action_results(self) -> None:
         self.query_one(QuoteTable).focus()
+
+
+def _typed(event: events.Key) -> bool:
+    """A letter or a space: part of a word being typed, not an app key."""
+    character = event.character
+    return character is not None and (character.isalpha() or character == " ")
