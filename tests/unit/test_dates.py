@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from quotes.dates import DateError, parse_date
+from quotes.dates import DateError, leading_date, parse_date
+from quotes.errors import QueryError
 
 
 @pytest.mark.parametrize(
@@ -52,3 +53,26 @@ def test_other_forms_are_refused_with_one_line(text: str) -> None:
 
 def test_date_error_is_a_value_error() -> None:
     assert issubclass(DateError, ValueError)
+
+
+def test_date_error_is_a_query_error_and_a_value_error() -> None:
+    with pytest.raises(QueryError) as caught:
+        parse_date("2023-99")
+    assert isinstance(caught.value, ValueError)
+    assert len(caught.value.message.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2023-02-21T10:00:00Z", date(2023, 2, 21)),
+        ("2023-02", date(2023, 2, 1)),
+        ("2023", date(2023, 1, 1)),
+        ("2023-99", None),
+        ("2023-02-30", None),
+        ("yesterday", None),
+        (None, None),
+    ],
+)
+def test_leading_date_of_article_metadata(text: str | None, day: date | None) -> None:
+    assert leading_date(text) == day
