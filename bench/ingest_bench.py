@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from quotes.ingest import default_extractor, ingest_documents
-from quotes.nlp.types import Document, Extraction, Quote, Speaker
+from quotes.nlp.types import Document, ExtractedQuote, ExtractedSpeaker, Extraction
 from quotes.readers import Skipped, iter_documents
 from quotes.store.db import open_store
 
@@ -37,11 +37,13 @@ def regex_extract(docs: Sequence[Document]) -> list[Extraction]:
         Extraction(
             doc,
             [
-                Quote(
+                ExtractedQuote(
                     start=m.start(),
                     end=m.end(),
                     text=m.group(1),
-                    speaker=Speaker(name=f"Speaker of {doc.meta.outlet}", kind="person"),
+                    speaker=ExtractedSpeaker(
+                        name=f"ExtractedSpeaker of {doc.meta.outlet}", kind="person"
+                    ),
                 )
                 for m in _QUOTE.finditer(doc.text)
             ],

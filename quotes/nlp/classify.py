@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from quotes.nlp import lexicon
-from quotes.nlp.types import Quote
+from quotes.nlp.types import ExtractedQuote
 
 CUE_WEIGHT = 4
 # When scores tie, the more specific, more consequential type wins.
@@ -87,7 +87,7 @@ def target_of(content: str, speaker_country: str | None) -> str | None:
     return None
 
 
-def carry_targets(quotes: list[Quote]) -> None:
+def carry_targets(quotes: list[ExtractedQuote]) -> None:
     """A charge with no target of its own takes the target of its speaker's previous quote."""
     for i, quote in enumerate(quotes):
         if quote.target is not None or quote.speaker is None or quote.type in ("deny", "reject"):

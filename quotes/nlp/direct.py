@@ -24,7 +24,7 @@ from quotes.nlp.marks import QuoteSpan
 from quotes.nlp.mentions import Mention, describe
 from quotes.nlp.parse import Token
 from quotes.nlp.selection import any_cue_pattern
-from quotes.nlp.types import Quote, Speaker
+from quotes.nlp.types import ExtractedQuote, ExtractedSpeaker
 
 
 @dataclass(slots=True)
@@ -33,8 +33,8 @@ class Finding:
 
     span: QuoteSpan
     index: int  # the span's position in the document
-    earlier: dict[int, Quote]  # quotes already attributed, by span position
-    speaker: Speaker | None = None
+    earlier: dict[int, ExtractedQuote]  # quotes already attributed, by span position
+    speaker: ExtractedSpeaker | None = None
     confidence: float = 0.0
     cue: str | None = None
     cue_lemma: str | None = None
@@ -128,10 +128,10 @@ SPEAKER_RULES: tuple[tuple[str, SpeakerRule], ...] = (
 )
 
 
-def direct_quotes(ctx: DocContext) -> list[Quote]:
+def direct_quotes(ctx: DocContext) -> list[ExtractedQuote]:
     """Every quoted run that is speech, with its speaker, type and target."""
-    quotes: list[Quote] = []
-    by_span: dict[int, Quote] = {}
+    quotes: list[ExtractedQuote] = []
+    by_span: dict[int, ExtractedQuote] = {}
     for i, span in enumerate(ctx.spans):
         if is_title(ctx, span):
             continue
@@ -143,7 +143,9 @@ def direct_quotes(ctx: DocContext) -> list[Quote]:
     return quotes
 
 
-def find_speaker(ctx: DocContext, i: int, span: QuoteSpan, earlier: dict[int, Quote]) -> Finding:
+def find_speaker(
+    ctx: DocContext, i: int, span: QuoteSpan, earlier: dict[int, ExtractedQuote]
+) -> Finding:
     """Run ``SPEAKER_RULES`` in order until one names a speaker or drops the quote."""
     found = Finding(span, i, earlier, evidence=list(span.notes))
     for _name, rule in SPEAKER_RULES:
@@ -154,8 +156,8 @@ def find_speaker(ctx: DocContext, i: int, span: QuoteSpan, earlier: dict[int, Qu
 
 
 def _one_direct(
-    ctx: DocContext, i: int, span: QuoteSpan, earlier: dict[int, Quote]
-) -> Quote | None:
+    ctx: DocContext, i: int, span: QuoteSpan, earlier: dict[int, ExtractedQuote]
+) -> ExtractedQuote | None:
     found = find_speaker(ctx, i, span, earlier)
     if found.drop:
         return None
@@ -165,7 +167,7 @@ def _one_direct(
     found.evidence.append(f"type: {typing.type} ({typing.evidence})")
     affiliation = found.speaker.affiliation if found.speaker else None
     target = target_of(inner, affiliation) or target_of(context, affiliation)
-    return Quote(
+    return ExtractedQuote(
         start=span.start,
         end=span.end,
         text=inner,
@@ -242,7 +244,7 @@ def _not_a_speaker(ctx: DocContext, mention: Mention) -> str | None:
     return None
 
 
-def _heading_speaker(ctx: DocContext, span: QuoteSpan) -> tuple[Speaker, Mention] | None:
+def _heading_speaker(ctx: DocContext, span: QuoteSpan) -> tuple[ExtractedSpeaker, Mention] | None:
     """The person a Markdown heading above the quote names ("#### Secretary of State Marco
     Rubio on Face the Nation"): round-ups list each speaker's quotes under such a heading."""
     at = bisect.bisect_right(ctx.headings, (span.start, span.start)) - 1
@@ -268,8 +270,8 @@ def _heading_speaker(ctx: DocContext, span: QuoteSpan) -> tuple[Speaker, Mention
 
 
 def _carried_speaker(
-    ctx: DocContext, i: int, span: QuoteSpan, by_span: dict[int, Quote]
-) -> tuple[Speaker, str, float] | None:
+    ctx: DocContext, i: int, span: QuoteSpan, by_span: dict[int, ExtractedQuote]
+) -> tuple[ExtractedSpeaker, str, float] | None:
     """A quote with no cue of its own: continuation, same paragraph, or the previous speaker."""
     if span.continues is not None and span.continues in by_span:
         prev = by_span[span.continues].speaker
@@ -299,7 +301,7 @@ def _names_someone(ctx: DocContext, gap: str) -> bool:
     return bool(re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", gap)) or len(gap) > 400
 
 
-def _local_mention(ctx: DocContext, span: QuoteSpan, speaker: Speaker) -> Speaker:
+def _local_mention(ctx: DocContext, span: QuoteSpan, speaker: ExtractedSpeaker) -> ExtractedSpeaker:
     """A carried speaker named again as the subject of the quote's own sentence ("In recent
     weeks, Reid has gone after Trump as a "human leech""): that nearer mention points to them."""
     subject = attribute_to_sentence_subject(ctx.parsed, span, ctx.index)
@@ -312,10 +314,10 @@ def _local_mention(ctx: DocContext, span: QuoteSpan, speaker: Speaker) -> Speake
     return entity.to_speaker(mention)
 
 
-def _no_mention(speaker: Speaker) -> Speaker:
+def _no_mention(speaker: ExtractedSpeaker) -> ExtractedSpeaker:
     """The same speaker for a quote with no cue of its own; ``mention`` stays the one that
     attributed the run of quotes (where PolNeAR and readers both look)."""
-    return Speaker(
+    return ExtractedSpeaker(
         speaker.name,
         speaker.role,
         speaker.affiliation,

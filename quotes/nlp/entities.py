@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from quotes.nlp import lexicon
 from quotes.nlp.mentions import Mention
-from quotes.nlp.types import Speaker
+from quotes.nlp.types import ExtractedSpeaker
 
 
 @dataclass(slots=True)
@@ -25,10 +25,10 @@ class Entity:
     last_seen: int = 0  # character offset of the latest mention
     last_spoke: int = -1
 
-    def to_speaker(self, mention: Mention | None) -> Speaker:
+    def to_speaker(self, mention: Mention | None) -> ExtractedSpeaker:
         from quotes.nlp.types import Span
 
-        return Speaker(
+        return ExtractedSpeaker(
             name=self.name,
             role=self.roles[0] if self.roles else None,
             affiliation=self.country,
@@ -120,7 +120,7 @@ class EntityRegistry:
                 return ent
         return None
 
-    def named_holder(self, speaker: Speaker) -> Entity | None:
+    def named_holder(self, speaker: ExtractedSpeaker) -> Entity | None:
         """The one named person holding an unnamed person speaker's role ("the president" ->
         the article's only president), or None when none or several do."""
         if speaker.kind != "person" or not speaker.role:
@@ -191,7 +191,7 @@ def richest_role(roles: list[str]) -> str | None:
     return max(roles, key=lambda r: len(r.split()), default=None)
 
 
-def settle(registry: EntityRegistry, speakers: list[Speaker]) -> None:
+def settle(registry: EntityRegistry, speakers: list[ExtractedSpeaker]) -> None:
     """Make every speaker of one article agree with what the whole article says about them.
 
     A named speaker gets the richest role the article gives that person, wherever it is given

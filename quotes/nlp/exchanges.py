@@ -15,14 +15,14 @@ from datetime import date
 from quotes.nlp import lexicon
 from quotes.nlp.classify import ANSWERS, CHARGES
 from quotes.nlp.marks import Paragraph, paragraphs
-from quotes.nlp.types import Quote
+from quotes.nlp.types import ExtractedQuote
 
 LOOK_BACK = 200  # statements an answer may reach back over (bounds work on huge documents)
 WINDOW_DAYS = 120  # an answer in another article at most this many days after the charge
 _PROPER_NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
 
 
-def link_exchanges(quotes: list[Quote], text: str = "") -> None:
+def link_exchanges(quotes: list[ExtractedQuote], text: str = "") -> None:
     """Set ``responds_to`` (an index into ``quotes``) on answers, in place.
 
     A direct quote right after the same speaker's direct answer answers what that one answered;
@@ -48,7 +48,7 @@ def link_exchanges(quotes: list[Quote], text: str = "") -> None:
                 quote.target = charger.affiliation or charger.name if charger else None
 
 
-def _previous_same_speaker(quotes: list[Quote], i: int) -> int | None:
+def _previous_same_speaker(quotes: list[ExtractedQuote], i: int) -> int | None:
     me = quotes[i].speaker
     for j in range(i - 1, -1, -1):
         other = quotes[j].speaker
@@ -61,7 +61,7 @@ def _previous_same_speaker(quotes: list[Quote], i: int) -> int | None:
 
 
 def _named(
-    text: str, quote: Quote, paras: list[Paragraph], cache: dict[tuple[int, int], set[str]]
+    text: str, quote: ExtractedQuote, paras: list[Paragraph], cache: dict[tuple[int, int], set[str]]
 ) -> set[str]:
     """Countries named on the line around ``quote`` (the answer's own paragraph line); each
     line is searched once (a one-line article with thousands of answers was searched whole for
@@ -84,7 +84,7 @@ def _countries(text: str) -> set[str]:
     return {c for _, _, c in lexicon.countries().find(text)}
 
 
-def _best_charge(quotes: list[Quote], i: int, named: set[str]) -> int | None:
+def _best_charge(quotes: list[ExtractedQuote], i: int, named: set[str]) -> int | None:
     """The charge ``quotes[i]`` answers, given the countries named in the answer's paragraph."""
     answer = quotes[i]
     assert answer.speaker is not None

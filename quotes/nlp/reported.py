@@ -11,12 +11,12 @@ from quotes.nlp.entities import Entity
 from quotes.nlp.mentions import describe, noun_phrase, surface_lemma
 from quotes.nlp.parse import Sentence
 from quotes.nlp.selection import SAY_THAT
-from quotes.nlp.types import Quote
+from quotes.nlp.types import ExtractedQuote
 
 
-def reported_statements(ctx: DocContext) -> list[Quote]:
+def reported_statements(ctx: DocContext) -> list[ExtractedQuote]:
     """Indirect statements ("The ministry denied ...", "He said that ...") outside quotes."""
-    out: list[Quote] = []
+    out: list[ExtractedQuote] = []
     for sent in ctx.parsed.sentences:
         if not sent.parsed or ctx.index.within(sent.start, sent.end):
             continue
@@ -26,7 +26,7 @@ def reported_statements(ctx: DocContext) -> list[Quote]:
     return out
 
 
-def _reported_in(ctx: DocContext, sent: Sentence) -> Quote | None:
+def _reported_in(ctx: DocContext, sent: Sentence) -> ExtractedQuote | None:
     for tok in sent.tokens:
         if not is_cue(tok) or tok.upos not in ("VERB", ""):
             continue
@@ -65,7 +65,7 @@ def _reported_in(ctx: DocContext, sent: Sentence) -> Quote | None:
                 target = entity_name(ctx.registry, obj_text)
         if target is None and typing.type not in ("deny", "reject"):
             target = target_of(content, speaker.affiliation)
-        return Quote(
+        return ExtractedQuote(
             start=sent.start,
             end=sent.end,
             text=body,

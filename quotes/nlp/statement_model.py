@@ -25,7 +25,7 @@ import numpy as np
 
 from quotes.nlp import lexicon
 from quotes.nlp.classify import classify
-from quotes.nlp.types import STATEMENT_TYPES, Quote
+from quotes.nlp.types import STATEMENT_TYPES, ExtractedQuote
 
 FORMS = ("direct", "reported", "transcript")
 EMBED_DIM = 512
@@ -257,7 +257,7 @@ def predict(
     return out
 
 
-def statement_input(quote: Quote, text: str) -> StatementInput:
+def statement_input(quote: ExtractedQuote, text: str) -> StatementInput:
     """What the classifier reads of an extracted statement."""
     context = "" if quote.form == "transcript" else reporting_clause(text, quote.start, quote.end)
     return StatementInput(quote.text, context, quote.form)
@@ -266,7 +266,9 @@ def statement_input(quote: Quote, text: str) -> StatementInput:
 MODEL_LIMIT = 400  # statements per document the model reads; the rest keep the lexicon's type
 
 
-def assign_types(quotes: Sequence[Quote], text: str, model: TypeModel | None = None) -> None:
+def assign_types(
+    quotes: Sequence[ExtractedQuote], text: str, model: TypeModel | None = None
+) -> None:
     """Type the statements the lexicon left plain with the learned model.
 
     A statement whose cues the lexicon recognised (a typed reporting verb, "groundless",

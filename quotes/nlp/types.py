@@ -44,7 +44,7 @@ class Span:
 
 
 @dataclass(slots=True)
-class Speaker:
+class ExtractedSpeaker:
     """Who said it: the resolved entity, not the local mention.
 
     ``name`` is the fullest name seen in the document ("Antony Blinken"), or for unnamed
@@ -60,14 +60,14 @@ class Speaker:
 
 
 @dataclass(slots=True)
-class Quote:
+class ExtractedQuote:
     """One statement: a direct quote (between marks) or a reported statement."""
 
     start: int  # offsets into the document text; for direct quotes they include the marks
     end: int
     text: str  # for direct quotes: what lies between the marks
     form: Form = "direct"
-    speaker: Speaker | None = None
+    speaker: ExtractedSpeaker | None = None
     cue: str | None = None
     type: str = "statement"
     target: str | None = None
@@ -105,7 +105,7 @@ class Extraction:
     """What the extractor returns for one document."""
 
     document: Document
-    quotes: list[Quote]
+    quotes: list[ExtractedQuote]
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from quotes.nlp.classify import ANSWERS, CHARGES
 from quotes.nlp.exchanges import WINDOW_DAYS, Side, exchange_score
 from quotes.nlp.lexicon import fold
-from quotes.nlp.types import Quote as ExtractedQuote
+from quotes.nlp.types import ExtractedQuote
 from quotes.store.db import columns
 from quotes.store.read import quotes_by_ids
 from quotes.store.rows import ExchangeRow, QuoteRow

@@ -19,8 +19,7 @@ from sqlmodel import Session, col, select
 from quotes.dates import leading_date
 from quotes.errors import QueryError
 from quotes.nlp.marks import paragraphs
-from quotes.nlp.types import DocumentMeta, Extraction
-from quotes.nlp.types import Quote as ExtractedQuote
+from quotes.nlp.types import DocumentMeta, ExtractedQuote, Extraction
 from quotes.store.db import store_error
 from quotes.store.exchanges import link_across, link_within
 from quotes.store.filters import check_type

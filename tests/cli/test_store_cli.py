@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quotes.cli import app
-from quotes.nlp.types import Document, Extraction, Quote, Speaker
+from quotes.nlp.types import Document, ExtractedQuote, ExtractedSpeaker, Extraction
 
 REPO = Path(__file__).resolve().parents[2]
 # The fictional samples (corpus/ also holds real Wikinews and White House articles).
@@ -47,11 +47,11 @@ def fake_extract(doc: Document) -> Extraction:
         if "evidence that" in words:
             kind = "accuse"
         quotes.append(
-            Quote(
+            ExtractedQuote(
                 start=match.start(),
                 end=match.end(),
                 text=match.group(1),
-                speaker=Speaker(name=name, role=role, affiliation=country, kind="person"),
+                speaker=ExtractedSpeaker(name=name, role=role, affiliation=country, kind="person"),
                 cue="said",
                 type=kind,
                 target=OTHER.get(country or ""),

@@ -13,7 +13,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel
 
-from quotes.nlp.types import Document, DocumentMeta, Extraction, Quote, Span, Speaker
+from quotes.nlp.types import (
+    Document,
+    DocumentMeta,
+    ExtractedQuote,
+    ExtractedSpeaker,
+    Extraction,
+    Span,
+)
 from quotes.store.db import init_db, make_engine
 
 PG_URL_FILE = Path(os.environ.get("QUOTES_PG_DIR", "/tmp/quotes-pg")) / "url"
@@ -113,7 +120,7 @@ def q(
     named: bool = True,
     responds_to: int | None = None,
     mention: str | None = None,
-) -> Quote:
+) -> ExtractedQuote:
     """A direct quote of ``text`` inside ``body`` (offsets include the marks)."""
     inner = body.index(text)
     start, end = inner - 1, inner + len(text) + 1
@@ -122,7 +129,7 @@ def q(
         m = body.index(mention)
         span = Span(m, m + len(mention), mention)
     who = (
-        Speaker(
+        ExtractedSpeaker(
             name=speaker,
             role=role,
             affiliation=country,
@@ -133,7 +140,7 @@ def q(
         if speaker
         else None
     )
-    return Quote(
+    return ExtractedQuote(
         start=start,
         end=end,
         text=text,
@@ -149,7 +156,7 @@ def q(
 
 def extraction(
     body: str,
-    quotes: list[Quote],
+    quotes: list[ExtractedQuote],
     *,
     title: str = "T",
     date: str | None = "2024-01-10",

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from quotes.export import ELLIPSIS, to_csl_json, to_csv, to_markdown
 from quotes.nlp.parse import surface_parse
 from quotes.nlp.pipeline import extract_parsed
-from quotes.nlp.types import Document, Quote
+from quotes.nlp.types import Document, ExtractedQuote
 from quotes.readers import read_document
 from quotes.store.rows import ExchangeRow, QuoteRow
 
@@ -36,10 +36,10 @@ _QUOTE_LINE = re.compile(r"^> ?", re.MULTILINE)
 _REPORTED = re.compile(r"[A-Z][^.\n]* (?:said|told reporters|added|warned) that [^.\n]*\.")
 
 
-def _reported(text: str) -> list[Quote]:
+def _reported(text: str) -> list[ExtractedQuote]:
     """Reported statements as the deep parser finds them (the surface parser finds none)."""
     return [
-        Quote(
+        ExtractedQuote(
             m.start(),
             m.end(),
             m.group(0),
@@ -55,7 +55,7 @@ def _rows(doc: Document) -> list[QuoteRow]:
     return [_row(i, doc, quote) for i, quote in enumerate(quotes)]
 
 
-def _row(i: int, doc: Document, quote: Quote) -> QuoteRow:
+def _row(i: int, doc: Document, quote: ExtractedQuote) -> QuoteRow:
     speaker = quote.speaker
     return QuoteRow(
         id=i + 1,

@@ -9,7 +9,7 @@ from sqlalchemy import delete
 from sqlmodel import Session
 
 from quotes.errors import QueryError
-from quotes.nlp.types import Quote
+from quotes.nlp.types import ExtractedQuote
 from quotes.store import exchanges as links
 from quotes.store import read, speakers, write
 from quotes.store.filters import QuoteFilter
@@ -212,7 +212,7 @@ def test_corrections_apply_now_and_win_on_reingest(session: Session) -> None:
 ACCUSATION = "“Valdoria is shipping drones to the rebels,” Norland's minister said.\n"
 
 
-def accusation() -> Quote:
+def accusation() -> ExtractedQuote:
     """Norland's minister accuses Valdoria (in ``ACCUSATION``)."""
     return q(
         "Valdoria is shipping drones to the rebels,",
@@ -224,7 +224,7 @@ def accusation() -> Quote:
     )
 
 
-def envoy_answer(body: str, text: str, kind: str = "deny") -> Quote:
+def envoy_answer(body: str, text: str, kind: str = "deny") -> ExtractedQuote:
     """Valdoria's envoy answers Norland with ``text`` (inside ``body``)."""
     return q(text, body, "Tomas Brel", country="Valdoria", type=kind, target="Norland")
 

@@ -11,7 +11,14 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from quotes.nlp.types import Document, DocumentMeta, Extraction, Quote, Span, Speaker
+from quotes.nlp.types import (
+    Document,
+    DocumentMeta,
+    ExtractedQuote,
+    ExtractedSpeaker,
+    Extraction,
+    Span,
+)
 from quotes.store.db import init_db, make_engine, session_scope
 from quotes.store.write import save_extraction
 
@@ -31,7 +38,7 @@ def _span(text: str, part: str, after: int = 0) -> Span:
 def _quote(
     text: str,
     said: str,
-    speaker: Speaker,
+    speaker: ExtractedSpeaker,
     mention: str,
     *,
     type: str,
@@ -39,12 +46,12 @@ def _quote(
     responds_to: int | None = None,
     cue: str = "said",
     paragraph: int = 0,
-) -> Quote:
+) -> ExtractedQuote:
     """A direct quote of ``said`` (marks included in the offsets), attributed via ``mention``."""
     start = text.index(f"“{said}")
     end = text.index("”", start) + 1
     speaker.mention = _span(text, mention, end)
-    return Quote(
+    return ExtractedQuote(
         start=start,
         end=end,
         text=said,
@@ -60,14 +67,14 @@ def _quote(
     )
 
 
-def blinken() -> Speaker:
-    return Speaker(
+def blinken() -> ExtractedSpeaker:
+    return ExtractedSpeaker(
         "Antony Blinken", "U.S. Secretary of State", "United States", "person", named=True
     )
 
 
-def spokesperson() -> Speaker:
-    return Speaker(
+def spokesperson() -> ExtractedSpeaker:
+    return ExtractedSpeaker(
         "Foreign Ministry spokesperson", "spokesperson", "China", "institution", named=False
     )
 
@@ -119,7 +126,7 @@ def extractions() -> list[Extraction]:
     lavrov = _quote(
         lavrov_text,
         "Our relations with Beijing are at their best in history",
-        Speaker("Sergey Lavrov", "Foreign Minister", "Russia", "person"),
+        ExtractedSpeaker("Sergey Lavrov", "Foreign Minister", "Russia", "person"),
         "Sergey Lavrov",
         type="statement",
         target=None,

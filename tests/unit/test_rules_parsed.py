@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from quotes.nlp.parse import from_conllu
 from quotes.nlp.pipeline import extract_parsed
-from quotes.nlp.types import Document, Quote
+from quotes.nlp.types import Document, ExtractedQuote
 from tests.unit.conllu import rows
 
 
-def run(conllu: str, text: str) -> list[Quote]:
+def run(conllu: str, text: str) -> list[ExtractedQuote]:
     return extract_parsed(Document(text), from_conllu(conllu, text)).quotes
 
 
@@ -431,7 +431,7 @@ def test_a_message_saying_something_speaks_for_whoever_sent_it() -> None:
 
 PARTY = rows(
     "1 House House PROPN NNP _ 2 compound _ _",
-    "2 Speaker Speaker PROPN NNP _ 9 obl _ _",
+    "2 ExtractedSpeaker ExtractedSpeaker PROPN NNP _ 9 obl _ _",
     "3 Paul Paul PROPN NNP _ 2 flat _ NER=B-PER",
     "4 Ryan Ryan PROPN NNP _ 3 flat _ NER=E-PER",
     "5 ( ( PUNCT -LRB- _ 6 punct _ _",
@@ -449,7 +449,7 @@ PARTY = rows(
 
 
 def test_the_name_before_a_party_label_speaks_whatever_the_parse() -> None:
-    text = 'House Speaker Paul Ryan ( R-Wis. ) said shootings demand " more listening " .'
+    text = 'House ExtractedSpeaker Paul Ryan ( R-Wis. ) said shootings demand " more listening " .'
     (quote,) = run(PARTY, text)
     assert quote.speaker is not None and quote.speaker.name == "Paul Ryan"
 

@@ -10,10 +10,10 @@ import pytest
 
 from quotes.nlp.parse import surface_parse
 from quotes.nlp.pipeline import deep_selector, extract_parsed
-from quotes.nlp.types import Document, Quote
+from quotes.nlp.types import Document, ExtractedQuote
 
 
-def run(text: str) -> list[Quote]:
+def run(text: str) -> list[ExtractedQuote]:
     return [
         q for q in extract_parsed(Document(text), surface_parse(text)).quotes if q.form == "direct"
     ]

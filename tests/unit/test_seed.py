@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from quotes.nlp.types import Document, Extraction, Quote
+from quotes.nlp.types import Document, ExtractedQuote, Extraction
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "seeds" / "000_29a5e61329436f73.txt"
@@ -27,11 +27,11 @@ def extraction() -> Extraction:
     return extract(Document(SEED.read_text(encoding="utf-8")))
 
 
-def _direct(extraction: Extraction) -> list[Quote]:
+def _direct(extraction: Extraction) -> list[ExtractedQuote]:
     return [q for q in extraction.quotes if q.form == "direct"]
 
 
-def _speaker_matches(quote: Quote, speaker: dict[str, Any]) -> bool:
+def _speaker_matches(quote: ExtractedQuote, speaker: dict[str, Any]) -> bool:
     assert quote.speaker is not None
     names = {speaker["name"], *speaker["aliases"]}
     if quote.speaker.name in names:

@@ -11,7 +11,7 @@ from functools import cache
 
 import pytest
 
-from quotes.nlp.types import Quote
+from quotes.nlp.types import ExtractedQuote
 
 
 @cache
@@ -21,7 +21,7 @@ def _parser() -> object:
     return StanzaParser()
 
 
-def direct(text: str) -> list[Quote]:
+def direct(text: str) -> list[ExtractedQuote]:
     from quotes.nlp.pipeline import extract_many
     from quotes.nlp.types import Document
 

@@ -16,7 +16,7 @@ from quotes.nlp.statement_model import (
     predict,
     reporting_clause,
 )
-from quotes.nlp.types import STATEMENT_TYPES, Quote
+from quotes.nlp.types import STATEMENT_TYPES, ExtractedQuote
 
 
 def _model_favouring(label: str) -> TypeModel:
@@ -76,8 +76,8 @@ def test_saved_model_loads_and_a_changed_file_is_refused(tmp_path: Path) -> None
 
 def test_model_types_only_what_the_lexicon_left_plain() -> None:
     text = '"It is groundless," she said. "We will see," he said.'
-    cued = Quote(0, 17, "It is groundless,", type="deny")
-    plain = Quote(30, 43, "We will see,", type="statement")
+    cued = ExtractedQuote(0, 17, "It is groundless,", type="deny")
+    plain = ExtractedQuote(30, 43, "We will see,", type="statement")
     assign_types([cued, plain], text, _model_favouring("warn"))
     assert cued.type == "deny" and cued.type_confidence is None
     assert plain.type == "warn" and plain.type_confidence is not None
@@ -87,7 +87,7 @@ def test_model_types_only_what_the_lexicon_left_plain() -> None:
 def test_low_confidence_is_said_in_the_evidence() -> None:
     model = _model_favouring("warn")
     model.bias[:] = 0.0  # every type equally likely
-    quote = Quote(0, 5, "Hm.", type="statement")
+    quote = ExtractedQuote(0, 5, "Hm.", type="statement")
     assign_types([quote], '"Hm."', model)
     assert any("low confidence" in e for e in quote.evidence)
 
