@@ -8,14 +8,12 @@ else a file of the repository's ``corpus/``, else of ``../shared/corpus``.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
+from quotes.bench.scorer import load_scorer
 from quotes.errors import InputError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -25,18 +23,6 @@ REPO = Path(__file__).resolve().parents[2]
 class DiploScore:
     figures: dict[str, Any]
     errors: list[str]
-
-
-def load_scorer(shared: Path) -> ModuleType:
-    path = shared / "eval" / "diplo.py"
-    if not path.is_file():
-        raise InputError(f"scorer not found at {path} (is ../shared beside the repository?)")
-    spec = importlib.util.spec_from_file_location("diplo_scorer", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def article_path(gold_file: Path, document: str, shared: Path) -> Path:
@@ -59,7 +45,7 @@ def run_diplo(gold_dir: Path, shared: Path) -> DiploScore:
     gold_files = sorted(gold_dir.glob("*.gold.json"))
     if not gold_files:
         raise InputError(f"no *.gold.json files in {gold_dir}")
-    scorer = load_scorer(shared)
+    scorer = load_scorer(shared, "diplo")
     documents = []
     for gold_file in gold_files:
         document = json.loads(gold_file.read_text(encoding="utf-8"))["document"]

@@ -6,17 +6,15 @@ the project's reference. Only direct quotes are scored; reported statements are 
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
+from quotes.bench.scorer import load_scorer
 from quotes.errors import InputError
 from quotes.nlp.types import Document, DocumentMeta, Extraction
 
@@ -38,18 +36,6 @@ class PolnearScore:
     @property
     def words_per_s(self) -> float:
         return self.words / self.seconds if self.seconds else 0.0
-
-
-def load_scorer(shared: Path) -> ModuleType:
-    path = shared / "eval" / "polnear.py"
-    if not path.is_file():
-        raise InputError(f"scorer not found at {path} (is ../shared beside the repository?)")
-    spec = importlib.util.spec_from_file_location("polnear_scorer", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
-    spec.loader.exec_module(module)
-    return module
 
 
 def prediction(stem: str, extraction: Extraction) -> dict[str, Any]:
@@ -94,7 +80,7 @@ def run_polnear(
     from quotes.nlp.pool import ParallelExtractor
 
     shared = shared or data_dir.parent
-    scorer = load_scorer(shared)
+    scorer = load_scorer(shared, "polnear")
     docs = scorer.load_split(data_dir, split)
     if not docs:
         raise InputError(f"no annotated texts under {data_dir / split}")

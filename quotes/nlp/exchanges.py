@@ -14,7 +14,6 @@ from datetime import date
 
 from quotes.nlp import lexicon
 from quotes.nlp.classify import ANSWERS, CHARGES
-from quotes.nlp.marks import Paragraph, paragraphs
 from quotes.nlp.types import ExtractedQuote
 
 LOOK_BACK = 200  # statements an answer may reach back over (bounds work on huge documents)
@@ -30,7 +29,6 @@ def link_exchanges(quotes: list[ExtractedQuote], text: str = "") -> None:
     country (+2), the answer's paragraph names the charger's country (+2), the same form (a
     quote answering a quote, +1), shared content words (+1 each, at most 2), then recency.
     """
-    paras: list[Paragraph] | None = None  # split once, when the first answer needs them
     named_in: dict[tuple[int, int], set[str]] = {}  # countries per paragraph, looked up once
     for i, quote in enumerate(quotes):
         if quote.type not in ANSWERS or quote.speaker is None:
@@ -39,8 +37,7 @@ def link_exchanges(quotes: list[ExtractedQuote], text: str = "") -> None:
         if prev is not None and quotes[prev].responds_to is not None:
             quote.responds_to = quotes[prev].responds_to
         else:
-            paras = paragraphs(text) if paras is None else paras
-            quote.responds_to = _best_charge(quotes, i, _named(text, quote, paras, named_in))
+            quote.responds_to = _best_charge(quotes, i, _named(text, quote, named_in))
         if quote.responds_to is not None:
             quote.evidence.append(f"exchange: answers quote {quote.responds_to}")
             if quote.target is None:
@@ -60,9 +57,7 @@ def _previous_same_speaker(quotes: list[ExtractedQuote], i: int) -> int | None:
     return None
 
 
-def _named(
-    text: str, quote: ExtractedQuote, paras: list[Paragraph], cache: dict[tuple[int, int], set[str]]
-) -> set[str]:
+def _named(text: str, quote: ExtractedQuote, cache: dict[tuple[int, int], set[str]]) -> set[str]:
     """Countries named on the line around ``quote`` (the answer's own paragraph line); each
     line is searched once (a one-line article with thousands of answers was searched whole for
     every answer)."""
