@@ -408,6 +408,10 @@ def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribut
         tok = words[i]
         if is_cue(tok):
             outer = _outermost_cue(sent, tok, all(_is_punct(t) for t in words[i + 1 :]))
+            if outer is not tok and outer not in words:
+                # the outer cue lies before an earlier quote ('said ... "A" and said the
+                # Iranians had agreed to "B"'): the cue in reach that it governs reports B
+                outer = next((a for a in sent.ancestors(tok.id) if is_cue(a) and a in words), outer)
             if outer is not tok and outer in words:
                 i, tok = words.index(outer), outer
             mention = _subject(doc, sent, tok, words[:i], words[i + 1 :])
@@ -432,7 +436,29 @@ def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribut
             np = noun_phrase(sent, head)
             if np[-1].end <= words[-1].start:
                 return Attribution(describe(np, doc.text), ":", ":", "colon-before", 0.75)
+        return lead_in_subject(doc, sent, words[-1])
     return None
+
+
+def lead_in_subject(doc: ParsedDoc, sent: Sentence, colon: Token) -> Attribution | None:
+    """A clause that ends in a colon and introduces what follows ("Secretary Bessent then made
+    the rounds on television:", "President Trump detailed his talks with European leaders:"):
+    the subject of its main verb, when that subject can speak."""
+    if not sent.parsed:
+        return None
+    root = next((t for t in sent.tokens if t.head == 0), None)
+    if root is None or root.upos != "VERB" or root.start > colon.start:
+        return None
+    subject = parsed_subject(sent, root)
+    if subject is None or subject.start > colon.start:
+        return None
+    if subject.text.lower() in ("it", "this", "that", "there", "which", "who"):
+        return None
+    named = subject.upos in ("PROPN", "PRON") or subject.ner != "O"
+    if not named and role_kind(subject.lemma or subject.text) != "person":
+        return None
+    mention = describe(noun_phrase(sent, subject), doc.text)
+    return Attribution(mention, root.text, surface_lemma(root), "colon-subject", 0.6)
 
 
 def _name_label(doc: ParsedDoc, sent: Sentence, label: list[Token]) -> Mention | None:
@@ -564,6 +590,9 @@ def _subject(
             # ", Stumpf explained earlier, ..." - the name right before the cue is its subject
             return describe(noun_phrase(sent, adjacent), doc.text)
         if head is None:
+            apposed = _role_comma_name(doc, sent, left)
+            if apposed is not None:
+                return apposed
             named = _name_before_apposition(left)
             return describe(noun_phrase(sent, named), doc.text) if named else None
         return describe(noun_phrase(sent, head), doc.text)
@@ -585,6 +614,27 @@ def _drop_parenthesis(tokens: list[Token]) -> list[Token]:
         None,
     )
     return tokens[:opening] if opening else tokens
+
+
+def _role_comma_name(doc: ParsedDoc, sent: Sentence, left: list[Token]) -> Mention | None:
+    """ "As the president of the Bolivian Senate, Santos Ramirez, put it": a role, then the
+    holder's name between commas right before a cue the parser gave no subject."""
+    if len(left) < 4 or left[-1].text != ",":
+        return None
+    opener = next(
+        (i for i in range(len(left) - 2, max(len(left) - 7, 0), -1) if left[i].text == ","), None
+    )
+    if opener is None or opener == 0:
+        return None
+    inner = left[opener + 1 : -1]
+    if not 2 <= len(inner) <= 4 or any(t.upos != "PROPN" for t in inner):
+        return None
+    role = noun_phrase(sent, left[opener - 1])
+    if role[-1].id != left[opener - 1].id or not any(role_kind(t.text) == "person" for t in role):
+        return None
+    mention = describe([*role, left[opener], *inner], doc.text)
+    name = doc.text[inner[0].start : inner[-1].end]
+    return mention if mention.kind == "name" and mention.name == name else None
 
 
 def _name_before_apposition(left: list[Token]) -> Token | None:
@@ -631,7 +681,7 @@ def parsed_subject(sent: Sentence, verb: Token) -> Token | None:
                 agent = sent.kids(tok.id, "obl:agent")  # "hailed as ... by the crowd"
                 return agent[0] if agent else None
         if subj:
-            head = subj[0]
+            head = _name_after_role(subj)
             if head.text.lower() in _RELATIVE:
                 if tok.deprel.startswith("acl") and tok.head > 0:
                     return sent.tok(tok.head)
@@ -650,6 +700,17 @@ def parsed_subject(sent: Sentence, verb: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _name_after_role(subjects: list[Token]) -> Token:
+    """The first subject, or the name right after it when the parser made a premodifying role
+    a second subject ("Russian Presidential spokesperson Dmitry Peskov echoed ...": two nsubj)."""
+    first = subjects[0]
+    if len(subjects) >= 2:
+        second = subjects[1]
+        if first.upos == "NOUN" and second.upos == "PROPN" and second.id == first.id + 1:
+            return second
+    return first
 
 
 def _author(sent: Sentence, message: Token) -> Token | None:

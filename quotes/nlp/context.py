@@ -46,7 +46,9 @@ def observations(parsed: ParsedDoc) -> list[tuple[int, Mention, bool]]:
             if mention.kind in ("name", "place") or (
                 mention.kind == "nominal" and mention.speaker_kind != "unknown"
             ):
-                subject = _speaking_subject(sent, head)
+                subject = (
+                    _speaking_subject(sent, head) if sent.parsed else _opens_sentence(sent, mention)
+                )
                 out.append((mention.start, mention, subject))
     out.sort(key=lambda o: o[0])
     return out
@@ -66,6 +68,18 @@ def _speaking_subject(sent: Sentence, head: Token) -> bool:
     # a reported clause's subject may speak next too: "Sources told DER SPIEGEL that Wang
     # reacted coolly. He reportedly said ..." (the seed)
     return verb.head == 0 or is_cue(verb) or verb.deprel in ("ccomp", "parataxis")
+
+
+def _opens_sentence(sent: Sentence, mention: Mention) -> bool:
+    """Without a parse: a person's name opening the sentence is its subject ("Jon Brask, the
+    proposed foreign minister, implied ..."), what a later "He said" may refer to."""
+    if mention.kind != "name" or mention.speaker_kind == "institution":
+        return False
+    words = [t for t in sent.tokens if any(c.isalnum() for c in t.text)]
+    if not words or mention.start > words[0].start:
+        return False
+    after = next((t for t in sent.tokens if t.start >= mention.end), None)
+    return after is None or after.text not in ("'s", "’s", "'", "’")
 
 
 def _surface_heads(sent: Sentence) -> list[Token]:

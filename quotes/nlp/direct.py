@@ -16,6 +16,7 @@ from quotes.nlp.attribution import (
     attribute,
     attribute_from_previous_sentence,
     attribute_to_sentence_subject,
+    lead_in_subject,
 )
 from quotes.nlp.classify import classify, target_of
 from quotes.nlp.context import DocContext, resolve
@@ -77,6 +78,38 @@ def _by_carry(ctx: DocContext, found: Finding) -> None:
     found.evidence.append(f"speaker: {rule}")
 
 
+_LIST_ITEM = re.compile(r"[ \t]*[-*•][ \t]+")
+
+
+def _by_lead_in(ctx: DocContext, found: Finding) -> None:
+    """A list item with no cue of its own under a lead-in that ends in a colon: the lead-in's
+    subject said it ("Secretary Bessent then made the rounds on television ...:" then "- On
+    negotiations: “...”")."""
+    at = found.span.paragraph
+    if at >= len(ctx.paras) or not _LIST_ITEM.match(ctx.text, ctx.paras[at].start):
+        return
+    lead = at - 1
+    while lead >= 0 and at - lead <= 6 and _LIST_ITEM.match(ctx.text, ctx.paras[lead].start):
+        lead -= 1  # earlier items of the same list
+    if lead < 0 or not ctx.text[ctx.paras[lead].start : ctx.paras[lead].end].rstrip().endswith(":"):
+        return
+    if any(ctx.paras[lead].end <= s.start < found.span.start for s in ctx.spans[: found.index]):
+        return  # a quote in between has its own speaker; carry-over decides
+    sent = ctx.parsed.sentence_at(ctx.text.rindex(":", 0, ctx.paras[lead].end))
+    colon = sent.tokens[-1] if sent is not None else None
+    if sent is None or colon is None or colon.text != ":":
+        return
+    att = lead_in_subject(ctx.parsed, sent, colon)
+    if att is None or att.mention is None:
+        return
+    entity = resolve(ctx, att.mention)
+    if entity is None:
+        return
+    found.speaker = entity.to_speaker(att.mention)
+    found.confidence = att.confidence
+    found.evidence.append(f"speaker: list under a lead-in ({att.mention.text!r})")
+
+
 def _by_previous_sentence(ctx: DocContext, found: Finding) -> None:
     """The sentence before introduces the quote ("..., Schiff said. "The other factor ...")."""
     att = attribute_from_previous_sentence(ctx.parsed, found.span, ctx.index)
@@ -121,6 +154,7 @@ def _by_sentence_subject(ctx: DocContext, found: Finding) -> None:
 # The order in which the rules are tried; the first that names a speaker (or drops the quote) wins.
 SPEAKER_RULES: tuple[tuple[str, SpeakerRule], ...] = (
     ("cue", _by_cue),
+    ("lead-in", _by_lead_in),
     ("carried", _by_carry),
     ("previous-sentence", _by_previous_sentence),
     ("heading", _by_heading),

@@ -99,6 +99,16 @@ def _with_apposition(
         else (run, _parsed_phrase(sent, k))
         for k in sent.kids(head.id, "appos")
     ]
+    if nested:
+        # a name the parser hung on the phrase's last noun, not its head: "the president of
+        # the Bolivian Senate, Santos Ramirez," (appos of "Senate")
+        pairs += [
+            (run, _parsed_phrase(sent, k))
+            for t in run
+            if t.id != head.id
+            for k in sent.kids(t.id, "appos")
+            if k.id > run[-1].id
+        ]
     if nested and head.deprel == "appos" and head.head > 0:
         pairs.append((_parsed_phrase(sent, sent.tok(head.head)), run))
     for left, right in pairs:
@@ -115,8 +125,18 @@ def _name_and_role(left: list[Token], right: list[Token]) -> bool:
     """One side headed by a person's name, the other by a person's role noun."""
 
     def named(side: list[Token]) -> bool:
-        return all(t.upos == "PROPN" or t.text in _POSSESSIVE for t in side[-2:]) and any(
-            t.ner[2:] in ("PER", "PERSON") for t in side
+        """Ends in a person's name: tagged so, or two or more proper nouns the NER model left
+        untagged ("spokesperson, Yigal Palmor,"), none of them a country."""
+        if not all(t.upos == "PROPN" or t.text in _POSSESSIVE for t in side[-2:]):
+            return False
+        if any(t.ner[2:] in ("PER", "PERSON") for t in side):
+            return True
+        proper = [t for t in side if t.upos == "PROPN"]
+        countries = lexicon.countries()
+        return (
+            len(proper) >= 2
+            and all(t.ner == "O" for t in side)
+            and not any(countries.first(t.text) for t in proper)
         )
 
     def role(side: list[Token]) -> bool:
@@ -459,7 +479,11 @@ def _title_run(role: list[Token]) -> list[Token]:
     for tok in reversed(role):
         word = tok.text.lower()
         titled = tok.text[:1].isupper() or word in roles or word in _ROLE_MODIFIERS
-        if not (titled or word in _TITLE_GLUE) or not any(c.isalnum() for c in tok.text + "&"):
+        # lower-case modifiers of a role noun already in: "presidential spokesperson"
+        modifier = tok.upos in ("ADJ", "NOUN") and any(k.text.lower() in roles for k in kept)
+        if not (titled or modifier or word in _TITLE_GLUE) or not any(
+            c.isalnum() for c in tok.text + "&"
+        ):
             break
         kept.insert(0, tok)
     while kept and kept[0].text.lower() in _TITLE_GLUE:
@@ -586,6 +610,17 @@ def _role_head(words: list[Token]) -> tuple[str | None, str]:
     Trump's framework"), nor is a role word used as a modifier ("official statistics")."""
     roles = lexicon.role_nouns()
     owned = max((i for i, t in enumerate(words) if t.text in _POSSESSIVE), default=-1)
+    # "president of the Bolivian Senate", "spokesman for the UN human rights office": the noun
+    # before the first of/for heads the phrase when it is a role
+    linked = next(
+        (i for i, t in enumerate(words) if i > owned + 1 and t.text.lower() in ("of", "for")),
+        None,
+    )
+    if linked is not None:
+        before = words[linked - 1]
+        for noun in (before.text.lower(), (before.lemma or "").lower()):
+            if noun in roles:
+                return noun, roles[noun]
     for i in range(len(words) - 1, owned, -1):
         tok = words[i]
         if tok.upos not in ("NOUN", "PROPN", "") and i < len(words) - 1:

@@ -746,3 +746,153 @@ WRITTEN_BY = rows(
 def test_a_passive_participle_speaks_through_its_agent_not_the_thing_it_describes() -> None:
     (quote,) = run(WRITTEN_BY, 'They published a letter , written by Chomsky , " Enough " .')
     assert quote.speaker is not None and quote.speaker.name == "Chomsky"
+
+
+# Issue 12, kind 5: a role and a name the NER model missed, side by side ("Israeli Foreign
+# ministry spokesperson, Yigal Palmor, told AFP ..." and "Russian Presidential spokesperson
+# Dmitry Peskov echoed Putin, saying ..." on diplo-dev). The person is the speaker, the role
+# is the role.
+ROLE_COMMA_NAME = rows(
+    "1 Ostrovian Ostrovian PROPN _ _ 4 compound _ _",
+    "2 Foreign foreign ADJ _ _ 4 amod _ _",
+    "3 ministry ministry NOUN _ _ 4 compound _ _",
+    "4 spokesperson spokesperson NOUN _ _ 9 nsubj _ _",
+    "5 , , PUNCT _ _ 6 punct _ _",
+    "6 Tavi Tavi PROPN _ _ 4 appos _ _",
+    "7 Rennol Rennol PROPN _ _ 6 flat _ _",
+    "8 , , PUNCT _ _ 4 punct _ _",
+    "9 told tell VERB _ _ 0 root _ _",
+    "10 AFP AFP PROPN _ _ 9 iobj _ _",
+    "11 that that SCONJ _ _ 16 mark _ _",
+    "12 the the DET _ _ 13 det _ _",
+    "13 report report NOUN _ _ 16 nsubj _ _",
+    "14 was be AUX _ _ 16 cop _ _",
+    '15 " " PUNCT _ _ 16 punct _ _',
+    "16 dishonest dishonest ADJ _ _ 9 ccomp _ _",
+    '17 " " PUNCT _ _ 16 punct _ _',
+    "18 . . PUNCT _ _ 9 punct _ _",
+)
+
+
+def test_a_name_the_ner_missed_after_a_role_and_a_comma_is_the_speaker() -> None:
+    text = (
+        "Ostrovian Foreign ministry spokesperson , Tavi Rennol , told AFP that the report was "
+        '" dishonest " .'
+    )
+    (quote,) = [q for q in run(ROLE_COMMA_NAME, text) if q.form == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Tavi Rennol"
+    assert quote.speaker.role == "Ostrovian Foreign ministry spokesperson"
+
+
+ROLE_NAME_TWO_SUBJECTS = rows(
+    "1 Valdorian Valdorian PROPN _ _ 3 compound _ _",
+    "2 presidential presidential ADJ _ _ 3 amod _ _",
+    "3 spokesperson spokesperson NOUN _ _ 6 nsubj _ _",
+    "4 Edo Edo PROPN _ _ 6 nsubj _ NER=B-PER",
+    "5 Marun Marun PROPN _ _ 4 flat _ NER=E-PER",
+    "6 echoed echo VERB _ _ 0 root _ _",
+    "7 the the DET _ _ 8 det _ _",
+    "8 president president NOUN _ _ 6 obj _ _",
+    "9 , , PUNCT _ _ 10 punct _ _",
+    "10 saying say VERB _ _ 6 advcl _ _",
+    "11 the the DET _ _ 12 det _ _",
+    "12 troops troops NOUN _ _ 16 nsubj _ _",
+    "13 are be AUX _ _ 16 cop _ _",
+    '14 " " PUNCT _ _ 16 punct _ _',
+    "15 a a DET _ _ 16 det _ _",
+    "16 threat threat NOUN _ _ 10 ccomp _ _",
+    '17 " " PUNCT _ _ 16 punct _ _',
+    "18 . . PUNCT _ _ 6 punct _ _",
+)
+
+
+def test_a_role_parsed_as_a_second_subject_before_a_name_is_the_names_role() -> None:
+    text = (
+        "Valdorian presidential spokesperson Edo Marun echoed the president , saying the troops "
+        'are " a threat " .'
+    )
+    (quote,) = run(ROLE_NAME_TWO_SUBJECTS, text)
+    assert quote.speaker is not None and quote.speaker.name == "Edo Marun"
+    assert quote.speaker.role == "Valdorian presidential spokesperson"
+
+
+AS_ROLE_NAME_PUT_IT = rows(
+    "1 As as ADP _ _ 3 case _ _",
+    "2 the the DET _ _ 3 det _ _",
+    "3 president president NOUN _ _ 12 obl _ _",
+    "4 of of ADP _ _ 7 case _ _",
+    "5 the the DET _ _ 7 det _ _",
+    "6 Kessel Kessel PROPN _ _ 7 compound _ NER=B-ORG",
+    "7 Senate Senate PROPN _ _ 3 nmod _ NER=E-ORG",
+    "8 , , PUNCT _ _ 9 punct _ _",
+    "9 Arno Arno PROPN _ _ 7 appos _ NER=B-PER",
+    "10 Vittel Vittel PROPN _ _ 9 flat _ NER=E-PER",
+    "11 , , PUNCT _ _ 3 punct _ _",
+    "12 put put VERB _ _ 0 root _ _",
+    "13 it it PRON _ _ 12 obj _ _",
+    "14 : : PUNCT _ _ 19 punct _ _",
+    '15 " " PUNCT _ _ 19 punct _ _',
+    "16 Kessel Kessel PROPN _ _ 19 nsubj _ NER=S-LOC",
+    "17 is be AUX _ _ 19 cop _ _",
+    "18 no no ADV _ _ 19 advmod _ _",
+    "19 democracy democracy NOUN _ _ 12 parataxis _ _",
+    "20 . . PUNCT _ _ 19 punct _ _",
+    '21 " " PUNCT _ _ 19 punct _ _',
+)
+
+
+def test_a_name_in_apposition_inside_a_role_phrase_names_its_holder() -> None:
+    text = (
+        "As the president of the Kessel Senate , Arno Vittel , put it : "
+        '" Kessel is no democracy . "'
+    )
+    (quote,) = run(AS_ROLE_NAME_PUT_IT, text)
+    assert quote.speaker is not None and quote.speaker.name == "Arno Vittel"
+    assert quote.speaker.role == "president of the Kessel Senate"
+
+
+# Issue 12, kind 10's cousin: a second reporting verb after a first quote ("Netanyahu ... said
+# the deal was a "historic mistake" and said the Iranians had agreed only to "cosmetic
+# concessions"" on diplo-dev). The cue nearest the quote ("agreed") reports nothing; the "said"
+# it hangs on does, for the sentence's subject, not for the Iranians.
+SAID_AGAIN = rows(
+    "1 Arno Arno PROPN _ _ 9 nsubj _ NER=B-PER",
+    "2 Vittel Vittel PROPN _ _ 1 flat _ NER=E-PER",
+    "3 , , PUNCT _ _ 5 punct _ _",
+    "4 prime prime ADJ _ _ 5 amod _ _",
+    "5 minister minister NOUN _ _ 1 appos _ _",
+    "6 of of ADP _ _ 7 case _ _",
+    "7 Norland Norland PROPN _ _ 5 nmod _ NER=S-LOC",
+    "8 , , PUNCT _ _ 1 punct _ _",
+    "9 said say VERB _ _ 0 root _ _",
+    "10 the the DET _ _ 11 det _ _",
+    "11 deal deal NOUN _ _ 16 nsubj _ _",
+    "12 was be AUX _ _ 16 cop _ _",
+    "13 a a DET _ _ 16 det _ _",
+    '14 " " PUNCT _ _ 16 punct _ _',
+    "15 historic historic ADJ _ _ 16 amod _ _",
+    "16 mistake mistake NOUN _ _ 9 ccomp _ _",
+    '17 " " PUNCT _ _ 16 punct _ _',
+    "18 and and CCONJ _ _ 19 cc _ _",
+    "19 said say VERB _ _ 9 conj _ _",
+    "20 the the DET _ _ 21 det _ _",
+    "21 Valdorians Valdorians PROPN _ _ 23 nsubj _ _",
+    "22 had have AUX _ _ 23 aux _ _",
+    "23 agreed agree VERB _ _ 19 ccomp _ _",
+    "24 only only ADV _ _ 28 advmod _ _",
+    "25 to to ADP _ _ 28 case _ _",
+    '26 " " PUNCT _ _ 28 punct _ _',
+    "27 cosmetic cosmetic ADJ _ _ 28 amod _ _",
+    "28 concessions concession NOUN _ _ 23 obl _ _",
+    '29 " " PUNCT _ _ 28 punct _ _',
+    "30 . . PUNCT _ _ 9 punct _ _",
+)
+
+
+def test_a_conjoined_said_after_an_earlier_quote_keeps_the_sentence_subject() -> None:
+    text = (
+        'Arno Vittel , prime minister of Norland , said the deal was a " historic mistake " and '
+        'said the Valdorians had agreed only to " cosmetic concessions " .'
+    )
+    quotes = [q for q in run(SAID_AGAIN, text) if q.form == "direct"]
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Arno Vittel"] * 2

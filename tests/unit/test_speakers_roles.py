@@ -134,3 +134,53 @@ def test_a_relative_after_an_official_is_not_the_official() -> None:
         '"I want him home."'
     )
     assert names(text)[-1] != "Oren Taskel"
+
+
+@pytest.mark.slow
+def test_he_is_the_person_the_sentence_before_introduced_not_an_earlier_speaker() -> None:
+    # "Rex Tillerson, proposed Secretary of State ..., implied the troops would be staying put.
+    # He said Russia had claimed Crimea "as an act of force"" (diplo-dev): the sentence about
+    # Tillerson has no quote and no reporting verb, so it is not deep-parsed, but its subject
+    # is still who "He" is, not the defence minister quoted paragraphs before.
+    text = (
+        '"We welcome the troops," said Defence Minister Anna Kowal.\n\n'
+        "Talks on the border resumed on Monday in the capital.\n\n"
+        "Jon Brask, the proposed foreign minister, implied the troops would stay. "
+        'He said Valdoria had seized the valley "as an act of force" last spring.'
+    )
+    assert names(text) == ["Anna Kowal", "Jon Brask"]
+
+
+@pytest.mark.slow
+def test_reaffirmed_reports_what_its_subject_says() -> None:
+    # "Vice President Harris reaffirmed that her and President Biden's "sacred commitment to
+    # NATO remains ironclad"" (dev2): "reaffirm" is a reporting verb like "reiterate".
+    text = (
+        "During her third foreign trip, Vice President Kara Lind reaffirmed that the "
+        'alliance\'s "commitment to Norland remains ironclad" and that "Norland is central '
+        'to our security."'
+    )
+    assert names(text) == ["Kara Lind", "Kara Lind"]
+
+
+@pytest.mark.slow
+def test_topic_labelled_items_belong_to_the_lead_in_subject() -> None:
+    # "Secretary Bessent then made the rounds on television ...:" then "- On negotiations:
+    # “...” - On stopping precursors of fentanyl from China: “...”" (dev2)
+    text = (
+        "- Ambassador Oren Taskel: “We agreed to work together on the border.”\n\n"
+        "Foreign Minister Ilse Marken then made the rounds on television to explain the deal:\n\n"
+        "- On the talks: “It was always respectful. We were firm and we moved forward.” "
+        "- On the drones: “This is a priority for the whole government.”"
+    )
+    assert names(text) == ["Oren Taskel", "Ilse Marken", "Ilse Marken"]
+
+
+@pytest.mark.slow
+def test_the_subject_of_a_lead_in_ending_in_a_colon_speaks() -> None:
+    # "- President Trump detailed his discussions with European leaders: “They want ...”" (dev2)
+    text = (
+        "- President Arno Vittel detailed his talks with European leaders: “They want to get "
+        "back to leading their countries. There will be some form of security.”"
+    )
+    assert names(text) == ["Arno Vittel"]
