@@ -408,13 +408,19 @@ def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribut
         tok = words[i]
         if is_cue(tok):
             outer = _outermost_cue(sent, tok, all(_is_punct(t) for t in words[i + 1 :]))
+            left = words[:i]
             if outer is not tok and outer not in words:
                 # the outer cue lies before an earlier quote ('said ... "A" and said the
-                # Iranians had agreed to "B"'): the cue in reach that it governs reports B
+                # Iranians had agreed to "B"'): the cue in reach that it governs reports B,
+                # or else the outer cue itself ('He said Russia had claimed Crimea "A"
+                # requiring the US to offer "B"')
                 outer = next((a for a in sent.ancestors(tok.id) if is_cue(a) and a in words), outer)
-            if outer is not tok and outer in words:
+                left = words[: words.index(outer)] if outer in words else []
+                tok = outer
+            elif outer is not tok:
                 i, tok = words.index(outer), outer
-            mention = _subject(doc, sent, tok, words[:i], words[i + 1 :])
+                left = words[:i]
+            mention = _subject(doc, sent, tok, left, words[i + 1 :])
             if mention is not None:
                 return Attribution(
                     mention, tok.text, surface_lemma(tok), "cue-before", 0.9, (sent.index, tok.id)
@@ -534,10 +540,12 @@ def _cue_governs(
     quote_toks = [t for t in sent.tokens if span.start <= t.start < span.end]
     outside = [t for t in sent.tokens if not inside.covers(t.start)]
     for qt in quote_toks[:3] + quote_toks[-3:]:
+        below = qt
         for anc in sent.ancestors(qt.id):
+            child, below = below, anc
             if span.start <= anc.start < span.end:
                 continue
-            if is_cue(anc):
+            if is_cue(anc) and not _reports_nothing_here(sent, anc, child):
                 left = [t for t in outside if t.end <= anc.start]
                 mention = _subject(doc, sent, anc, left, [])
                 if mention is not None:
@@ -554,6 +562,18 @@ def _cue_governs(
         if found is not None:
             return found
     return None
+
+
+def _reports_nothing_here(sent: Sentence, cue: Token, child: Token) -> bool:
+    """A cue inside what another cue reports, reached from the quote through an adjunct, not a
+    complement: 'he said the Iranians had agreed only to "cosmetic concessions"', 'he said
+    Russia had claimed Crimea, requiring the US to offer "a proportional show of force"': the
+    outer speaker's words, not the inner subject's."""
+    if child.deprel.split(":")[0] not in ("obl", "advcl", "nmod"):
+        return False
+    if cue.deprel.split(":")[0] not in ("ccomp", "xcomp", "parataxis"):
+        return False
+    return any(is_cue(a) for a in sent.ancestors(cue.id))
 
 
 def _according_to(

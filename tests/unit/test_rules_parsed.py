@@ -896,3 +896,46 @@ def test_a_conjoined_said_after_an_earlier_quote_keeps_the_sentence_subject() ->
     )
     quotes = [q for q in run(SAID_AGAIN, text) if q.form == "direct"]
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Arno Vittel"] * 2
+
+
+# Issue 12: a quote reached from a cue inside what another cue reports, through an adjunct or
+# an infinitive ("He said Russia had claimed Crimea "as an act of force" requiring the US to
+# offer "a proportional show of force"" on diplo-dev): "He" said both, not Russia.
+CLAIMED_INSIDE_SAID = rows(
+    "1 He he PRON _ _ 2 nsubj _ _",
+    "2 said say VERB _ _ 0 root _ _",
+    "3 Valdoria Valdoria PROPN _ _ 5 nsubj _ NER=S-PER",
+    "4 had have AUX _ _ 5 aux _ _",
+    "5 claimed claim VERB _ _ 2 ccomp _ _",
+    "6 the the DET _ _ 7 det _ _",
+    "7 valley valley NOUN _ _ 5 obj _ _",
+    '8 " " PUNCT _ _ 5 punct _ _',
+    "9 as as ADP _ _ 11 case _ _",
+    "10 an a DET _ _ 11 det _ _",
+    "11 act act NOUN _ _ 5 obl _ _",
+    "12 of of ADP _ _ 13 case _ _",
+    "13 force force NOUN _ _ 11 nmod _ _",
+    '14 " " PUNCT _ _ 15 punct _ _',
+    "15 requiring require VERB _ _ 5 advcl _ _",
+    "16 Norland Norland PROPN _ _ 15 obj _ _",
+    "17 to to PART _ _ 18 mark _ _",
+    "18 offer offer VERB _ _ 15 xcomp _ _",
+    '19 " " PUNCT _ _ 22 punct _ _',
+    "20 a a DET _ _ 22 det _ _",
+    "21 proportional proportional ADJ _ _ 22 amod _ _",
+    "22 show show NOUN _ _ 18 obj _ _",
+    "23 of of ADP _ _ 24 case _ _",
+    "24 force force NOUN _ _ 22 nmod _ _",
+    '25 " " PUNCT _ _ 22 punct _ _',
+    "26 . . PUNCT _ _ 2 punct _ _",
+)
+
+
+def test_a_cue_inside_a_reported_clause_does_not_take_the_quote_from_the_reporter() -> None:
+    text = (
+        'He said Valdoria had claimed the valley " as an act of force " requiring Norland to '
+        'offer " a proportional show of force " .'
+    )
+    quotes = [q for q in run(CLAIMED_INSIDE_SAID, text) if q.form == "direct"]
+    mentions = [q.speaker.mention.text if q.speaker and q.speaker.mention else None for q in quotes]
+    assert mentions == ["He", "He"]
