@@ -4,7 +4,7 @@ far (fed in text order, so a pronoun looks back only), and how a mention resolve
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quotes.nlp import lexicon
 from quotes.nlp.attribution import is_cue
@@ -30,6 +30,10 @@ class DocContext:
         """Register every mention seen before ``offset`` (so pronouns look back only)."""
         while self.fed < len(self.observations) and self.observations[self.fed][0] < offset:
             _, mention, subject = self.observations[self.fed]
+            if mention.role and self.index.covers(mention.start):
+                # a role given inside someone's quote ("the candidate for the presidential
+                # elections, Nicolas Sarkozy") is not the article's word on that person's role
+                mention = replace(mention, role=None)
             ent = self.registry.observe(mention)
             if ent is not None and subject:
                 ent.last_spoke = max(ent.last_spoke, mention.start)

@@ -141,6 +141,8 @@ def _name_and_role(left: list[Token], right: list[Token]) -> bool:
 
     def role(side: list[Token]) -> bool:
         """A common noun phrase ("an analyst at ...", "Delan's sister"), not an institution."""
+        if _role_head(side)[1] == "person":
+            return True  # also a title the tagger took for a name ("Undersecretary of State")
         nouns = [t for t in side if t.upos == "NOUN"]
         if not nouns:
             return False
@@ -437,6 +439,8 @@ def _role_side(side: list[Token], text: str) -> bool:
     after "of" ("of the Lindqvist Foundation")."""
     if side[0].text.lower() == "of":
         return any(t.text[:1].isupper() for t in side[1:])
+    if _role_head(side)[1] == "person" and side[0].text.lower() not in _POSSESSIVE_PRONOUNS:
+        return True  # "Polish Undersecretary of State for Defence", tagged as a name
     mention = describe(side, text)
     described = side[0].text.lower() in _DETS | set(_POSSESSIVE_PRONOUNS) or any(
         t.text in _POSSESSIVE for t in side

@@ -184,3 +184,29 @@ def test_the_subject_of_a_lead_in_ending_in_a_colon_speaks() -> None:
         "back to leading their countries. There will be some form of security.”"
     )
     assert names(text) == ["Arno Vittel"]
+
+
+@pytest.mark.slow
+def test_a_role_given_inside_someone_elses_quote_is_not_the_speakers_role() -> None:
+    # "... discusses an "agreement in principle to support the campaign for the candidate for
+    # the presidential elections, Nicolas Sarkozy, ..."" made Sarkozy's role "presidential
+    # elections" (diplo-dev): words inside a quote describe no speaker's role.
+    text = (
+        "Valdorian President Arno Vittel faces a run-off in May.\n\n"
+        'The document discusses an "agreement to support the campaign of the candidate for the '
+        'presidential elections, Arno Vittel, for a large sum."\n\n'
+        'Vittel called the claims "grotesque" on Monday.'
+    )
+    assert roles(text)[-1] == "Valdorian President"
+
+
+@pytest.mark.slow
+def test_an_undersecretary_apposition_is_a_role() -> None:
+    # "Tomasz Szatkowski, Polish Undersecretary of State for Defence, noted "large exercises""
+    # lost its role (diplo-dev): "undersecretary" was no role noun.
+    text = (
+        'Jan Morek, Norland Undersecretary of State for Defence, noted "large exercises" near '
+        "the border as another reason for the troops."
+    )
+    assert names(text) == ["Jan Morek"]
+    assert roles(text) == ["Norland Undersecretary of State for Defence"]
