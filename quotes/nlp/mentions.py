@@ -226,7 +226,26 @@ def _surface_phrase(sent: Sentence, head: Token) -> list[Token]:
     run = toks[lo : hi + 1]
     while run and run[0].text == "of":
         run = run[1:]
-    return run or [head]
+    return (run + _surface_apposition(toks, hi + 1)) if run else [head]
+
+
+_CLAUSE_WORDS = frozenset(["who", "which", "that", "whose", "whom", "and", "but", "said", "says"])
+
+
+def _surface_apposition(toks: list[Token], at: int) -> list[Token]:
+    """Without a parse: ", the United States Secretary of State," right after a name, the
+    comma and the role (which ``describe`` splits from the name); nothing for a clause."""
+    if at >= len(toks) or toks[at].text != ",":
+        return []
+    close = next((i for i in range(at + 1, min(at + 12, len(toks))) if toks[i].text == ","), None)
+    if close is None or close == at + 1:
+        return []
+    inner = toks[at + 1 : close]
+    if any(t.text.lower() in _CLAUSE_WORDS or t.text in _QUOTE_CHARS for t in inner):
+        return []
+    if not any(role_kind(t.text) == "person" for t in inner):
+        return []
+    return toks[at:close]
 
 
 def describe(tokens: list[Token], text: str) -> Mention:

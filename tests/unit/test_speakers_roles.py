@@ -210,3 +210,16 @@ def test_an_undersecretary_apposition_is_a_role() -> None:
     )
     assert names(text) == ["Jan Morek"]
     assert roles(text) == ["Norland Undersecretary of State for Defence"]
+
+
+@pytest.mark.slow
+def test_a_role_in_apposition_in_a_sentence_without_a_quote_is_kept() -> None:
+    # "John Kerry, the United States Secretary of State, appeared with British foreign
+    # minister William Hague ... Kerry told reporters: "..."" lost Kerry's role (diplo-dev):
+    # the sentence that gives it has no quote, so it gets no parse.
+    text = (
+        "Jon Brask, the Norland Secretary of State, appeared with reporters in the capital. "
+        'Brask told them: "Now the really hard part begins."'
+    )
+    assert names(text) == ["Jon Brask"]
+    assert roles(text) == ["Norland Secretary of State"]
