@@ -78,10 +78,14 @@ class Library:
         filters: QuoteFilter | None = None,
         *,
         limit: int = 200,
+        sort: str = "relevance",
     ) -> list[QuoteRow]:
-        """Keyword search; raises ``QueryError`` on a query that cannot be run."""
+        """Keyword search (an empty ``query`` with filters lists what they keep, newest
+        first); ``sort``: "relevance" or "date". ``QueryError`` on a query that cannot be run."""
         with db.session_scope(self.engine) as session:
-            return search.search_quotes(session, query, filters or QuoteFilter(), limit=limit)
+            return search.search_quotes(
+                session, query, filters or QuoteFilter(), limit=limit, sort=sort
+            )
 
     def detail(self, quote_id: int) -> QuoteDetail:
         with db.session_scope(self.engine) as session:

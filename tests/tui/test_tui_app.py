@@ -348,7 +348,7 @@ async def test_q_quits(db_url: str) -> None:
 async def test_speaker_filter_takes_part_of_a_name_without_nagging(db_url: str) -> None:
     app = make_app(db_url)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("3", *"china", "tab", *"Blin")
+        await pilot.press("3", *"china", "tab", "tab", *"Blin")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, SearchScreen)
