@@ -49,14 +49,20 @@ class Library:
             return speakers.resolve_speaker_filter(session, text)
 
     def timeline(
-        self, speaker_id: int, offset: int = 0, limit: int | None = None
+        self,
+        speaker_id: int,
+        offset: int = 0,
+        limit: int | None = None,
+        filters: QuoteFilter | None = None,
     ) -> list[QuoteRow]:
         with db.session_scope(self.engine) as session:
-            return read.speaker_timeline(session, speaker_id, offset=offset, limit=limit)
+            return read.speaker_timeline(
+                session, speaker_id, filters or QuoteFilter(), offset=offset, limit=limit
+            )
 
-    def count_timeline(self, speaker_id: int) -> int:
+    def count_timeline(self, speaker_id: int, filters: QuoteFilter | None = None) -> int:
         with db.session_scope(self.engine) as session:
-            return read.count_timeline(session, speaker_id)
+            return read.count_timeline(session, speaker_id, filters or QuoteFilter())
 
     def parties(self) -> list[str]:
         with db.session_scope(self.engine) as session:

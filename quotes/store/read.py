@@ -141,9 +141,15 @@ def speaker_timeline(
     return list_quotes(session, filters.for_speaker(speaker_id), offset=offset, limit=limit)
 
 
-def count_timeline(session: Session, speaker_id: int) -> int:
-    """How many quotes ``speaker_timeline`` would return without a limit."""
-    return int(session.exec(select(func.count()).where(Quote.speaker_id == speaker_id)).one())
+def count_timeline(session: Session, speaker_id: int, filters: QuoteFilter = NO_FILTER) -> int:
+    """How many quotes ``speaker_timeline`` would return without a limit (within ``filters``)."""
+    if filters.empty:
+        return int(session.exec(select(func.count()).where(Quote.speaker_id == speaker_id)).one())
+    counted = select(func.count(col(Quote.id))).join(
+        Article, col(Article.id) == col(Quote.article_id)
+    )
+    stmt = filters.for_speaker(speaker_id).apply(counted)
+    return int(session.execute(stmt).scalar_one())
 
 
 def quotes_by_ids(session: Session, ids: Iterable[int]) -> dict[int, QuoteRow]:

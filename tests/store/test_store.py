@@ -132,6 +132,22 @@ def test_timeline_in_date_order_with_paging(session: Session) -> None:
     ]
 
 
+def test_timeline_count_follows_type_and_date_filters(session: Session) -> None:
+    """Issue 14: the timeline filters by statement type and dates, and says how many it keeps."""
+    second(session)
+    first(session)
+    blinken = speakers.find_speaker(session, "Blinken")
+    assert blinken is not None
+    later = QuoteFilter(since=date(2023, 2, 25))
+    assert read.count_timeline(session, blinken.id, later) == 1
+    assert read.count_timeline(session, blinken.id, QuoteFilter(until=date(2023, 1, 1))) == 0
+    accusations = QuoteFilter(type="accuse")
+    assert read.count_timeline(session, blinken.id, accusations) == len(
+        read.speaker_timeline(session, blinken.id, accusations)
+    )
+    assert [r.type for r in read.speaker_timeline(session, blinken.id, accusations)] == ["accuse"]
+
+
 def test_parties_and_exchanges(session: Session) -> None:
     first(session)
     assert links.parties(session) == ["China", "United States"]

@@ -1,6 +1,9 @@
-"""Issue 14: Search filters without a keyword, and sorts by relevance or date."""
+"""Issue 14: Search filters without a keyword and sorts by relevance or date; the timeline
+filters by type and dates."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Select, Static
@@ -8,6 +11,8 @@ from tui_story import ACCUSATION, DENIAL, WARNING, settle
 
 from tui.app import make_app
 from tui.screens.search import SearchScreen
+from tui.screens.timeline import TimelineScreen
+from tui.widgets.quote_table import QuoteTable
 
 pytestmark = pytest.mark.anyio
 
@@ -60,3 +65,38 @@ async def test_search_sorts_by_relevance_or_by_date(db_url: str) -> None:
         await settle(pilot)
         ranks = [row.rank for row in screen.results]
         assert ranks == sorted(ranks, reverse=True)  # type: ignore[type-var]
+
+
+async def test_the_timeline_filters_by_type_and_dates(db_url: str, workdir: Path) -> None:
+    app = make_app(db_url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        table = screen.query_one(QuoteTable)
+        assert [row.text for row in table.quotes] == [WARNING, ACCUSATION]
+        screen.query_one("#timeline-type", Select).value = "warn"
+        await settle(pilot)
+        assert [row.text for row in table.quotes] == [WARNING]
+        heading = str(screen.query_one("#timeline-heading", Static).render())
+        assert "1 of 2 quotes" in heading
+        await pilot.press("e", "enter")  # the export holds what the timeline shows
+        await settle(pilot)
+        written = (workdir / "timeline-antony-blinken.md").read_text()
+        assert WARNING in written and ACCUSATION not in written
+        screen.query_one("#timeline-type", Select).clear()
+        screen.query_one("#timeline-since", Input).value = "2023-02-20"
+        await settle(pilot)
+        assert [row.text for row in table.quotes] == [ACCUSATION]
+        screen.query_one("#timeline-until", Input).value = "2023-02-19"
+        await settle(pilot)
+        assert table.quotes == []
+        screen.query_one("#timeline-until", Input).value = "2023-99"
+        await settle(pilot)
+        assert table.quotes == []
+        assert "YYYY-MM-DD" in str(screen.query_one("#timeline-heading", Static).render())
+        screen.query_one("#timeline-since", Input).value = ""
+        screen.query_one("#timeline-until", Input).value = ""
+        await pilot.press("down")  # the next speaker: the filters stay, the timeline follows
+        await settle(pilot)
+        assert [row.text for row in table.quotes] == [DENIAL]
