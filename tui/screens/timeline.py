@@ -115,7 +115,13 @@ class TimelineScreen(ModeScreen):
 
     @on(SpeakerList.Chosen)
     def _speaker_chosen(self, event: SpeakerList.Chosen) -> None:
-        self.query_one(QuoteTable).focus()
+        """Enter on a speaker opens their timeline: shown, focused, at its first quote."""
+        if self.speaker is None or self.speaker.id != event.speaker.id:
+            self.show_speaker(event.speaker)
+        table = self.query_one(QuoteTable)
+        table.focus()
+        if table.row_count:
+            table.move_cursor(row=0, animate=False)
 
     @on(QuoteTable.Opened)
     def _quote_opened(self, event: QuoteTable.Opened) -> None:

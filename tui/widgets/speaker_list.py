@@ -46,7 +46,7 @@ class SpeakerList(Vertical):
 
     @dataclass
     class Chosen(Message):
-        """The user pressed enter on a speaker (go to their timeline)."""
+        """The user pressed enter on a speaker (open their timeline)."""
 
         speaker: SpeakerRow
 
@@ -80,8 +80,13 @@ class SpeakerList(Vertical):
 
     @on(Input.Submitted, "#speaker-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the filter opens the highlighted speaker's timeline (the list else)."""
         event.stop()
-        self.query_one(OptionList).focus()
+        speaker = self.current
+        if speaker is None:
+            self.query_one(OptionList).focus()
+            return
+        self.post_message(self.Chosen(speaker))
 
     @work(thread=True, exclusive=True, group="speaker-filter")
     def _filter(self, query: str | None) -> None:
