@@ -303,3 +303,22 @@ def test_jsonl_records_are_not_matched_by_line_number(session: Session) -> None:
     two = write.save_extraction(session, extraction("Article two.", [], path="a.jsonl:1"))
     assert (one.status, two.status) == ("added", "added")
     assert read.stats(session)["articles"] == 2
+
+
+def test_reattributing_to_a_known_speaker_reuses_them(session: Session) -> None:
+    """Issue 14 (the TUI's speaker picker): re-attributing a quote to a speaker already in the
+    store, an institution included, gives it to that speaker, never to a new namesake."""
+    first(session)
+    second(session)
+    before = {row.name: row.id for row in speakers.list_speakers(session)}
+    blinken = speakers.find_speaker(session, "Blinken")
+    assert blinken is not None
+    quote = read.speaker_timeline(session, blinken.id)[0]
+    write.correct_quote(session, quote.id, speaker="Foreign Ministry spokesperson")
+    after = speakers.list_speakers(session)
+    assert {row.name: row.id for row in after} == before  # no new speaker
+    (moved,) = [r for r in read.quotes_by_ids(session, [quote.id]).values()]
+    assert moved.speaker_id == before["Foreign Ministry spokesperson"]
+    write.correct_quote(session, quote.id, speaker="Mira Kostova")  # a new name: a new speaker
+    kostova = speakers.find_speaker(session, "Mira Kostova")
+    assert kostova is not None and kostova.id not in before.values()
