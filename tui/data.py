@@ -97,10 +97,27 @@ class Library:
         with db.session_scope(self.engine) as session:
             return read.quote_detail(session, quote_id)
 
-    def mark_wrong(self, quote_id: int, note: str | None = None) -> None:
-        """Store a user correction: this attribution is wrong (it wins over re-extraction)."""
+    def delete(self, quote_id: int, note: str | None = None) -> None:
+        """Store a user correction: this is no quote; it leaves the store now and stays out on
+        every re-ingest."""
         with db.session_scope(self.engine) as session:
             write.correct_quote(session, quote_id, wrong=True, note=note)
+
+    def correct(
+        self,
+        quote_id: int,
+        *,
+        speaker: str | None = None,
+        type: str | None = None,
+        note: str | None = None,
+    ) -> QuoteDetail:
+        """Store a user correction of the speaker and/or type (it wins over re-extraction);
+        returns the quote as it reads now."""
+        with db.session_scope(self.engine) as session:
+            write.correct_quote(
+                session, quote_id, wrong=False, speaker=speaker, type=type, note=note
+            )
+            return read.quote_detail(session, quote_id)
 
 
 def quotes_of(exchanges: Sequence[ExchangeRow]) -> list[QuoteRow]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 from textual.binding import Binding
-from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 from tui_story import ACCUSATION, DENIAL, WARNING, settle
 
 from quotes.errors import StoreError
@@ -295,7 +295,7 @@ async def test_detail_copies_and_saves_the_citation(db_url: str, workdir: Path) 
         assert isinstance(app.screen, QuoteDetailScreen)
 
 
-async def test_mark_wrong_asks_then_stores_a_correction(db_url: str) -> None:
+async def test_delete_asks_then_stores_a_correction(db_url: str) -> None:
     app = make_app(db_url)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -304,9 +304,11 @@ async def test_mark_wrong_asks_then_stores_a_correction(db_url: str) -> None:
         screen = app.screen
         assert isinstance(screen, QuoteDetailScreen)
         quote_id = screen.quote_id
-        await pilot.press("w")
+        await pilot.press("d")
         assert screen.confirming and isinstance(app.screen, QuoteDetailScreen)
-        await pilot.press("w")
+        prompt = str(screen.query_one("#detail-title", Label).render())
+        assert prompt.startswith("Delete this quote?") and "press d again" in prompt.lower()
+        await pilot.press("d")
         await settle(pilot)
         assert isinstance(app.screen, TimelineScreen)
         assert _texts(app.screen.query_one(QuoteTable)) == [WARNING]
@@ -317,11 +319,11 @@ async def test_mark_wrong_asks_then_stores_a_correction(db_url: str) -> None:
         assert correction.wrong
 
 
-async def test_escape_backs_out_of_mark_wrong(db_url: str) -> None:
+async def test_escape_backs_out_of_delete(db_url: str) -> None:
     app = make_app(db_url)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("enter", "enter", "w", "escape")
+        await pilot.press("enter", "enter", "d", "escape")
         assert isinstance(app.screen, QuoteDetailScreen)
         assert not app.screen.confirming
         await pilot.press("escape")
@@ -381,7 +383,7 @@ async def test_opening_a_quote_gone_from_the_store_is_a_notice(db_url: str) -> N
         await settle(pilot)
         table = app.screen.query_one(QuoteTable)
         gone = table.quotes[0].id
-        app.library.mark_wrong(gone)  # behind the screen's back
+        app.library.delete(gone)  # behind the screen's back
         await pilot.press("enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)

@@ -49,7 +49,7 @@ def test_searching_smears_finds_the_foreign_ministry(db_url: str, snap_compare: 
 def test_detail_highlights_the_quote_and_the_speaker(db_url: str, snap_compare: Any) -> None:
     """The user opens Blinken's accusation: the paragraph with the quote highlighted and
     "Antony Blinken" marked; speaker and role, statement type and target, the Reuters article,
-    confidence and evidence; the footer offers copy, save and mark wrong."""
+    confidence and evidence; the footer offers copy, save, speaker, type and delete."""
 
     async def story(pilot: Pilot[None]) -> None:
         await still(pilot)
