@@ -14,14 +14,15 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
+from quotes import config
 from quotes.errors import QuotesError
-from quotes.export import to_markdown
+from quotes.export import FORMAT_NAMES, FORMATS, render
 from tui.data import Library
 from tui.messages import QuoteCorrected
 from tui.screens.base import ModeScreen
 from tui.screens.detail import QuoteDetailScreen
 from tui.screens.exchanges import ExchangesScreen
-from tui.screens.export_dialog import ExportPathScreen, write_markdown
+from tui.screens.export_dialog import ExportPathScreen, write_export
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
 from tui.screens.timeline import TimelineScreen
@@ -48,17 +49,23 @@ class QuotesApp(App[None]):
             tooltip="threads between two parties, in two lanes",
         ),
         Binding("3", "switch_mode('search')", "Search", tooltip="keyword search with filters"),
-        Binding("e", "export", "Export", tooltip="write what is shown to a Markdown file"),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            tooltip="write what is shown to a Markdown file (CSL-JSON, CSV: ctrl+p)",
+        ),
         Binding("ctrl+e", "export", "Export", show=False, tooltip="also where letters are typed"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="this screen"),
         Binding("f1", "help", "Help", show=False, priority=True, tooltip="also from a text box"),
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, export_dir: str | Path | None = None) -> None:
         super().__init__()
         self.library = library
         self.generation = 0  # bumped on every stored correction (modes reload on resume)
+        self.export_dir = config.export_dir(export_dir)  # made when first written to
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Behind a modal (detail, help, export path) modes do not switch under the user.
@@ -84,42 +91,54 @@ class QuotesApp(App[None]):
         }
         self.push_screen(HelpScreen(sections))
 
-    def action_export(self) -> None:
+    def action_export(self, fmt: str = "markdown") -> None:
+        """Ask where, then write what the mode shows as ``fmt`` (markdown, csl-json, csv)."""
         screen = self.screen
         selection = screen.selection() if isinstance(screen, ModeScreen) else None
         if selection is None or not selection.count:
             self.notify("Nothing to export here yet.", severity="warning")
             return
+        name = str(Path(selection.name).with_suffix(FORMATS[fmt]))
 
         def write(typed: str | None) -> None:
             if typed is not None:
-                self.export(selection, typed)  # a worker: fetching may take a moment
+                self.export(selection, typed, fmt, name)  # a worker: fetching may take a moment
 
-        title = f"Export {plural(selection.count, 'quote')} as Markdown"
-        self.push_screen(ExportPathScreen(title, selection.name), write)
+        title = f"Export {plural(selection.count, 'quote')} as {FORMAT_NAMES[fmt]}"
+        self.push_screen(ExportPathScreen(title, name, self.export_dir), write)
+
+    def wrote(self, path: Path) -> None:
+        """Remember the folder of the last export: the next one goes there too."""
+        self.export_dir = path.parent
 
     @work(thread=True, exclusive=True, group="export")
-    def export(self, selection: Selection, typed: str = "") -> None:
-        """Write ``selection`` as Markdown where the user said (a folder, a file, or the cwd)."""
+    def export(
+        self, selection: Selection, typed: str = "", fmt: str = "markdown", name: str = ""
+    ) -> None:
+        """Write ``selection`` as ``fmt`` where the user said (in the export folder unless a
+        full path was typed); the notice gives the full path."""
         try:
             rows = selection.load()
-            markdown = to_markdown(
+            text = render(
                 rows,
+                fmt,
                 group=selection.group,
                 exchanges=selection.exchanges,
                 title=Path(selection.name).stem.replace("-", " "),
             )
-            path = write_markdown(typed, selection.name, markdown)
+            path = write_export(typed, name or selection.name, text, self.export_dir)
         except QuotesError as err:
             self.call_from_thread(self.notify, err.message, title=err.title, severity="error")
             return
         except OSError as err:
             self.call_from_thread(self.notify, str(err), title="Could not write", severity="error")
             return
+        self.call_from_thread(self.wrote, path)
         title = f"Exported {plural(len(rows), 'quote')}"
         self.call_from_thread(self.notify, str(path), title=title)
 
 
-def make_app(db_url: str | None = None) -> QuotesApp:
-    """The app over the store at ``db_url`` (default: the configured store)."""
-    return QuotesApp(Library.open(db_url))
+def make_app(db_url: str | None = None, export_dir: str | Path | None = None) -> QuotesApp:
+    """The app over the store at ``db_url`` (default: the configured store), writing exports
+    into ``export_dir`` (default: ``quotes.config.export_dir``)."""
+    return QuotesApp(Library.open(db_url), export_dir=export_dir)

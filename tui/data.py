@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Protocol, cast
 
 from sqlalchemy.engine import Engine
@@ -132,6 +133,9 @@ def quotes_of(exchanges: Sequence[ExchangeRow]) -> list[QuoteRow]:
 class HasLibrary(Protocol):
     library: Library
     generation: int  # bumped on every stored correction, so modes know to reload
+    export_dir: Path  # where exports go (the last folder written to)
+
+    def wrote(self, path: Path) -> None: ...
 
 
 def report_from_thread(node: DOMNode, err: QuotesError) -> None:

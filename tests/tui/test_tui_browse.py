@@ -67,7 +67,7 @@ async def test_search_sorts_by_relevance_or_by_date(db_url: str) -> None:
         assert ranks == sorted(ranks, reverse=True)  # type: ignore[type-var]
 
 
-async def test_the_timeline_filters_by_type_and_dates(db_url: str, workdir: Path) -> None:
+async def test_the_timeline_filters_by_type_and_dates(db_url: str, export_dir: Path) -> None:
     app = make_app(db_url)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -82,7 +82,7 @@ async def test_the_timeline_filters_by_type_and_dates(db_url: str, workdir: Path
         assert "1 of 2 quotes" in heading
         await pilot.press("e", "enter")  # the export holds what the timeline shows
         await settle(pilot)
-        written = (workdir / "timeline-antony-blinken.md").read_text()
+        written = (export_dir / "timeline-antony-blinken.md").read_text()
         assert WARNING in written and ACCUSATION not in written
         screen.query_one("#timeline-type", Select).clear()
         screen.query_one("#timeline-since", Input).value = "2023-02-20"

@@ -61,7 +61,7 @@ def test_a_response_points_at_the_statement_it_answers_directly() -> None:
     assert answers == {3: 2}
 
 
-def test_export_target_defaults_to_the_current_folder(tmp_path: Path) -> None:
+def test_export_target_defaults_to_the_export_folder(tmp_path: Path) -> None:
     assert resolve_target("", "a.md", tmp_path) == tmp_path / "a.md"
     assert resolve_target("  ", "a.md", tmp_path) == tmp_path / "a.md"
     assert resolve_target("sub/b.md", "a.md", tmp_path) == tmp_path / "sub" / "b.md"
@@ -142,6 +142,17 @@ def test_open_tui_runs_the_app_over_the_given_store(
     monkeypatch.setattr(cli_tui.sys.stdout, "isatty", lambda: True, raising=False)
     cli_tui.open_tui(db_url)
     assert ran == [db_url]
+    folders: list[Path] = []
+    monkeypatch.setattr(QuotesApp, "run", lambda self, **kw: folders.append(self.export_dir))
+    cli_tui.open_tui(db_url, "/tmp/quotes-x")
+    assert folders == [Path("/tmp/quotes-x")]
+    opened: list[tuple[str | None, str | None]] = []
+    monkeypatch.setattr(cli_tui, "open_tui", lambda db, folder=None: opened.append((db, folder)))
+    from quotes.cli import app
+
+    result = CliRunner().invoke(app, ["tui", "--db", db_url, "--export-dir", "/tmp/quotes-x"])
+    assert result.exit_code == 0, result.output
+    assert opened == [(db_url, "/tmp/quotes-x")]
     assert "textual" in sys.modules
 
 

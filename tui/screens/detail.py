@@ -23,7 +23,7 @@ from quotes.store.rows import QuoteDetail
 from tui.data import app_of
 from tui.messages import QuoteCorrected
 from tui.screens.correct import SpeakerPickScreen, TypePickScreen
-from tui.screens.export_dialog import ExportPathScreen, write_markdown
+from tui.screens.export_dialog import ExportPathScreen, write_export
 from tui.widgets.cells import type_cell, type_label
 from tui.widgets.paragraph import QuoteParagraph
 
@@ -119,14 +119,17 @@ class QuoteDetailScreen(ModalScreen[bool]):
         def write(typed: str | None) -> None:
             if typed is None:
                 return
+            app = app_of(self)
             try:
-                path = write_markdown(typed, name, self.citation())
+                path = write_export(typed, name, self.citation(), app.export_dir)
             except OSError as err:
                 self.notify(str(err), title="Could not write", severity="error")
                 return
+            app.wrote(path)
             self.notify(str(path), title="Citation written")
 
-        self.app.push_screen(ExportPathScreen("Save the citation as Markdown", name), write)
+        folder = app_of(self).export_dir
+        self.app.push_screen(ExportPathScreen("Save the citation as Markdown", name, folder), write)
 
     def _reset_title(self) -> None:
         title = self.query_one("#detail-title", Label)
