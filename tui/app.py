@@ -16,7 +16,9 @@ from textual.screen import ModalScreen, Screen
 
 from quotes import config
 from quotes.errors import QuotesError
-from quotes.export import FORMAT_NAMES, FORMATS, render
+from quotes.export import FORMAT_NAMES, FORMATS, render, safe_link
+from quotes.store.rows import SpeakerRow
+from tui.commands import QuotesCommands
 from tui.data import Library
 from tui.messages import QuoteCorrected
 from tui.screens.base import ModeScreen
@@ -40,6 +42,7 @@ class QuotesApp(App[None]):
         "search": SearchScreen,
     }
     DEFAULT_MODE = "timeline"
+    COMMANDS = App.COMMANDS | {QuotesCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "switch_mode('timeline')", "Speakers", tooltip="speakers and their timelines"),
         Binding(
@@ -78,6 +81,42 @@ class QuotesApp(App[None]):
         self.generation += 1
         if isinstance(self.screen, ModeScreen):
             self.screen.sync()
+
+    # -- what the command palette runs (tui.commands) ---------------------------------------
+
+    async def go_to_mode(self, mode: str) -> None:
+        if not isinstance(self.screen, ModalScreen):
+            await self.switch_mode(mode)
+
+    async def go_to_speaker(self, speaker: SpeakerRow) -> None:
+        """The speaker's timeline, in the speakers mode."""
+        await self.go_to_mode("timeline")
+        if isinstance(self.screen, TimelineScreen):
+            self.screen.go_to(speaker)
+
+    async def pick_parties(self) -> None:
+        """The exchanges mode, with the left party's picker open."""
+        await self.go_to_mode("exchanges")
+        if isinstance(self.screen, ExchangesScreen):
+            self.screen.action_party("a")
+
+    def open_article(self, screen: Screen[Any]) -> None:
+        """Open the web page of the quote's article (the one in detail, else under the
+        cursor) in the browser; only http(s) addresses are opened."""
+        quote = None
+        if isinstance(screen, QuoteDetailScreen):
+            quote = screen.detail.quote
+        elif isinstance(screen, ModeScreen):
+            quote = screen.current_quote()
+        if quote is None:
+            self.notify("No quote under the cursor.", severity="warning")
+            return
+        url = safe_link(quote.url)
+        if url is None:
+            self.notify("This quote's article has no web address.", severity="warning")
+            return
+        self.open_url(url)
+        self.notify(url, title="Opening the article")
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -259,6 +259,9 @@ class SearchScreen(ModeScreen):
     def reload(self) -> None:
         self.refresh_results()
 
+    def current_quote(self) -> QuoteRow | None:
+        return self.query_one(QuoteTable).current
+
     def selection(self) -> Selection | None:
         params = self.params
         if params is None or not self.results:

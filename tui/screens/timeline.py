@@ -191,6 +191,9 @@ class TimelineScreen(ModeScreen):
         if self.speaker is not None:
             self._load_timeline(self.speaker)
 
+    def current_quote(self) -> QuoteRow | None:
+        return self.query_one(QuoteTable).current
+
     def selection(self) -> Selection | None:
         if self.speaker is None:
             return None
@@ -206,6 +209,14 @@ class TimelineScreen(ModeScreen):
             partial(self.library.timeline, speaker.id, filters=filters),
             group="speaker",
         )
+
+    def go_to(self, speaker: SpeakerRow) -> None:
+        """Show ``speaker``'s timeline, the speaker picked in the list (the name filter is
+        cleared if it hides them), the timeline focused."""
+        self.query_one(SpeakerList).select(speaker)
+        if self.speaker is None or self.speaker.id != speaker.id:
+            self.show_speaker(speaker)
+        self.query_one(QuoteTable).focus()
 
     def action_filter(self) -> None:
         self.query_one("#speaker-filter").focus()

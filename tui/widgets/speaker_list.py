@@ -54,6 +54,7 @@ class SpeakerList(Vertical):
         super().__init__(id=id)
         self._loader = loader
         self.speakers: list[SpeakerRow] = []
+        self._wanted: int | None = None  # a speaker to pick once the list shows them
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter speakers…", id="speaker-filter")
@@ -68,6 +69,21 @@ class SpeakerList(Vertical):
         if index is None or not 0 <= index < len(self.speakers):
             return None
         return self.speakers[index]
+
+    def select(self, speaker: SpeakerRow) -> None:
+        """Put the cursor on ``speaker`` (clearing the filter if it hides them), quietly."""
+        ids = [row.id for row in self.speakers]
+        if speaker.id in ids:
+            options = self.query_one(OptionList)
+            with options.prevent(OptionList.OptionHighlighted):
+                options.highlighted = ids.index(speaker.id)
+            return
+        self._wanted = speaker.id
+        box = self.query_one(Input)
+        if box.value:
+            box.value = ""  # reloads every speaker; ``_show`` then picks the wanted one
+        else:
+            self.reload()
 
     def reload(self) -> None:
         """Fetch the speakers matching the filter again (after a correction, say)."""
@@ -116,6 +132,8 @@ class SpeakerList(Vertical):
             options.add_option(Option(Text(empty, style="dim"), disabled=True))
             return
         ids = [row.id for row in rows]
+        if self._wanted in ids:
+            keep, self._wanted = rows[ids.index(self._wanted)], None
         index = ids.index(keep.id) if keep is not None and keep.id in ids else 0
         with options.prevent(OptionList.OptionHighlighted):
             options.highlighted = index
