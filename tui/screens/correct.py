@@ -70,7 +70,7 @@ class SpeakerPickScreen(ModalScreen[str | None]):
         choices = [Option(speaker_prompt(row, width), id=str(row.id)) for row in self.rows]
         known = {row.name.lower() for row in self.rows}
         if self.typed and self.typed.lower() not in known:
-            new = Text("＋ new speaker: ", style="bold")
+            new = Text("+ new speaker: ", style="bold")
             new.append(f"“{self.typed}”")
             choices.append(Option(new, id=NEW))
         options.set_options(choices)
