@@ -1,8 +1,10 @@
-"""Settings: where the database lives (and where the packaged models are).
+"""Settings: where the database lives (and where the packaged models are), where the TUI
+writes its exports.
 
 The database URL comes from, in order: an explicit ``--db URL``, the ``QUOTES_DB`` environment
-variable, else a SQLite file in the user data directory (platformdirs). Nothing here touches
-the disk at import time.
+variable, else a SQLite file in the user data directory (platformdirs). The export folder comes
+from ``--export-dir``, ``QUOTES_EXPORT_DIR``, else the user's documents folder (platformdirs),
+never the current directory. Nothing here touches the disk at import time.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import platformdirs
 
 APP_NAME = "quotes"
 DB_ENV = "QUOTES_DB"
+EXPORT_ENV = "QUOTES_EXPORT_DIR"
 
 
 def data_dir() -> Path:
@@ -36,3 +39,16 @@ def db_url(url: str | None = None) -> str:
     if url:
         return url
     return os.environ.get(DB_ENV) or default_db_url()
+
+
+def export_dir(folder: str | Path | None = None) -> Path:
+    """Where the TUI writes exports (an absolute path, not created here): ``folder``, else
+    ``$QUOTES_EXPORT_DIR``, else ``quotes`` in the user's documents folder when there is one,
+    else ``exports`` in the user data directory. Never the current directory by default."""
+    chosen = folder or os.environ.get(EXPORT_ENV)
+    if chosen:
+        return Path(chosen).expanduser().absolute()
+    documents = Path(platformdirs.user_documents_dir())
+    if documents.is_dir():
+        return documents / APP_NAME
+    return data_dir() / "exports"

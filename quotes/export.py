@@ -376,6 +376,29 @@ def to_csv(rows: Iterable[QuoteRow]) -> str:
     return buffer.getvalue()
 
 
+FORMATS = {"markdown": ".md", "csl-json": ".json", "csv": ".csv"}
+"""Export formats and the file suffix each is written with."""
+FORMAT_NAMES = {"markdown": "Markdown", "csl-json": "CSL-JSON", "csv": "CSV"}
+
+
+def render(
+    rows: Iterable[QuoteRow],
+    fmt: str,
+    *,
+    group: str = "speaker",
+    exchanges: Iterable[ExchangeRow] = (),
+    title: str | None = None,
+) -> str:
+    """``rows`` in one of ``FORMATS`` (Markdown grouped as ``group`` under ``title``)."""
+    if fmt == "markdown":
+        return to_markdown(rows, group=group, exchanges=exchanges, title=title)
+    if fmt == "csl-json":
+        return to_csl_json(rows)
+    if fmt == "csv":
+        return to_csv(rows)
+    raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``.
 

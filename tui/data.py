@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Protocol, cast
 
 from sqlalchemy.engine import Engine
@@ -49,14 +50,20 @@ class Library:
             return speakers.resolve_speaker_filter(session, text)
 
     def timeline(
-        self, speaker_id: int, offset: int = 0, limit: int | None = None
+        self,
+        speaker_id: int,
+        offset: int = 0,
+        limit: int | None = None,
+        filters: QuoteFilter | None = None,
     ) -> list[QuoteRow]:
         with db.session_scope(self.engine) as session:
-            return read.speaker_timeline(session, speaker_id, offset=offset, limit=limit)
+            return read.speaker_timeline(
+                session, speaker_id, filters or QuoteFilter(), offset=offset, limit=limit
+            )
 
-    def count_timeline(self, speaker_id: int) -> int:
+    def count_timeline(self, speaker_id: int, filters: QuoteFilter | None = None) -> int:
         with db.session_scope(self.engine) as session:
-            return read.count_timeline(session, speaker_id)
+            return read.count_timeline(session, speaker_id, filters or QuoteFilter())
 
     def parties(self) -> list[str]:
         with db.session_scope(self.engine) as session:
@@ -78,19 +85,40 @@ class Library:
         filters: QuoteFilter | None = None,
         *,
         limit: int = 200,
+        sort: str = "relevance",
     ) -> list[QuoteRow]:
-        """Keyword search; raises ``QueryError`` on a query that cannot be run."""
+        """Keyword search (an empty ``query`` with filters lists what they keep, newest
+        first); ``sort``: "relevance" or "date". ``QueryError`` on a query that cannot be run."""
         with db.session_scope(self.engine) as session:
-            return search.search_quotes(session, query, filters or QuoteFilter(), limit=limit)
+            return search.search_quotes(
+                session, query, filters or QuoteFilter(), limit=limit, sort=sort
+            )
 
     def detail(self, quote_id: int) -> QuoteDetail:
         with db.session_scope(self.engine) as session:
             return read.quote_detail(session, quote_id)
 
-    def mark_wrong(self, quote_id: int, note: str | None = None) -> None:
-        """Store a user correction: this attribution is wrong (it wins over re-extraction)."""
+    def delete(self, quote_id: int, note: str | None = None) -> None:
+        """Store a user correction: this is no quote; it leaves the store now and stays out on
+        every re-ingest."""
         with db.session_scope(self.engine) as session:
             write.correct_quote(session, quote_id, wrong=True, note=note)
+
+    def correct(
+        self,
+        quote_id: int,
+        *,
+        speaker: str | None = None,
+        type: str | None = None,
+        note: str | None = None,
+    ) -> QuoteDetail:
+        """Store a user correction of the speaker and/or type (it wins over re-extraction);
+        returns the quote as it reads now."""
+        with db.session_scope(self.engine) as session:
+            write.correct_quote(
+                session, quote_id, wrong=False, speaker=speaker, type=type, note=note
+            )
+            return read.quote_detail(session, quote_id)
 
 
 def quotes_of(exchanges: Sequence[ExchangeRow]) -> list[QuoteRow]:
@@ -105,6 +133,9 @@ def quotes_of(exchanges: Sequence[ExchangeRow]) -> list[QuoteRow]:
 class HasLibrary(Protocol):
     library: Library
     generation: int  # bumped on every stored correction, so modes know to reload
+    export_dir: Path  # where exports go (the last folder written to)
+
+    def wrote(self, path: Path) -> None: ...
 
 
 def report_from_thread(node: DOMNode, err: QuotesError) -> None:

@@ -92,18 +92,30 @@ def timeline_command(
 
 def search_command(
     query: Annotated[
-        str, typer.Argument(help='Words; "a phrase"; prefix*; a OR b. All words must match.')
-    ],
+        str,
+        typer.Argument(
+            help='Words; "a phrase"; prefix*; a OR b. All words must match. Leave it out to '
+            "list every quote the filters keep (newest first).",
+            show_default=False,
+        ),
+    ] = "",
     speaker: SpeakerFilter = None,
     type: TypeFilter = None,
     since: SinceFilter = None,
     until: UntilFilter = None,
     outlet: OutletFilter = None,
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort", metavar="ORDER", help="relevance (best match first) or date (newest first)."
+        ),
+    ] = "relevance",
     limit: LimitOption = 50,
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """Search quote texts (ranked), optionally filtered by speaker, type, date and outlet."""
+    """Search quote texts (ranked, or newest first), filtered by speaker, type, date and outlet;
+    the filters alone list every quote they keep."""
     from quotes.store.filters import filter_from_options
     from quotes.store.search import search_quotes
 
@@ -112,8 +124,8 @@ def search_command(
         filters = filter_from_options(
             session, speaker=speaker, type=type, since=since, until=until, outlet=outlet
         )
-        rows = search_quotes(session, query, filters, limit=limit)
-    output.quotes(rows, fmt, f"no quotes match {query!r}")
+        rows = search_quotes(session, query, filters, limit=limit, sort=sort)
+    output.quotes(rows, fmt, f"no quotes match {query!r}" if query else "no quotes match")
 
 
 def exchanges_command(

@@ -89,8 +89,4 @@ def _render(
 ) -> str:
     from quotes import export
 
-    if fmt == "markdown":
-        return export.to_markdown(rows, group=group, exchanges=pairs, title=view)
-    if fmt == "csl-json":
-        return export.to_csl_json(rows)
-    return export.to_csv(rows)
+    return export.render(rows, fmt, group=group, exchanges=pairs, title=view)

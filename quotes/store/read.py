@@ -102,15 +102,28 @@ def _date_order() -> tuple[Any, ...]:
     )
 
 
+def newest_first() -> tuple[Any, ...]:
+    """Newest article first (undated last); a tie keeps the article's own order."""
+    return (
+        col(Article.published).is_(None),
+        col(Article.published).desc(),
+        col(Article.id).desc(),
+        col(Quote.start),
+    )
+
+
 def list_quotes(
     session: Session,
     filters: QuoteFilter = NO_FILTER,
     *,
     limit: int | None = None,
     offset: int = 0,
+    newest: bool = False,
 ) -> list[QuoteRow]:
-    """Quotes matching the filters, in date order (what export uses without a query)."""
-    stmt = filters.apply(row_select()).order_by(*_date_order()).offset(offset)
+    """Quotes matching the filters, in date order (what export uses without a query);
+    ``newest``: the newest first."""
+    order = newest_first() if newest else _date_order()
+    stmt = filters.apply(row_select()).order_by(*order).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
     return [to_row(values) for values in session.execute(stmt)]
@@ -128,9 +141,15 @@ def speaker_timeline(
     return list_quotes(session, filters.for_speaker(speaker_id), offset=offset, limit=limit)
 
 
-def count_timeline(session: Session, speaker_id: int) -> int:
-    """How many quotes ``speaker_timeline`` would return without a limit."""
-    return int(session.exec(select(func.count()).where(Quote.speaker_id == speaker_id)).one())
+def count_timeline(session: Session, speaker_id: int, filters: QuoteFilter = NO_FILTER) -> int:
+    """How many quotes ``speaker_timeline`` would return without a limit (within ``filters``)."""
+    if filters.empty:
+        return int(session.exec(select(func.count()).where(Quote.speaker_id == speaker_id)).one())
+    counted = select(func.count(col(Quote.id))).join(
+        Article, col(Article.id) == col(Quote.article_id)
+    )
+    stmt = filters.for_speaker(speaker_id).apply(counted)
+    return int(session.execute(stmt).scalar_one())
 
 
 def quotes_by_ids(session: Session, ids: Iterable[int]) -> dict[int, QuoteRow]:

@@ -22,7 +22,14 @@ from quotes.errors import QueryError
 from quotes.nlp.lexicon import word_list
 from quotes.store.db import dialect
 from quotes.store.filters import QuoteFilter
-from quotes.store.read import NO_FILTER, quotes_by_ids, row_select, to_row
+from quotes.store.read import (
+    NO_FILTER,
+    list_quotes,
+    newest_first,
+    quotes_by_ids,
+    row_select,
+    to_row,
+)
 from quotes.store.rows import QuoteRow
 from quotes.store.tables import Quote
 
@@ -107,15 +114,16 @@ def tsquery_expression(parsed: ParsedQuery) -> str:
     return " | ".join("(" + " & ".join(term(t) for t in group) + ")" for group in parsed.groups)
 
 
-def _sqlite_search(stmt: Select[Any], expression: str) -> Select[Any]:
+def _sqlite_search(stmt: Select[Any], expression: str) -> tuple[Select[Any], tuple[Any, ...]]:
+    """``stmt`` narrowed to the matches, with their rank; and the best-first order."""
     fts = table("quote_fts", column("rowid"))
     rank: Any = literal_column("-bm25(quote_fts)")
-    return (
+    matched = (
         stmt.add_columns(rank)
         .join(fts, fts.c.rowid == col(Quote.id))
         .where(text("quote_fts MATCH :fts").bindparams(fts=expression))
-        .order_by(literal_column("bm25(quote_fts)"), col(Quote.id))
     )
+    return matched, (literal_column("bm25(quote_fts)"), col(Quote.id))
 
 
 _TOP_EXACT = (
@@ -162,11 +170,24 @@ def _postgres_top(session: Session, expression: str, limit: int, offset: int) ->
     return [replace(rows[i], rank=float(rank)) for i, rank in hits if i in rows]
 
 
-def _postgres_search(stmt: Select[Any], expression: str) -> Select[Any]:
+def _postgres_search(stmt: Select[Any], expression: str) -> tuple[Select[Any], tuple[Any, ...]]:
+    """``stmt`` narrowed to the matches, with their rank; and the best-first order."""
     tsv: Any = literal_column("quote.tsv")
     query = func.to_tsquery(literal("english", type_=REGCONFIG), expression)
     rank: Any = func.ts_rank(tsv, query).label("rank")
-    return stmt.add_columns(rank).where(tsv.op("@@")(query)).order_by(rank.desc(), col(Quote.id))
+    return stmt.add_columns(rank).where(tsv.op("@@")(query)), (rank.desc(), col(Quote.id))
+
+
+SORTS = ("relevance", "date")
+"""How search results are ordered: best match first, or newest article first."""
+
+
+def check_sort(sort: str) -> str:
+    """Validate a sort order (``QueryError`` naming the valid ones)."""
+    value = sort.strip().lower()
+    if value not in SORTS:
+        raise QueryError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+    return value
 
 
 def search_quotes(
@@ -177,28 +198,35 @@ def search_quotes(
     limit: int = 50,
     offset: int = 0,
     rank_window: int | None = RANK_WINDOW,
+    sort: str = "relevance",
 ) -> list[QuoteRow]:
-    """Quotes matching ``query`` (best first) and ``filters``.
+    """Quotes matching ``query`` and ``filters``: best first, or with ``sort="date"`` the
+    newest article first.
 
     ``lethal support`` needs both words; ``"lethal support"`` the phrase; ``smear*`` a prefix;
-    ``drones OR missiles`` either.
+    ``drones OR missiles`` either. An empty ``query`` with a filter lists every quote the
+    filter keeps, newest first ("all denials by this spokesperson"); with no filter either it
+    is a ``QueryError``.
     On SQLite without filters, a word matching more than ``rank_window`` quotes has only its
     newest ``rank_window`` matches ranked (None: rank every match, slower on big stores).
     """
     if limit < 1 or offset < 0:
         raise QueryError("limit must be at least 1 and offset at least 0")
-    parsed = parse_query(query)
+    by_date = check_sort(sort) == "date"
     page = min(limit, MAX_LIMIT)
-    if filters.empty and dialect(session) == "postgresql":
+    if not (query or "").strip() and not filters.empty:
+        return list_quotes(session, filters, limit=page, offset=offset, newest=True)
+    parsed = parse_query(query)
+    if filters.empty and not by_date and dialect(session) == "postgresql":
         return _postgres_top(session, tsquery_expression(parsed), page, offset)
-    if filters.empty:
+    if filters.empty and not by_date:
         return _sqlite_top(session, fts5_expression(parsed), page, offset, rank_window)
     stmt = filters.apply(row_select())
     if dialect(session) == "postgresql":
-        stmt = _postgres_search(stmt, tsquery_expression(parsed))
+        stmt, best = _postgres_search(stmt, tsquery_expression(parsed))
     else:
-        stmt = _sqlite_search(stmt, fts5_expression(parsed))
-    stmt = stmt.limit(page).offset(offset)
+        stmt, best = _sqlite_search(stmt, fts5_expression(parsed))
+    stmt = stmt.order_by(*(newest_first() if by_date else best)).limit(page).offset(offset)
     rows = []
     for values in session.execute(stmt):
         rank = values[-1]

@@ -162,6 +162,16 @@ def resolve_speaker(
     return Resolved(found, created)
 
 
+def speaker_named(session: Session, name: str) -> Speaker | None:
+    """The speaker whose name is exactly ``name`` (case and spacing aside), the first stored if
+    several are; ``None`` when none is. A user picking a known speaker means that one."""
+    wanted = " ".join(name.split()).lower()
+    if not wanted:
+        return None
+    stmt = select(Speaker).where(func.lower(Speaker.name) == wanted).order_by(col(Speaker.id))
+    return session.exec(stmt).first()
+
+
 def record_role(
     session: Session,
     speaker_id: int,

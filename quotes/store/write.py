@@ -24,7 +24,7 @@ from quotes.store.db import store_error
 from quotes.store.exchanges import link_across, link_within
 from quotes.store.filters import check_type
 from quotes.store.names import clean_role
-from quotes.store.speakers import record_role, resolve_speaker
+from quotes.store.speakers import record_role, resolve_speaker, speaker_named
 from quotes.store.tables import Article, Correction, Exchange, Quote, RoleSpell
 from quotes.text import quote_fingerprint
 
@@ -149,10 +149,13 @@ def _quote_row(quote: ExtractedQuote, position: int, article_id: int) -> Quote:
 def _apply_correction(session: Session, row: Quote, correction: Correction) -> None:
     """Make the stored quote say what the user said (speaker, type)."""
     if correction.speaker:
-        resolved = resolve_speaker(session, correction.speaker, kind="person")
-        row.speaker_id = resolved.speaker.id
+        # a speaker already stored under this very name (an institution too) is the one meant
+        speaker = speaker_named(session, correction.speaker)
+        if speaker is None:
+            speaker = resolve_speaker(session, correction.speaker, kind="person").speaker
+        row.speaker_id = speaker.id
         row.role = None
-        row.affiliation = resolved.speaker.country
+        row.affiliation = speaker.country
     if correction.type:
         row.type = correction.type
     row.corrected = True

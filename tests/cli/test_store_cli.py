@@ -172,10 +172,25 @@ def test_search(db: str) -> None:
     assert code == 0 and "no quotes match" in err
 
 
+def test_search_by_filters_alone_and_by_date(db: str) -> None:
+    """Issue 14: filters work without a keyword; results sort by relevance or date."""
+    code, out, _ = run("search", "--speaker", "Brel", "--db", db, "-f", "json")
+    assert code == 0
+    rows = json.loads(out)
+    assert rows and {r["speaker"] for r in rows} == {"Tomas Brel"}
+    days = [r["date"] for r in rows]
+    assert days == sorted(days, reverse=True)
+    code, out, _ = run("search", "drones OR border", "--sort", "date", "--db", db, "-f", "json")
+    days = [r["date"] for r in json.loads(out)]
+    assert code == 0 and len(days) > 1 and days == sorted(days, reverse=True)
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["search", '"*"'], "query error: nothing to search for"),
+        (["search"], "query error: nothing to search for"),
+        (["search", "x", "--sort", "size"], "query error: unknown sort 'size'"),
         (["search", "x", "--type", "shout"], "query error: unknown statement type 'shout'"),
         (["search", "x", "--since", "March"], "query error: cannot read date 'March'"),
         (["search", "x", "--since", "2023-99"], "query error: cannot read date '2023-99'"),

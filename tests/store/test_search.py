@@ -134,3 +134,29 @@ def test_rank_window_ranks_newest_matches_only(filled: Session) -> None:
     if filled.get_bind().dialect.name == "sqlite":
         assert [r.id for r in windowed] == [max(r.id for r in exact)]
     assert search_quotes(filled, "lethal", rank_window=1, offset=1) == exact[1:]
+
+
+def test_filters_without_a_keyword_list_every_matching_quote(filled: Session) -> None:
+    """Issue 14: "all denials by this spokesperson" needs no keyword (newest first)."""
+    wenbin = by(filled, speaker="Wang Wenbin")
+    assert texts(search_quotes(filled, "", wenbin)) == [TEXTS[3][0], TEXTS[1][0]]
+    assert texts(search_quotes(filled, "  ", QuoteFilter(type="deny"))) == [TEXTS[1][0]]
+    since = QuoteFilter(since=date(2023, 2, 1), until=date(2023, 3, 31))
+    assert texts(search_quotes(filled, "", since)) == [TEXTS[2][0], TEXTS[1][0]]
+    assert len(search_quotes(filled, "", since, limit=1, offset=1)) == 1
+    assert all(row.rank is None for row in search_quotes(filled, "", wenbin))
+    with pytest.raises(QueryError, match="nothing to search for"):
+        search_quotes(filled, "", QuoteFilter())  # no keyword and no filter: still an error
+
+
+def test_search_sorts_by_relevance_or_date(filled: Session) -> None:
+    query = "lethal OR support"
+    best = search_quotes(filled, query)
+    assert best[0].text == TEXTS[0][0]  # both words: best match first
+    newest = search_quotes(filled, query, sort="date")
+    assert texts(newest) == [TEXTS[2][0], TEXTS[1][0], TEXTS[0][0]]  # published, newest first
+    blinken = by(filled, speaker="Blinken")
+    assert texts(search_quotes(filled, query, blinken, sort="date")) == [TEXTS[2][0], TEXTS[0][0]]
+    assert texts(search_quotes(filled, query, sort="date", limit=1, offset=1)) == [TEXTS[1][0]]
+    with pytest.raises(QueryError, match="sort"):
+        search_quotes(filled, query, sort="size")

@@ -132,6 +132,22 @@ def test_timeline_in_date_order_with_paging(session: Session) -> None:
     ]
 
 
+def test_timeline_count_follows_type_and_date_filters(session: Session) -> None:
+    """Issue 14: the timeline filters by statement type and dates, and says how many it keeps."""
+    second(session)
+    first(session)
+    blinken = speakers.find_speaker(session, "Blinken")
+    assert blinken is not None
+    later = QuoteFilter(since=date(2023, 2, 25))
+    assert read.count_timeline(session, blinken.id, later) == 1
+    assert read.count_timeline(session, blinken.id, QuoteFilter(until=date(2023, 1, 1))) == 0
+    accusations = QuoteFilter(type="accuse")
+    assert read.count_timeline(session, blinken.id, accusations) == len(
+        read.speaker_timeline(session, blinken.id, accusations)
+    )
+    assert [r.type for r in read.speaker_timeline(session, blinken.id, accusations)] == ["accuse"]
+
+
 def test_parties_and_exchanges(session: Session) -> None:
     first(session)
     assert links.parties(session) == ["China", "United States"]
@@ -287,3 +303,22 @@ def test_jsonl_records_are_not_matched_by_line_number(session: Session) -> None:
     two = write.save_extraction(session, extraction("Article two.", [], path="a.jsonl:1"))
     assert (one.status, two.status) == ("added", "added")
     assert read.stats(session)["articles"] == 2
+
+
+def test_reattributing_to_a_known_speaker_reuses_them(session: Session) -> None:
+    """Issue 14 (the TUI's speaker picker): re-attributing a quote to a speaker already in the
+    store, an institution included, gives it to that speaker, never to a new namesake."""
+    first(session)
+    second(session)
+    before = {row.name: row.id for row in speakers.list_speakers(session)}
+    blinken = speakers.find_speaker(session, "Blinken")
+    assert blinken is not None
+    quote = read.speaker_timeline(session, blinken.id)[0]
+    write.correct_quote(session, quote.id, speaker="Foreign Ministry spokesperson")
+    after = speakers.list_speakers(session)
+    assert {row.name: row.id for row in after} == before  # no new speaker
+    (moved,) = [r for r in read.quotes_by_ids(session, [quote.id]).values()]
+    assert moved.speaker_id == before["Foreign Ministry spokesperson"]
+    write.correct_quote(session, quote.id, speaker="Mira Kostova")  # a new name: a new speaker
+    kostova = speakers.find_speaker(session, "Mira Kostova")
+    assert kostova is not None and kostova.id not in before.values()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 from textual.binding import Binding
-from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 from tui_story import ACCUSATION, DENIAL, WARNING, settle
 
 from quotes.errors import StoreError
@@ -193,7 +193,7 @@ async def test_a_meaningless_query_is_a_notice_not_a_crash(db_url: str) -> None:
         assert app.screen.query_one(QuoteTable).quotes == []
 
 
-async def test_export_writes_the_timeline_as_markdown(db_url: str, workdir: Path) -> None:
+async def test_export_writes_the_timeline_as_markdown(db_url: str, export_dir: Path) -> None:
     app = make_app(db_url)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -201,14 +201,14 @@ async def test_export_writes_the_timeline_as_markdown(db_url: str, workdir: Path
         assert isinstance(app.screen, ExportPathScreen)
         await pilot.press("enter")
         await settle(pilot)
-        written = workdir / "timeline-antony-blinken.md"
+        written = export_dir / "timeline-antony-blinken.md"
         text = written.read_text()
         assert ACCUSATION in text and WARNING in text
         assert "U.S. Secretary of State" in text
         assert any(str(written) in n.message for n in app._notifications)
 
 
-async def test_export_of_an_exchange_to_a_typed_path(db_url: str, workdir: Path) -> None:
+async def test_export_of_an_exchange_to_a_typed_path(db_url: str, export_dir: Path) -> None:
     app = make_app(db_url)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")
@@ -216,31 +216,31 @@ async def test_export_of_an_exchange_to_a_typed_path(db_url: str, workdir: Path)
         await pilot.press("e")
         box = app.screen.query_one(Input)
         box.value = "out/us-china.md"
-        (workdir / "out").mkdir()
+        (export_dir / "out").mkdir()
         await pilot.press("enter")
         await settle(pilot)
-        text = (workdir / "out" / "us-china.md").read_text()
+        text = (export_dir / "out" / "us-china.md").read_text()
         assert ACCUSATION in text and DENIAL in text
 
 
-async def test_export_with_nothing_shown_says_so(db_url: str, workdir: Path) -> None:
+async def test_export_with_nothing_shown_says_so(db_url: str, export_dir: Path) -> None:
     app = make_app(db_url)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", "escape", "ctrl+e")  # in Search, letters type into the query
         await pilot.pause()
         assert not isinstance(app.screen, ExportPathScreen)
         assert any("Nothing to export" in n.message for n in app._notifications)
-        assert list(workdir.iterdir()) == []
+        assert list(export_dir.iterdir()) == []
 
 
-async def test_escape_cancels_an_export(db_url: str, workdir: Path) -> None:
+async def test_escape_cancels_an_export(db_url: str, export_dir: Path) -> None:
     app = make_app(db_url)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("e", "escape")
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)
-        assert list(workdir.iterdir()) == []
+        assert list(export_dir.iterdir()) == []
 
 
 async def test_help_lists_every_key_and_closes(db_url: str) -> None:
@@ -277,7 +277,7 @@ async def test_f1_opens_help_even_from_a_text_box(db_url: str) -> None:
         assert isinstance(app.screen, SearchScreen)
 
 
-async def test_detail_copies_and_saves_the_citation(db_url: str, workdir: Path) -> None:
+async def test_detail_copies_and_saves_the_citation(db_url: str, export_dir: Path) -> None:
     app = make_app(db_url)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", *"smears", "enter", "enter")
@@ -290,12 +290,12 @@ async def test_detail_copies_and_saves_the_citation(db_url: str, workdir: Path) 
         assert isinstance(app.screen, ExportPathScreen)
         await pilot.press("enter")
         await pilot.pause()
-        (written,) = workdir.glob("citation-*.md")
+        (written,) = export_dir.glob("citation-*.md")
         assert written.read_text().strip() == app.clipboard.strip()
         assert isinstance(app.screen, QuoteDetailScreen)
 
 
-async def test_mark_wrong_asks_then_stores_a_correction(db_url: str) -> None:
+async def test_delete_asks_then_stores_a_correction(db_url: str) -> None:
     app = make_app(db_url)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -304,9 +304,11 @@ async def test_mark_wrong_asks_then_stores_a_correction(db_url: str) -> None:
         screen = app.screen
         assert isinstance(screen, QuoteDetailScreen)
         quote_id = screen.quote_id
-        await pilot.press("w")
+        await pilot.press("d")
         assert screen.confirming and isinstance(app.screen, QuoteDetailScreen)
-        await pilot.press("w")
+        prompt = str(screen.query_one("#detail-title", Label).render())
+        assert prompt.startswith("Delete this quote?") and "press d again" in prompt.lower()
+        await pilot.press("d")
         await settle(pilot)
         assert isinstance(app.screen, TimelineScreen)
         assert _texts(app.screen.query_one(QuoteTable)) == [WARNING]
@@ -317,11 +319,11 @@ async def test_mark_wrong_asks_then_stores_a_correction(db_url: str) -> None:
         assert correction.wrong
 
 
-async def test_escape_backs_out_of_mark_wrong(db_url: str) -> None:
+async def test_escape_backs_out_of_delete(db_url: str) -> None:
     app = make_app(db_url)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("enter", "enter", "w", "escape")
+        await pilot.press("enter", "enter", "d", "escape")
         assert isinstance(app.screen, QuoteDetailScreen)
         assert not app.screen.confirming
         await pilot.press("escape")
@@ -348,7 +350,7 @@ async def test_q_quits(db_url: str) -> None:
 async def test_speaker_filter_takes_part_of_a_name_without_nagging(db_url: str) -> None:
     app = make_app(db_url)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("3", *"china", "tab", *"Blin")
+        await pilot.press("3", *"china", "tab", "tab", *"Blin")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, SearchScreen)
@@ -381,14 +383,14 @@ async def test_opening_a_quote_gone_from_the_store_is_a_notice(db_url: str) -> N
         await settle(pilot)
         table = app.screen.query_one(QuoteTable)
         gone = table.quotes[0].id
-        app.library.mark_wrong(gone)  # behind the screen's back
+        app.library.delete(gone)  # behind the screen's back
         await pilot.press("enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)
         assert any(str(gone) in n.message for n in app._notifications)
 
 
-async def test_export_to_a_missing_folder_says_why(db_url: str, workdir: Path) -> None:
+async def test_export_to_a_missing_folder_says_why(db_url: str, export_dir: Path) -> None:
     app = make_app(db_url)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -17,7 +17,7 @@ from quotes.store.rows import ExchangeRow, QuoteRow
 from tui.screens.export_dialog import resolve_target
 from tui.selection import slug
 from tui.widgets.cells import clip, wrap
-from tui.widgets.exchange_lanes import threads
+from tui.widgets.exchange_lanes import ExchangeLanes, threads
 from tui.widgets.quote_table import QuoteTable
 
 pytestmark = pytest.mark.anyio
@@ -61,7 +61,7 @@ def test_a_response_points_at_the_statement_it_answers_directly() -> None:
     assert answers == {3: 2}
 
 
-def test_export_target_defaults_to_the_current_folder(tmp_path: Path) -> None:
+def test_export_target_defaults_to_the_export_folder(tmp_path: Path) -> None:
     assert resolve_target("", "a.md", tmp_path) == tmp_path / "a.md"
     assert resolve_target("  ", "a.md", tmp_path) == tmp_path / "a.md"
     assert resolve_target("sub/b.md", "a.md", tmp_path) == tmp_path / "sub" / "b.md"
@@ -142,6 +142,17 @@ def test_open_tui_runs_the_app_over_the_given_store(
     monkeypatch.setattr(cli_tui.sys.stdout, "isatty", lambda: True, raising=False)
     cli_tui.open_tui(db_url)
     assert ran == [db_url]
+    folders: list[Path] = []
+    monkeypatch.setattr(QuotesApp, "run", lambda self, **kw: folders.append(self.export_dir))
+    cli_tui.open_tui(db_url, "/tmp/quotes-x")
+    assert folders == [Path("/tmp/quotes-x")]
+    opened: list[tuple[str | None, str | None]] = []
+    monkeypatch.setattr(cli_tui, "open_tui", lambda db, folder=None: opened.append((db, folder)))
+    from quotes.cli import app
+
+    result = CliRunner().invoke(app, ["tui", "--db", db_url, "--export-dir", "/tmp/quotes-x"])
+    assert result.exit_code == 0, result.output
+    assert opened == [(db_url, "/tmp/quotes-x")]
     assert "textual" in sys.modules
 
 
@@ -153,3 +164,43 @@ async def test_a_month_only_date_shows_as_given_like_the_cli_and_export() -> Non
         first = app.query_one(QuoteTable).get_row_at(0)
         assert str(first[0]).startswith("2023-02\n")
         assert "2023-02-01" not in " ".join(str(cell) for cell in first)
+
+
+class _LanesApp(App[None]):
+    def __init__(self, links: list[ExchangeRow]) -> None:
+        super().__init__()
+        self.links = links
+
+    def compose(self) -> ComposeResult:
+        yield ExchangeLanes()
+
+    def on_mount(self) -> None:
+        lanes = self.query_one(ExchangeLanes)
+        lanes.show("US", "CN", self.links)
+        lanes.focus()
+
+
+async def test_the_cursor_skips_the_separator_between_threads() -> None:
+    """Issue 14: the rule between two threads is no row the cursor can stop on."""
+    a, b = row(1, "US", 1), row(2, "CN", 2, responds_to=1)
+    x, y = row(4, "CN", 5), row(5, "US", 6, responds_to=4)
+    app = _LanesApp([ExchangeRow(a, b, False), ExchangeRow(x, y, False)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        lanes = app.query_one(ExchangeLanes)
+        await pilot.pause()
+        assert lanes.row_count == 5  # two threads of two, one separator
+        seen = []
+        for _ in range(4):
+            assert lanes.current is not None
+            seen.append(lanes.current.id)
+            await pilot.press("down")
+        assert seen == [1, 2, 4, 5]
+        back = []
+        for _ in range(4):
+            assert lanes.current is not None
+            back.append(lanes.current.id)
+            await pilot.press("up")
+        assert back == [5, 4, 2, 1]
+        lanes.move_cursor(row=2)  # straight onto the separator (a click, a page key)
+        await pilot.pause()
+        assert lanes.current is not None

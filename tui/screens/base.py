@@ -37,6 +37,10 @@ class ModeScreen(Screen[None]):
     def reload(self) -> None:
         """Fetch what the mode shows again (the store changed)."""
 
+    def current_quote(self) -> QuoteRow | None:
+        """The quote under the cursor, if any (the command palette's "open the article")."""
+        return None
+
     def selection(self) -> Selection | None:
         """What ``e`` exports from this mode; ``None`` when nothing is shown."""
         return None

@@ -1,6 +1,8 @@
 """One quote in full: its paragraph (quote and speaker mention highlighted), who said it and
 in what role, the article, the extractor's evidence and confidence. From here the citation is
-copied or saved as Markdown, and a wrong attribution is marked (stored as a correction).
+copied or saved as Markdown, and the quote is corrected: given to another speaker (a known one
+or a new name), re-typed, or deleted. Corrections are stored (``correct_quote``) and win over
+the extractor on every re-ingest.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from quotes.export import citation_markdown, date_of
 from quotes.store.rows import QuoteDetail
 from tui.data import app_of
 from tui.messages import QuoteCorrected
-from tui.screens.export_dialog import ExportPathScreen, write_markdown
-from tui.widgets.cells import type_cell
+from tui.screens.correct import SpeakerPickScreen, TypePickScreen
+from tui.screens.export_dialog import ExportPathScreen, write_export
+from tui.widgets.cells import type_cell, type_label
 from tui.widgets.paragraph import QuoteParagraph
 
 
@@ -59,20 +62,22 @@ def facts(detail: QuoteDetail) -> Table:
 
 
 class QuoteDetailScreen(ModalScreen[bool]):
-    """The detail of one quote; dismisses with ``True`` if a correction was stored.
+    """The detail of one quote; dismisses with ``True`` if it was deleted.
 
-    Marking an attribution wrong removes the quote (``correct_quote``), so it asks first.
+    Deleting removes the quote (stored as a correction), so it asks first.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close"),
         Binding("c", "copy_citation", "Copy citation", tooltip="as Markdown, to the clipboard"),
         Binding("m", "save_citation", "Save citation", tooltip="to a Markdown file"),
+        Binding("s", "reattribute", "Speaker", tooltip="give the quote to another speaker"),
+        Binding("t", "retype", "Type", tooltip="change the statement type"),
         Binding(
-            "w",
-            "mark_wrong",
-            "Mark wrong",
-            tooltip="press twice: drops the quote, now and on re-ingest",
+            "d",
+            "delete",
+            "Delete",
+            tooltip="press twice: deletes the quote, now and on every re-ingest",
         ),
     ]
 
@@ -100,8 +105,7 @@ class QuoteDetailScreen(ModalScreen[bool]):
     def action_close(self) -> None:
         if self.confirming:
             self.confirming = False
-            self.query_one("#detail-title", Label).update(self._title())
-            self.query_one("#detail-title", Label).remove_class("warning")
+            self._reset_title()
             return
         self.dismiss(False)
 
@@ -115,32 +119,84 @@ class QuoteDetailScreen(ModalScreen[bool]):
         def write(typed: str | None) -> None:
             if typed is None:
                 return
+            app = app_of(self)
             try:
-                path = write_markdown(typed, name, self.citation())
+                path = write_export(typed, name, self.citation(), app.export_dir)
             except OSError as err:
                 self.notify(str(err), title="Could not write", severity="error")
                 return
+            app.wrote(path)
             self.notify(str(path), title="Citation written")
 
-        self.app.push_screen(ExportPathScreen("Save the citation as Markdown", name), write)
+        folder = app_of(self).export_dir
+        self.app.push_screen(ExportPathScreen("Save the citation as Markdown", name, folder), write)
 
-    def action_mark_wrong(self) -> None:
-        """First press asks; the second stores the correction (the quote leaves the store)."""
+    def _reset_title(self) -> None:
+        title = self.query_one("#detail-title", Label)
+        title.update(self._title())
+        title.remove_class("warning")
+
+    def action_delete(self) -> None:
+        """First press asks; the second deletes (a stored correction: it stays deleted)."""
         if not self.confirming:
             self.confirming = True
             self.query_one("#detail-title", Label).update(
-                "Mark this attribution wrong? Press w again to confirm, esc to keep it."
+                "Delete this quote? Press d again to delete it (also on every re-ingest), "
+                "esc to keep it."
             )
             self.query_one("#detail-title", Label).add_class("warning")
             return
         try:
-            app_of(self).library.mark_wrong(self.quote_id, note="marked wrong in the TUI")
+            app_of(self).library.delete(self.quote_id, note="deleted in the TUI")
         except QuotesError as err:
             self.notify(err.message, title=err.title, severity="error")
             return
         self.app.post_message(QuoteCorrected(self.quote_id))
         self.notify(
-            "Stored as a correction: the quote is dropped now and on every re-ingest.",
-            title="Attribution marked wrong",
+            "Stored as a correction: the quote stays deleted on every re-ingest.",
+            title=f"Quote {self.quote_id} deleted",
         )
         self.dismiss(True)
+
+    def action_reattribute(self) -> None:
+        """Pick who said it: a stored speaker, or a new name."""
+        library = app_of(self).library
+
+        def chosen(name: str | None) -> None:
+            if name and name != self.detail.quote.speaker:
+                self.store_correction(speaker=name)
+
+        self.app.push_screen(
+            SpeakerPickScreen(self.detail.quote.speaker, lambda typed: library.speakers(typed)),
+            chosen,
+        )
+
+    def action_retype(self) -> None:
+        """Pick the statement type."""
+
+        def chosen(kind: str | None) -> None:
+            if kind and kind != self.detail.quote.type:
+                self.store_correction(type=kind)
+
+        self.app.push_screen(TypePickScreen(self.detail.quote.type), chosen)
+
+    def store_correction(self, *, speaker: str | None = None, type: str | None = None) -> None:
+        """Store the correction, show the quote as it reads now, tell every mode."""
+        try:
+            detail = app_of(self).library.correct(
+                self.quote_id, speaker=speaker, type=type, note="corrected in the TUI"
+            )
+        except QuotesError as err:
+            self.notify(err.message, title=err.title, severity="error")
+            return
+        self.detail = detail
+        self.confirming = False
+        self._reset_title()
+        self.query_one("#detail-paragraph", QuoteParagraph).show(detail)
+        self.query_one("#detail-facts", Static).update(facts(detail))
+        self.app.post_message(QuoteCorrected(self.quote_id))
+        what = f"said by {speaker}" if speaker else f"typed {type_label(type or '')}"
+        self.notify(
+            f"Stored as a correction: {what} (it wins on every re-ingest).",
+            title=f"Quote {self.quote_id} corrected",
+        )

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Label, Select, Static
 from textual.worker import get_current_worker
 
 from quotes.errors import QuotesError
-from quotes.store.rows import ExchangeRow
+from quotes.store.rows import ExchangeRow, QuoteRow
 from tui.data import quotes_of, report_from_thread
 from tui.screens.base import ModeScreen
 from tui.selection import Selection, plural, slug
@@ -140,6 +140,9 @@ class ExchangesScreen(ModeScreen):
 
     def reload(self) -> None:
         self._load_parties()
+
+    def current_quote(self) -> QuoteRow | None:
+        return self.query_one(ExchangeLanes).current
 
     def selection(self) -> Selection | None:
         lanes = self.query_one(ExchangeLanes)

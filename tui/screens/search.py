@@ -1,4 +1,6 @@
-"""Keyword search with live results, filtered by speaker, statement type and dates.
+"""Keyword search with live results, filtered by speaker, statement type and dates, best match
+or newest first. Filters work without a keyword: a speaker and a type alone list every such
+quote ("all denials by this spokesperson"), newest first.
 
 Dates are read as the CLI reads them (``quotes.dates``); a speaker name is resolved by the
 store's one policy (``resolve_speaker_filter``) to the speaker id the search filters on.
@@ -44,13 +46,22 @@ def _is_day(text: str) -> bool:
     return True
 
 
+SORT_LABELS = {"relevance": "best match first", "date": "newest first"}
+SORT_CHOICES = {"relevance": "by relevance", "date": "by date"}  # fits the select
+
+
 @dataclass(frozen=True)
 class SearchParams:
-    query: str
+    query: str  # "" when only filters are given
     speaker: str | None = None
     type: str | None = None
     since: date | None = None
     until: date | None = None
+    sort: str = "relevance"
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.speaker or self.type or self.since or self.until)
 
 
 class SearchScreen(ModeScreen):
@@ -59,6 +70,13 @@ class SearchScreen(ModeScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "query", "Query", key_display="/", tooltip="type in the query box"),
         Binding("escape", "results", "Results", show=False, tooltip="from a box to the results"),
+        Binding(
+            "ctrl+o",
+            "toggle_sort",
+            "Sort",
+            priority=True,
+            tooltip="best match first or newest first (also from a box)",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -70,11 +88,18 @@ class SearchScreen(ModeScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="search-form"):
-            yield Input(
-                placeholder="Search quotes: words or “a phrase”",
-                id="search-query",
-                select_on_focus=False,
-            )
+            with Horizontal(id="search-line"):
+                yield Input(
+                    placeholder="Search quotes: words or “a phrase” (or just filter)",
+                    id="search-query",
+                    select_on_focus=False,
+                )
+                yield Select(
+                    [(label, sort) for sort, label in SORT_CHOICES.items()],
+                    value="relevance",
+                    allow_blank=False,
+                    id="search-sort",
+                )
             with Horizontal(id="search-filters"):
                 yield Input(placeholder="speaker", id="search-speaker")
                 yield Select(
@@ -98,8 +123,6 @@ class SearchScreen(ModeScreen):
     def read_params(self) -> SearchParams | str:
         """The form as search parameters, or why it cannot be searched yet."""
         query = self.query_one("#search-query", Input).value.strip()
-        if not query:
-            return "Type to search."
         try:
             since = parse_date(self.query_one("#search-since", Input).value)
             until = parse_date(self.query_one("#search-until", Input).value, end=True)
@@ -107,13 +130,18 @@ class SearchScreen(ModeScreen):
             return f"{err.message[0].upper()}{err.message[1:]}."
         kind = self.query_one("#search-type", Select).value
         speaker = self.query_one("#search-speaker", Input).value.strip()
-        return SearchParams(
+        sort = self.query_one("#search-sort", Select).value
+        params = SearchParams(
             query,
             speaker=speaker or None,
             type=kind if isinstance(kind, str) else None,
             since=since,
             until=until,
+            sort=sort if isinstance(sort, str) else "relevance",
         )
+        if not (query or params.filtered):
+            return "Type to search, or filter by speaker, type or dates."
+        return params
 
     @on(Input.Changed)
     @on(Select.Changed)
@@ -165,7 +193,7 @@ class SearchScreen(ModeScreen):
                 since=params.since,
                 until=params.until,
             )
-            rows = self.library.search(params.query, filters, limit=LIMIT)
+            rows = self.library.search(params.query, filters, limit=LIMIT, sort=params.sort)
         except QuotesError as err:  # QueryError: a query that cannot be run; or the store
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._failed, params, err)
@@ -181,12 +209,23 @@ class SearchScreen(ModeScreen):
         self.results = rows
         self.query_one(QuoteTable).show(rows)
         more = "+" if len(rows) >= LIMIT else ""
-        count = f"{len(rows)}{more} result" + ("" if len(rows) == 1 else "s")
         by = f" by {speaker.name}" if speaker else ""
+        kind = f" of type {type_label(params.type)}" if params.type else ""
+        if not params.query:  # filters only: every quote they keep, newest first
+            if not rows:
+                self._status(f"No quotes{by}{kind} with these filters.")
+                return
+            noun = "quote" if len(rows) == 1 else "quotes"
+            self._status(
+                f"{len(rows)}{more} {noun}{by}{kind}, newest first · enter opens · e exports"
+            )
+            return
+        count = f"{len(rows)}{more} result" + ("" if len(rows) == 1 else "s")
         if not rows:
             self._status(f"No quotes for “{params.query}”{by} with these filters.")
             return
-        self._status(f"{count} for “{params.query}”{by} · enter opens a quote · e exports")
+        order = SORT_LABELS.get(params.sort, "")
+        self._status(f"{count} for “{params.query}”{by}, {order} · enter opens · e exports")
 
     def _unresolved(self, params: SearchParams, why: str) -> None:
         if params != self.params:
@@ -220,10 +259,20 @@ class SearchScreen(ModeScreen):
     def reload(self) -> None:
         self.refresh_results()
 
+    def current_quote(self) -> QuoteRow | None:
+        return self.query_one(QuoteTable).current
+
     def selection(self) -> Selection | None:
-        if self.params is None or not self.results:
+        params = self.params
+        if params is None or not self.results:
             return None
-        return Selection.of(list(self.results), f"search-{slug(self.params.query)}.md")
+        parts = [params.query, params.speaker or "", params.type or ""]
+        return Selection.of(list(self.results), f"search-{slug(' '.join(parts))}.md")
+
+    def action_toggle_sort(self) -> None:
+        """Best match first <-> newest first (the results follow)."""
+        sort = self.query_one("#search-sort", Select)
+        sort.value = "date" if sort.value == "relevance" else "relevance"
 
     def action_query(self) -> None:
         self.query_one("#search-query").focus()

@@ -1,5 +1,7 @@
 """Two lanes in time: one party's statements on the left, the other's on the right.
 
+Threads are set apart by a rule (a separator row the cursor skips).
+
 Each thread (statements linked by answers) is a block of rows in date order; a response row
 carries an arrow in the middle column from the statement it answers ("╰─▶" left to right,
 "◀─╯" right to left), so an accusation and the denial that answers it read as one exchange.
@@ -13,6 +15,7 @@ from datetime import date
 
 from rich.text import Text
 from textual import events
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -146,6 +149,19 @@ class ExchangeLanes(DataTable[Text | str]):
                 when = two_lines(day, row.outlet or "", 10)
                 self.add_row(when, left, link, right, height=3)
                 self._row_quotes.append(row)
+
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        """The cursor never rests on a separator: it goes on in the direction it moved."""
+        quotes = self._row_quotes
+        if 0 <= new.row < len(quotes) and quotes[new.row] is None:
+            step = 1 if new.row >= old.row else -1
+            target = new.row + step
+            if not (0 <= target < len(quotes) and quotes[target] is not None):
+                target = new.row - step
+            if 0 <= target < len(quotes) and quotes[target] is not None:
+                self.cursor_coordinate = Coordinate(target, new.column)
+                return
+        super().watch_cursor_coordinate(old, new)
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width and self.links:

@@ -44,3 +44,8 @@ class QuoteParagraph(Static):
         ):
             text.stylize(mention_style, detail.mention_start, detail.mention_end)
         return text
+
+    def show(self, detail: QuoteDetail) -> None:
+        """Show another reading of the quote (after a correction)."""
+        self.detail = detail
+        self.update(self.highlighted())

@@ -46,7 +46,7 @@ class SpeakerList(Vertical):
 
     @dataclass
     class Chosen(Message):
-        """The user pressed enter on a speaker (go to their timeline)."""
+        """The user pressed enter on a speaker (open their timeline)."""
 
         speaker: SpeakerRow
 
@@ -54,6 +54,7 @@ class SpeakerList(Vertical):
         super().__init__(id=id)
         self._loader = loader
         self.speakers: list[SpeakerRow] = []
+        self._wanted: int | None = None  # a speaker to pick once the list shows them
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter speakers…", id="speaker-filter")
@@ -69,6 +70,21 @@ class SpeakerList(Vertical):
             return None
         return self.speakers[index]
 
+    def select(self, speaker: SpeakerRow) -> None:
+        """Put the cursor on ``speaker`` (clearing the filter if it hides them), quietly."""
+        ids = [row.id for row in self.speakers]
+        if speaker.id in ids:
+            options = self.query_one(OptionList)
+            with options.prevent(OptionList.OptionHighlighted):
+                options.highlighted = ids.index(speaker.id)
+            return
+        self._wanted = speaker.id
+        box = self.query_one(Input)
+        if box.value:
+            box.value = ""  # reloads every speaker; ``_show`` then picks the wanted one
+        else:
+            self.reload()
+
     def reload(self) -> None:
         """Fetch the speakers matching the filter again (after a correction, say)."""
         self._filter(self.query_one(Input).value.strip() or None)
@@ -80,8 +96,13 @@ class SpeakerList(Vertical):
 
     @on(Input.Submitted, "#speaker-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the filter opens the highlighted speaker's timeline (the list else)."""
         event.stop()
-        self.query_one(OptionList).focus()
+        speaker = self.current
+        if speaker is None:
+            self.query_one(OptionList).focus()
+            return
+        self.post_message(self.Chosen(speaker))
 
     @work(thread=True, exclusive=True, group="speaker-filter")
     def _filter(self, query: str | None) -> None:
@@ -111,6 +132,8 @@ class SpeakerList(Vertical):
             options.add_option(Option(Text(empty, style="dim"), disabled=True))
             return
         ids = [row.id for row in rows]
+        if self._wanted in ids:
+            keep, self._wanted = rows[ids.index(self._wanted)], None
         index = ids.index(keep.id) if keep is not None and keep.id in ids else 0
         with options.prevent(OptionList.OptionHighlighted):
             options.highlighted = index
