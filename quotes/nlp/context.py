@@ -69,9 +69,18 @@ def _speaking_subject(sent: Sentence, head: Token) -> bool:
     if "Number=Plur" in head.feats:
         return False  # "Sources told ..." is no antecedent for a later "he said"
     verb = sent.tok(head.head)
-    # a reported clause's subject may speak next too: "Sources told DER SPIEGEL that Wang
-    # reacted coolly. He reportedly said ..." (the seed)
-    return verb.head == 0 or is_cue(verb) or verb.deprel in ("ccomp", "parataxis")
+    if verb.head == 0 or is_cue(verb):
+        return True
+    if verb.deprel not in ("ccomp", "parataxis"):
+        return False
+    # a reported clause's subject may speak next when plural sources report it: "Sources told
+    # DER SPIEGEL that Wang reacted coolly. He reportedly said ..." (the seed); not when one
+    # person reports it: "Odinga has said that Mugabe should be suspended. He has said ..."
+    reporter = next(
+        (k for k in sent.kids(verb.head) if k.deprel.startswith("nsubj") and k.id != head.id),
+        None,
+    )
+    return reporter is None or "Number=Plur" in reporter.feats
 
 
 def _opens_sentence(sent: Sentence, mention: Mention) -> bool:

@@ -223,3 +223,16 @@ def test_a_role_in_apposition_in_a_sentence_without_a_quote_is_kept() -> None:
     )
     assert names(text) == ["Jon Brask"]
     assert roles(text) == ["Norland Secretary of State"]
+
+
+@pytest.mark.slow
+def test_he_after_a_report_about_someone_is_the_reporter() -> None:
+    # "Raila Odinga, the Kenyan Prime Minister, has said that Robert Mugabe should be suspended
+    # ... He has said that the AU "should suspend him [Mugabe] ..."" gave Mugabe (dev2): the
+    # subject of what a named person reports is not who speaks next.
+    text = (
+        "Arno Vittel, the Norland Prime Minister, has said that Ivo Kasp should be suspended "
+        "from the union until he allows free elections.\n\n"
+        'He has said that the union "should suspend him and send peace forces to the country."'
+    )
+    assert names(text) == ["Arno Vittel"]
