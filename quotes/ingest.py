@@ -7,8 +7,10 @@ and articles the extractor cannot handle are reported as ``Skipped`` with a reas
 
 from __future__ import annotations
 
+import signal
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -129,7 +131,26 @@ def _extract_batch(
     return [item for doc in batch for item in _extract_batch(extract, [doc])]
 
 
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM wait (blocked in this thread) until the block ends: an article is
+    written and counted before a stop, so what a stopped ingest reports is what it stored."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
 def _store(engine: Engine, extraction: Extraction, summary: IngestSummary) -> None:
+    with _signals_held():
+        _store_and_count(engine, extraction, summary)
+
+
+def _store_and_count(engine: Engine, extraction: Extraction, summary: IngestSummary) -> None:
     try:
         with session_scope(engine) as session:
             result = save_extraction(session, extraction, commit=False)
@@ -233,24 +254,29 @@ def ingest_paths(
     batch_size: int = BATCH_SIZE,
     stdin: BinaryIO | None = None,
     workers: int | None = 1,
+    summary: IngestSummary | None = None,
 ) -> IngestSummary:
-    """Read files, folders (recursively) and ``-`` (stdin), extract quotes, store them."""
+    """Read files, folders (recursively) and ``-`` (stdin), extract quotes, store them.
+
+    Pass ``summary`` to keep what was stored when the run is interrupted (a signal)."""
     began = time.perf_counter()
-    summary = IngestSummary()
-    documents: list[Document] = []
-    for item in iter_documents(paths, stdin=stdin):
-        if isinstance(item, Skipped):
-            summary.skipped.append(item)
-        else:
-            documents.append(item)
-    ingest_documents(
-        engine,
-        documents,
-        progress=progress,
-        extract=extract,
-        batch_size=batch_size,
-        summary=summary,
-        workers=workers,
-    )
-    summary.seconds = time.perf_counter() - began
+    summary = summary if summary is not None else IngestSummary()
+    try:
+        documents: list[Document] = []
+        for item in iter_documents(paths, stdin=stdin):
+            if isinstance(item, Skipped):
+                summary.skipped.append(item)
+            else:
+                documents.append(item)
+        ingest_documents(
+            engine,
+            documents,
+            progress=progress,
+            extract=extract,
+            batch_size=batch_size,
+            summary=summary,
+            workers=workers,
+        )
+    finally:
+        summary.seconds = time.perf_counter() - began
     return summary

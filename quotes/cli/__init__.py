@@ -60,9 +60,16 @@ def main(prog_name: str | None = None) -> None:
         app(prog_name=prog_name)
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else 1
+        if code and _pipe_closed():  # typer saw EPIPE and exits 1; a closed pipe is no error
+            sys.exit(0)
         sys.exit(_flush_stdout(code))
     except OSError as err:  # stdout failed while a command was writing
         sys.exit(_output_failed(err))
+
+
+def _pipe_closed() -> bool:
+    """Typer (click) met EPIPE on stdout: it swapped stdout for a wrapper that drops flushes."""
+    return type(sys.stdout).__name__.lstrip("_") == "PacifyFlushWrapper"
 
 
 def _flush_stdout(code: int) -> int:

@@ -8,6 +8,7 @@ transient, so a finished ingest leaves only its summary behind.
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -15,7 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quotes.cli.output import clip
+import typer
+
+from quotes.cli import output
+from quotes.cli.output import clip, plural
+from quotes.cli.signals import Stopped, stop_on_signals
 
 if TYPE_CHECKING:
     from quotes.ingest import IngestSummary, Progress
@@ -33,18 +38,34 @@ def ingest_with_progress(
     db: str | None, paths: Sequence[str | Path], *, show: bool, workers: int | None
 ) -> Ingested:
     """Ingest ``paths`` into the store at ``db``, with a progress bar if ``show`` (and a tty)."""
-    from quotes.ingest import ingest_paths
+    from quotes.ingest import IngestSummary, ingest_paths
     from quotes.store.db import open_store, session_scope
     from quotes.store.read import stats
 
-    engine = open_store(db)
-    try:
-        with progress_bar(show) as progress:
-            summary = ingest_paths(engine, paths, progress=progress, workers=workers)
-        with session_scope(engine) as session:
-            return Ingested(summary, stats(session))
-    finally:
-        engine.dispose()
+    summary = IngestSummary()
+    with stop_on_signals():
+        try:
+            engine = open_store(db)
+            try:
+                with progress_bar(show) as progress:
+                    ingest_paths(engine, paths, progress=progress, workers=workers, summary=summary)
+                with session_scope(engine) as session:
+                    return Ingested(summary, stats(session))
+            finally:
+                engine.dispose()
+        except (Stopped, KeyboardInterrupt) as stop:
+            signum = stop.signum if isinstance(stop, Stopped) else signal.SIGINT
+            output.note(stopped_line(signal.Signals(signum).name, summary))
+            raise typer.Exit(code=128 + signum) from None
+
+
+def stopped_line(name: str, summary: IngestSummary) -> str:
+    """What a signalled ingest had stored, in one line."""
+    return (
+        f"stopped by {name}: {summary.added} added, {summary.updated} updated, "
+        f"{summary.unchanged} unchanged; {plural(summary.quotes, 'new quote')} stored"
+        " (run the command again for the rest)"
+    )
 
 
 @contextmanager

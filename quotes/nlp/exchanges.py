@@ -8,6 +8,7 @@ Pure: no database.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +31,7 @@ def link_exchanges(quotes: list[ExtractedQuote], text: str = "") -> None:
     quote answering a quote, +1), shared content words (+1 each, at most 2), then recency.
     """
     named_in: dict[tuple[int, int], set[str]] = {}  # countries per paragraph, looked up once
+    lines = _Lines(text)
     for i, quote in enumerate(quotes):
         if quote.type not in ANSWERS or quote.speaker is None:
             continue
@@ -37,7 +39,7 @@ def link_exchanges(quotes: list[ExtractedQuote], text: str = "") -> None:
         if prev is not None and quotes[prev].responds_to is not None:
             quote.responds_to = quotes[prev].responds_to
         else:
-            quote.responds_to = _best_charge(quotes, i, _named(text, quote, named_in))
+            quote.responds_to = _best_charge(quotes, i, _named(lines, quote, named_in))
         if quote.responds_to is not None:
             quote.evidence.append(f"exchange: answers quote {quote.responds_to}")
             if quote.target is None:
@@ -57,22 +59,35 @@ def _previous_same_speaker(quotes: list[ExtractedQuote], i: int) -> int | None:
     return None
 
 
-def _named(text: str, quote: ExtractedQuote, cache: dict[tuple[int, int], set[str]]) -> set[str]:
+class _Lines:
+    """The text's line breaks, found once: a line lookup is a bisection, not a scan (on a
+    one-line article, scanning for the line's ends was quadratic in the text's length)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)] if text else []
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The text line holding ``text[start:end]``: from after the last break before
+        ``start`` to the first break at or after ``end``."""
+        i = bisect.bisect_left(self.breaks, start)
+        line_start = self.breaks[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(self.breaks, end)
+        return line_start, self.breaks[j] if j < len(self.breaks) else len(self.text)
+
+
+def _named(
+    lines: _Lines, quote: ExtractedQuote, cache: dict[tuple[int, int], set[str]]
+) -> set[str]:
     """Countries named on the line around ``quote`` (the answer's own paragraph line); each
     line is searched once (a one-line article with thousands of answers was searched whole for
     every answer)."""
-    if not text:
+    if not lines.text:
         return _countries(quote.text)
-    bounds = _line_bounds(text, quote.start, quote.end)
+    bounds = lines.around(quote.start, quote.end)
     if bounds not in cache:
-        cache[bounds] = _countries(text[bounds[0] : bounds[1]])
+        cache[bounds] = _countries(lines.text[bounds[0] : bounds[1]])
     return cache[bounds]
-
-
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The text line holding ``text[start:end]``."""
-    line_end = text.find("\n", end)
-    return text.rfind("\n", 0, start) + 1, line_end if line_end >= 0 else len(text)
 
 
 def _countries(text: str) -> set[str]:

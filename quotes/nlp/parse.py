@@ -247,6 +247,8 @@ _ABBREV = re.compile(
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|[A-Z])\.$"
 )
 
+_ABBREV_WINDOW = 24  # characters before a sentence end that can hold an abbreviation
+
 
 def surface_parse(text: str) -> ParsedDoc:
     """Regex tokens and sentences, no tags: the surface rules' input in tests and fallbacks."""
@@ -254,7 +256,10 @@ def surface_parse(text: str) -> ParsedDoc:
     pos = 0
     bounds: list[tuple[int, int]] = []
     for match in _SENT_END.finditer(text):
-        if _ABBREV.search(text[pos : match.start() + 1].rstrip('"”’» ')):
+        # only the end of the sentence so far can be an abbreviation: looking at all of it
+        # made a long run of "Mr. X and Dr. Y" with no sentence end quadratic
+        tail = max(pos, match.start() - _ABBREV_WINDOW)
+        if _ABBREV.search(text[tail : match.start() + 1].rstrip('"”’» ')):
             continue
         bounds.append(
             (pos, match.start() + (len(match.group(0).rstrip()) if match.group(0).strip() else 0))

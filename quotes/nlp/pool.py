@@ -56,6 +56,9 @@ def _watch_parent(parent: int) -> None:
 
 def _init_worker(parent: int) -> None:
     _die_with_parent(parent)
+    # Ctrl-C reaches the whole process group: the parent decides, a worker never prints a
+    # KeyboardInterrupt traceback of its own
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ["OMP_NUM_THREADS"] = "1"
     import torch
 
@@ -109,8 +112,20 @@ class ParallelExtractor:
     def __enter__(self) -> ParallelExtractor:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self._pool.shutdown(cancel_futures=True)
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        if kind is None:
+            self._pool.shutdown(cancel_futures=True)
+        else:
+            self.terminate()
+
+    def terminate(self) -> None:
+        """Stop now (an error or a signal): kill the workers, never wait for their articles."""
+        processes = list((getattr(self._pool, "_processes", None) or {}).values())
+        for process in processes:
+            process.kill()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.join(timeout=5)
 
     def warm_up(self) -> None:
         """Start every worker and load its models."""

@@ -30,3 +30,23 @@ def test_full_stdout_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     assert "No space left on device" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
     assert done.returncode == 1
+
+
+def test_closed_pipe_exits_quietly(tmp_path: Path) -> None:
+    """``quotes export | head -0``: the reader has gone; no error, no traceback, exit 0."""
+    db = f"sqlite:///{tmp_path / 'q.sqlite'}"
+    from quotes.store.db import open_store
+
+    open_store(db)
+    done = subprocess.Popen(
+        [sys.executable, "-m", "quotes.cli", "export", "--format", "csv", "--db", db],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert done.stdout is not None and done.stderr is not None
+    done.stdout.close()  # as `head` does once it has read enough
+    err = done.stderr.read()
+    assert done.wait(timeout=120) == 0, err
+    assert err == ""

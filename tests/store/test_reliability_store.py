@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,13 @@ def test_concurrent_first_use_creates_the_schema_once(tmp_path: Path) -> None:
         for round_ in range(6):
             url = f"sqlite:///{tmp_path / f'new{round_}.sqlite'}"
             assert pool.map(_create, [url] * 4) == ["ok"] * 4
+
+
+def test_missing_psycopg_names_no_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The issue's case: a plain install (no postgres extra) given a PostgreSQL URL."""
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if not installed
+    with pytest.raises(StoreError) as info:
+        make_engine("postgresql+psycopg://user:S3cretPW@db.example/quotes")
+    assert "no database driver" in info.value.message
+    assert "S3cretPW" not in info.value.message
+    assert "user:***@db.example" in info.value.message
