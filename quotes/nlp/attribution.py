@@ -125,6 +125,13 @@ def _previous_statement(doc: ParsedDoc, prev: Sentence) -> Attribution | None:
     """``Lawrence Cummings called him a master at deals. "He showed again and again ..."``: a
     sentence whose main verb is a statement by a named speaker introduces the quote after it."""
     root = next((t for t in prev.tokens if t.head == 0), None) if prev.parsed else None
+    if root is not None and parsed_subject(prev, root) is None:
+        # "Asked about those remarks, the minister said ...": the parser's root is the
+        # participle, the statement its parataxis
+        root = next(
+            (k for k in prev.kids(root.id) if k.deprel in ("parataxis", "conj") and is_cue(k)),
+            root,
+        )
     if root is None or not is_cue(root):
         return None
     subject = parsed_subject(prev, root)

@@ -155,8 +155,10 @@ def _by_sentence_subject(ctx: DocContext, found: Finding) -> None:
 SPEAKER_RULES: tuple[tuple[str, SpeakerRule], ...] = (
     ("cue", _by_cue),
     ("lead-in", _by_lead_in),
-    ("carried", _by_carry),
+    # a sentence right before the quote that reports someone introduces it, whoever spoke last
+    # ("Asked about those remarks, the minister said ... “...”")
     ("previous-sentence", _by_previous_sentence),
+    ("carried", _by_carry),
     ("heading", _by_heading),
     ("sentence-subject", _by_sentence_subject),
 )

@@ -101,7 +101,11 @@ class EntityRegistry:
                     return ent
         if mention.kind == "nominal" and mention.head_noun:
             noun = mention.head_noun
+            owner = _possessor(mention.role)
             for ent in sorted(before, key=lambda e: -e.last_seen):
+                owners = {_possessor(r) for r in ent.roles} - {None}
+                if owner and owners and owner not in owners:
+                    continue  # "Esteria's foreign minister" is not "Ostrovia's" minister
                 text = " ".join([ent.name, *ent.roles]).lower()
                 abbreviated = _ABBREVIATED.get(noun, ())
                 if noun in text or any(title in text.split() for title in abbreviated):
@@ -257,6 +261,17 @@ def _institution_key(text: str) -> str:
     if not any(lexicon.role_nouns().get(w) == "institution" for w in words):
         return ""
     return " ".join(words)
+
+
+def _possessor(role: str | None) -> str | None:
+    """The capitalised owner of a role: "Esteria" from "Esteria's foreign minister"."""
+    if not role:
+        return None
+    first = role.split()[0]
+    for mark in ("'s", "’s"):
+        if first.endswith(mark) and first[:1].isupper():
+            return first[: -len(mark)]
+    return None
 
 
 def _compatible(words: list[str], ent_words: list[str]) -> bool:

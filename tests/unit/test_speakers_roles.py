@@ -236,3 +236,31 @@ def test_he_after_a_report_about_someone_is_the_reporter() -> None:
         'He has said that the union "should suspend him and send peace forces to the country."'
     )
     assert names(text) == ["Arno Vittel"]
+
+
+@pytest.mark.slow
+def test_a_sentence_reporting_someone_else_stops_the_carry_over() -> None:
+    # Kind 10 (dev2): after Voss's quote, "Asked about those remarks, the minister said Esteria
+    # would take the dispute to the commission. “Sardovia knows the treaty ...”" carried Voss.
+    text = (
+        "Esteria's foreign minister, Karl Haber, accused Sardovia of diverting the river.\n\n"
+        "Sardovian President Ilya Voss has defended the dam. In a speech last month he called "
+        "the river “a Sardovian river first and last.”\n\n"
+        "Asked about those remarks, the minister said Esteria would take the dispute to the "
+        "regional water commission. “Sardovia knows the treaty of 2019 as well as we do.”"
+    )
+    assert names(text) == ["Ilya Voss", "Karl Haber"]
+
+
+@pytest.mark.slow
+def test_a_role_with_another_countrys_possessor_is_another_person() -> None:
+    # "Esteria's foreign minister was blunter on state radio. “...,” he said." gave Lev Marsh,
+    # "Ostrovia's deputy foreign minister", the latest minister (dev2).
+    text = (
+        "Esteria's foreign minister, Karl Haber, accused Sardovia of diverting the river.\n\n"
+        "Ostrovia's deputy foreign minister, Lev Marsh, said on Wednesday that both sides had "
+        "agreed to send experts.\n\n"
+        "Esteria's foreign minister was blunter on state radio in the evening. “If the water "
+        "does not come back by June, we will close our airspace,” he said."
+    )
+    assert names(text) == ["Karl Haber"]
