@@ -608,8 +608,17 @@ def _subject(
         head = parsed_subject(sent, verb)
         bare = _drop_parenthesis(left)  # "Paul D. Ryan (R-Wis.) said"
         adjacent = bare[-1] if bare else None
+        # ... unless it is an object or adjunct of the verb the subject governs ("Netanyahu
+        # appeared on CNN saying ...": where he spoke, not who)
+        elsewhere = (
+            head is not None
+            and adjacent is not None
+            and adjacent.deprel.split(":")[0] in ("obl", "obj", "iobj")
+            and adjacent.head == head.head
+        )
         if (
             adjacent is not None
+            and not elsewhere
             and adjacent.upos in ("PROPN", "PRON")
             and adjacent.text.lower() not in _RELATIVE
             and (head is None or adjacent not in noun_phrase(sent, head))

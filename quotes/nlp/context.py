@@ -71,6 +71,8 @@ def _speaking_subject(sent: Sentence, head: Token) -> bool:
     verb = sent.tok(head.head)
     if verb.head == 0 or is_cue(verb):
         return True
+    if verb.deprel == "advcl" and verb.head > 0 and _pronoun_subject(sent, sent.tok(verb.head)):
+        return True  # "When al-Islam first made his claims, he said ...": he is al-Islam
     if verb.deprel not in ("ccomp", "parataxis"):
         return False
     # a reported clause's subject may speak next when plural sources report it: "Sources told
@@ -81,6 +83,13 @@ def _speaking_subject(sent: Sentence, head: Token) -> bool:
         None,
     )
     return reporter is None or "Number=Plur" in reporter.feats
+
+
+def _pronoun_subject(sent: Sentence, verb: Token) -> bool:
+    """Whether ``verb`` has "he" or "she" for its subject."""
+    return any(
+        k.deprel.startswith("nsubj") and k.text.lower() in ("he", "she") for k in sent.kids(verb.id)
+    )
 
 
 def _opens_sentence(sent: Sentence, mention: Mention) -> bool:

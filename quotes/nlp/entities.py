@@ -78,15 +78,38 @@ class EntityRegistry:
             return pick
         if mention.kind == "name" and mention.name:
             words = _tokens(mention.name)
-            for ent in sorted(self.entities, key=lambda e: -e.last_seen):
-                if not ent.named:
-                    continue
-                ent_words = _tokens(ent.name)
-                if ent.name == mention.name or (
-                    words and set(words) <= set(ent_words) and _compatible(words, ent_words)
-                ):
-                    return ent
-            return None
+            matches = [
+                ent
+                for ent in sorted(self.entities, key=lambda e: -e.last_seen)
+                if ent.named
+                and (
+                    ent.name == mention.name
+                    or (
+                        words
+                        and set(words) <= set(_tokens(ent.name))
+                        and _compatible(words, _tokens(ent.name))
+                    )
+                )
+            ]
+            if not matches:
+                # "Nicolas Sarkozy" after a headline's bare "Sarkozy": the same person, whose
+                # name grows (``_enrich``)
+                return next(
+                    (
+                        ent
+                        for ent in sorted(self.entities, key=lambda e: -e.last_seen)
+                        if ent.named
+                        and len(_tokens(ent.name)) == 1
+                        and set(_tokens(ent.name)) <= set(words)
+                    ),
+                    None,
+                )
+            exact = [e for e in matches if e.name == mention.name]
+            if exact or len(matches) == 1:
+                return (exact or matches)[0]
+            # "Marsh" when Lena Marsh has been speaking and Tomas Marsh was only mentioned
+            spoke = [e for e in matches if e.last_spoke >= 0]
+            return max(spoke, key=lambda e: e.last_spoke) if spoke else matches[0]
         if mention.kind == "place" and mention.country:
             for ent in self.entities:
                 if ent.name == lexicon.countries().government(mention.country):

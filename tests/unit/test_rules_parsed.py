@@ -939,3 +939,42 @@ def test_a_cue_inside_a_reported_clause_does_not_take_the_quote_from_the_reporte
     quotes = [q for q in run(CLAIMED_INSIDE_SAID, text) if q.form == "direct"]
     mentions = [q.speaker.mention.text if q.speaker and q.speaker.mention else None for q in quotes]
     assert mentions == ["He", "He"]
+
+
+# Issue 12, kind 9's cousin: "Netanyahu also appeared on CNN saying Hamas uses civilians as
+# human shields; "They use ..."" gave CNN (diplo-dev): the outlet right before the cue is where
+# he spoke, not who; the parsed subject of "saying" is Netanyahu.
+APPEARED_ON = rows(
+    "1 Vittel Vittel PROPN _ _ 3 nsubj _ NER=S-PER",
+    "2 also also ADV _ _ 3 advmod _ _",
+    "3 appeared appear VERB _ _ 0 root _ _",
+    "4 on on ADP _ _ 5 case _ _",
+    "5 NTV NTV PROPN _ _ 3 obl _ NER=S-ORG",
+    "6 saying say VERB _ _ 3 advcl _ _",
+    "7 Valdoria Valdoria PROPN _ _ 8 nsubj _ NER=S-PER",
+    "8 uses use VERB _ _ 6 ccomp _ _",
+    "9 civilians civilian NOUN _ _ 8 obj _ _",
+    "10 as as ADP _ _ 12 case _ _",
+    "11 human human ADJ _ _ 12 amod _ _",
+    "12 shields shield NOUN _ _ 8 obl _ _",
+    "13 ; ; PUNCT _ _ 16 punct _ _",
+    '14 " " PUNCT _ _ 16 punct _ _',
+    "15 They they PRON _ _ 16 nsubj _ _",
+    "16 use use VERB _ _ 3 parataxis _ _",
+    "17 dead dead ADJ _ _ 18 amod _ _",
+    "18 civilians civilian NOUN _ _ 16 obj _ _",
+    "19 for for ADP _ _ 21 case _ _",
+    "20 their their PRON _ _ 21 nmod:poss _ _",
+    "21 cause cause NOUN _ _ 16 obl _ _",
+    "22 . . PUNCT _ _ 3 punct _ _",
+    '23 " " PUNCT _ _ 16 punct _ _',
+)
+
+
+def test_an_outlet_right_before_the_cue_is_not_its_subject() -> None:
+    text = (
+        "Vittel also appeared on NTV saying Valdoria uses civilians as human shields ; "
+        '" They use dead civilians for their cause . "'
+    )
+    (quote,) = [q for q in run(APPEARED_ON, text) if q.form == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Vittel"

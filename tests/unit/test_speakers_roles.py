@@ -264,3 +264,28 @@ def test_a_role_with_another_countrys_possessor_is_another_person() -> None:
         "does not come back by June, we will close our airspace,” he said."
     )
     assert names(text) == ["Karl Haber"]
+
+
+@pytest.mark.slow
+def test_he_after_a_when_clause_is_that_clauses_subject() -> None:
+    # "When al-Islam first made his claims, he said "Sarkozy must first give back the money""
+    # gave Brice Hortefeux, who had spoken before (diplo-dev).
+    text = (
+        '"I never met them," said Arno Vittel, a close ally of the president.\n\n'
+        "The claims are not new. When Ivo Kasp first made his claims last year, he said "
+        '"the president must first give back the money."'
+    )
+    assert names(text) == ["Arno Vittel", "Ivo Kasp"]
+
+
+@pytest.mark.slow
+def test_a_shared_surname_is_the_person_who_has_been_speaking() -> None:
+    # "Kim Jong Nam, 45, was the oldest son ... once told Japanese writer Yoji Gomi he did not
+    # believe Kim Jong Un would be a good leader: "...," said Kim to Gomi" gave Kim Jong Un
+    # (diplo-dev), the latest "Kim" seen, though only as the subject of what was reported.
+    text = (
+        "Lena Marsh, 45, was the eldest daughter of the late leader. She favoured reform and "
+        "once told a writer she did not believe Tomas Marsh would be a good leader:\n\n"
+        "“The regime will not last long,” said Marsh to the writer in 2012."
+    )
+    assert names(text) == ["Lena Marsh"]
