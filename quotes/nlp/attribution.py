@@ -449,6 +449,16 @@ def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribut
             np = noun_phrase(sent, head)
             if np[-1].end <= words[-1].start:
                 return Attribution(describe(np, doc.text), ":", ":", "colon-before", 0.75)
+        lead_words = words[:-1]
+        opens = next((t for t in sent.tokens if any(c.isalnum() for c in t.text)), None)
+        if (
+            lead_words[0] is opens
+            and len(lead_words) <= 8
+            and any(role_kind(t.text) for t in lead_words)
+            and not any(t.upos in ("VERB", "AUX") for t in lead_words)
+        ):
+            # a round-up's label: "Azerbaijani Ministry of Foreign Affairs: “...”"
+            return Attribution(describe(lead_words, doc.text), ":", ":", "colon-label", 0.7)
         return lead_in_subject(doc, sent, words[-1])
     return None
 

@@ -20,10 +20,23 @@ def reported_statements(ctx: DocContext) -> list[ExtractedQuote]:
     for sent in ctx.parsed.sentences:
         if not sent.parsed or ctx.index.within(sent.start, sent.end):
             continue
+        if _headline(ctx, sent):
+            continue  # "Esteria accuses Brovnia of cyberattacks" over the story: the outlet's
         quote = _reported_in(ctx, sent)
         if quote is not None:
             out.append(quote)
     return out
+
+
+def _headline(ctx: DocContext, sent: Sentence) -> bool:
+    """A Markdown heading, or the text's first line standing alone without a full stop."""
+    if any(start <= sent.start < end for start, end in ctx.headings):
+        return True
+    head = ctx.text[: sent.end]
+    if head.strip() != ctx.text[sent.start : sent.end].strip():
+        return False  # not the first line
+    rest = ctx.text[sent.end : sent.end + 2]
+    return not head.rstrip().endswith((".", "!", "?", ":", "”", '"')) and rest.startswith("\n")
 
 
 def _reported_in(ctx: DocContext, sent: Sentence) -> ExtractedQuote | None:
@@ -39,6 +52,12 @@ def _reported_in(ctx: DocContext, sent: Sentence) -> ExtractedQuote | None:
         if head is None or head.text.lower() in _NOT_REPORTERS:
             continue  # "we"/"I" in running text is the author's own voice, not reported speech
         mention = describe(noun_phrase(sent, head), ctx.text)
+        if dateline(ctx.text, mention):
+            # "MIRAVA, ESTERIA — The Esterian government accused ...": the parser made the
+            # dateline the subject and the real one its apposition
+            apposed = sent.kids(head.id, "appos")
+            if apposed:
+                mention = describe(noun_phrase(sent, apposed[-1]), ctx.text)
         if mention.kind == "time" or (
             mention.kind == "nominal" and mention.speaker_kind == "unknown"
         ):

@@ -289,3 +289,33 @@ def test_a_shared_surname_is_the_person_who_has_been_speaking() -> None:
         "“The regime will not last long,” said Marsh to the writer in 2012."
     )
     assert names(text) == ["Lena Marsh"]
+
+
+@pytest.mark.slow
+def test_a_headline_is_not_a_statement() -> None:
+    # Kind 6: "Esteria accuses Brovnia of cyberattacks" over the story is the outlet's
+    # headline, not a statement by Esteria; the story's own sentence is.
+    from quotes.nlp.pipeline import extract_many
+    from quotes.nlp.types import Document
+
+    text = (
+        "Esteria accuses Brovnia of cyberattacks\n\n"
+        "MIRAVA, ESTERIA — The Esterian government on Monday accused Brovnia of a wave of "
+        "cyberattacks on its power grid.\n"
+    )
+    (found,) = extract_many([Document(text)], _parser())  # type: ignore[arg-type]
+    starts = [q.start for q in found.quotes if q.form == "reported"]
+    assert 0 not in starts
+    assert len(starts) == 1
+
+
+@pytest.mark.slow
+def test_a_round_up_label_naming_an_institution_speaks() -> None:
+    # "Azerbaijani Ministry of Foreign Affairs: “We welcome ...”" had no speaker (diplo-dev):
+    # the label's last word ("Affairs") is no speaker, the label is.
+    text = (
+        "Reactions poured in.\n\n"
+        "Ostrovian Ministry of Foreign Affairs: “We welcome the announcement of the plan. A "
+        "sustainable and just peace requires sincere commitment.”\n"
+    )
+    assert names(text) == ["Ostrovian Ministry of Foreign Affairs"]
