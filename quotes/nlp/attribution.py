@@ -478,8 +478,8 @@ def lead_in_subject(doc: ParsedDoc, sent: Sentence, colon: Token) -> Attribution
     if subject.text.lower() in ("it", "this", "that", "there", "which", "who"):
         return None
     named = subject.upos in ("PROPN", "PRON") or subject.ner != "O"
-    if not named and role_kind(subject.lemma or subject.text) != "person":
-        return None
+    if not named and role_kind(subject.lemma or subject.text) is None:
+        return None  # a person's or an institution's role ("Norland's defence ministry")
     mention = describe(noun_phrase(sent, subject), doc.text)
     return Attribution(mention, root.text, surface_lemma(root), "colon-subject", 0.6)
 
@@ -615,7 +615,7 @@ def _subject(
     Thursday denied") is skipped."""
     left = _drop_time(left)
     if sent.parsed:
-        head = parsed_subject(sent, verb)
+        head = _past_dateline(doc, sent, parsed_subject(sent, verb))
         bare = _drop_parenthesis(left)  # "Paul D. Ryan (R-Wis.) said"
         adjacent = bare[-1] if bare else None
         # ... unless it is an object or adjunct of the verb the subject governs ("Netanyahu
@@ -649,6 +649,17 @@ def _subject(
     if np_right is not None:
         return describe(noun_phrase(sent, np_right), doc.text)
     return None
+
+
+def _past_dateline(doc: ParsedDoc, sent: Sentence, head: Token | None) -> Token | None:
+    """ "MIRAVA – Valdoria on Thursday denied ...": the parser made the dateline the subject and
+    the real subject its apposition."""
+    if head is None or not head.text.isupper() or len(head.text) < 4:
+        return head
+    if head.start > 0 and doc.text[head.start - 1] != "\n":
+        return head
+    apposed = sent.kids(head.id, "appos")
+    return apposed[-1] if apposed else head
 
 
 def _drop_parenthesis(tokens: list[Token]) -> list[Token]:

@@ -319,3 +319,26 @@ def test_a_round_up_label_naming_an_institution_speaks() -> None:
         "sustainable and just peace requires sincere commitment.”\n"
     )
     assert names(text) == ["Ostrovian Ministry of Foreign Affairs"]
+
+
+@pytest.mark.slow
+def test_an_institution_opening_a_lead_in_speaks() -> None:
+    # "Norland's defence ministry released a statement of its own: "Our forces will respond
+    # ..."" carried the minister quoted before (dev2).
+    text = (
+        '"We will not be intimidated," Foreign Minister Ilse Marken said.\n\n'
+        "Esteria's defence ministry released a statement of its own: \"Our forces will respond "
+        'to any further attack with all necessary means."'
+    )
+    assert names(text)[-1] == "Esteria's defence ministry"
+
+
+@pytest.mark.slow
+def test_a_dateline_parsed_as_the_subject_gives_way_to_the_real_one() -> None:
+    # "MIRAVA – Valdoria on Thursday denied accusations ..." (dev2): the parser may make the
+    # dateline the subject, with the real subject its apposition.
+    text = (
+        'MIRAVA, ESTERIA — The Esterian government on Monday accused Brovnia of "a wave of '
+        'cyberattacks" on its power grid.'
+    )
+    assert names(text) == ["Esterian government"]
