@@ -57,3 +57,12 @@ def _period(match: re.Match[str], end: bool) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def is_date(text: str) -> bool:
+    """Whether ``text`` is a date ``parse_date`` takes, or nothing (a form's since/until box)."""
+    try:
+        parse_date(text)
+    except DateError:
+        return False
+    return True

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from quotes.nlp.attribution import (
+    Attribution,
     attribute,
     attribute_from_previous_sentence,
     attribute_to_sentence_subject,
@@ -99,29 +100,28 @@ def _by_lead_in(ctx: DocContext, found: Finding) -> None:
     colon = sent.tokens[-1] if sent is not None else None
     if sent is None or colon is None or colon.text != ":":
         return
-    att = lead_in_subject(ctx.parsed, sent, colon)
-    if att is None or att.mention is None:
-        return
-    entity = resolve(ctx, att.mention)
-    if entity is None:
-        return
-    found.speaker = entity.to_speaker(att.mention)
-    found.confidence = att.confidence
-    found.evidence.append(f"speaker: list under a lead-in ({att.mention.text!r})")
+    _take(ctx, found, lead_in_subject(ctx.parsed, sent, colon), "list under a lead-in")
 
 
 def _by_previous_sentence(ctx: DocContext, found: Finding) -> None:
     """The sentence before introduces the quote ("..., Schiff said. "The other factor ...")."""
     att = attribute_from_previous_sentence(ctx.parsed, found.span, ctx.index)
+    if _take(ctx, found, att, att.rule if att is not None else ""):
+        assert att is not None
+        found.cue, found.cue_lemma = att.cue, att.cue_lemma
+
+
+def _take(ctx: DocContext, found: Finding, att: Attribution | None, rule: str) -> bool:
+    """Record the speaker an attribution names, when it resolves to one."""
     if att is None or att.mention is None:
-        return
+        return False
     entity = resolve(ctx, att.mention)
     if entity is None:
-        return
+        return False
     found.speaker = entity.to_speaker(att.mention)
     found.confidence = att.confidence
-    found.cue, found.cue_lemma = att.cue, att.cue_lemma
-    found.evidence.append(f"speaker: {att.rule} ({att.mention.text!r})")
+    found.evidence.append(f"speaker: {rule} ({att.mention.text!r})")
+    return True
 
 
 def _by_heading(ctx: DocContext, found: Finding) -> None:

@@ -76,3 +76,10 @@ def test_date_error_is_a_query_error_and_a_value_error() -> None:
 )
 def test_leading_date_of_article_metadata(text: str | None, day: date | None) -> None:
     assert leading_date(text) == day
+
+
+def test_is_date_takes_what_parse_date_takes_and_nothing() -> None:
+    from quotes.dates import is_date
+
+    assert is_date("2023-03") and is_date("2023") and is_date("")
+    assert not is_date("2023-13-45") and not is_date("yesterday-ish")

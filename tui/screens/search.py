@@ -23,7 +23,7 @@ from textual.validation import Function
 from textual.widgets import Footer, Header, Input, Select, Static
 from textual.worker import get_current_worker
 
-from quotes.dates import FORMATS, DateError, parse_date
+from quotes.dates import FORMATS, DateError, is_date, parse_date
 from quotes.errors import QueryError, QuotesError
 from quotes.nlp.types import STATEMENT_TYPES
 from quotes.store.filters import QuoteFilter
@@ -35,15 +35,6 @@ from tui.widgets.cells import type_label
 from tui.widgets.quote_table import QuoteTable
 
 LIMIT = 200
-
-
-def _is_day(text: str) -> bool:
-    """Whether a since/until box holds a date the CLI would take too (or nothing)."""
-    try:
-        parse_date(text)
-    except DateError:
-        return False
-    return True
 
 
 SORT_LABELS = {"relevance": "best match first", "date": "newest first"}
@@ -107,7 +98,7 @@ class SearchScreen(ModeScreen):
                     prompt="any type",
                     id="search-type",
                 )
-                day = Function(_is_day, f"use {FORMATS}")
+                day = Function(is_date, f"use {FORMATS}")
                 yield Input(placeholder="since YYYY-MM-DD", id="search-since", validators=[day])
                 yield Input(placeholder="until YYYY-MM-DD", id="search-until", validators=[day])
         yield Static("Type to search.", id="search-status")

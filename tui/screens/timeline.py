@@ -16,7 +16,7 @@ from textual.validation import Function
 from textual.widgets import Footer, Header, Input, Select, Static
 from textual.worker import get_current_worker
 
-from quotes.dates import FORMATS, DateError, parse_date
+from quotes.dates import FORMATS, DateError, is_date, parse_date
 from quotes.errors import QuotesError
 from quotes.nlp.types import STATEMENT_TYPES
 from quotes.store.filters import QuoteFilter
@@ -50,15 +50,6 @@ def heading(
     return text
 
 
-def _is_day(text: str) -> bool:
-    """Whether a since/until box holds a date the CLI would take too (or nothing)."""
-    try:
-        parse_date(text)
-    except DateError:
-        return False
-    return True
-
-
 class TimelineScreen(ModeScreen):
     """Mode 1: a filterable list of speakers and the selected speaker's statements by date."""
 
@@ -86,7 +77,7 @@ class TimelineScreen(ModeScreen):
                         compact=True,
                         id="timeline-type",
                     )
-                    day = Function(_is_day, f"use {FORMATS}")
+                    day = Function(is_date, f"use {FORMATS}")
                     yield Input(
                         placeholder="since Y-M-D",
                         compact=True,
