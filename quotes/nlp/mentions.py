@@ -223,6 +223,8 @@ def _surface_phrase(sent: Sentence, head: Token) -> list[Token]:
         lo -= 1
     while hi + 1 < len(toks) and toks[hi + 1].text[:1].isupper() and fits(toks[hi + 1]):
         hi += 1
+    if hi + 1 < len(toks) and toks[hi + 1].text.lower() in _DOCUMENT_NOUNS:
+        hi += 1  # "the Norland Senate report": the report, which may speak
     run = toks[lo : hi + 1]
     while run and run[0].text == "of":
         run = run[1:]
@@ -291,6 +293,21 @@ def describe(tokens: list[Token], text: str) -> Mention:
         )
     name_toks = _name_tokens(words)
     country = countries.first(affiliated)
+    after_name = words[words.index(name_toks[-1]) + 1 :] if name_toks else []
+    if after_name and after_name[0].text.lower() in _DOCUMENT_NOUNS:
+        # "A classified European Union report for 2009 says ...": the report speaks, under its
+        # owner's name, not the owner
+        report = _clean_role(text[name_toks[0].start : after_name[0].end])
+        return Mention(
+            start,
+            end,
+            surface,
+            "nominal",
+            role=report,
+            country=country,
+            head_noun=after_name[0].text.lower(),
+            speaker_kind="institution",
+        )
     if name_toks:
         name = text[name_toks[0].start : name_toks[-1].end]
         role_toks = _title_run([t for t in words if t.end <= name_toks[0].start])
@@ -479,6 +496,10 @@ _SPEECH_NOUNS = frozenset(
 # "his remarks": the possessive pronoun, and the kind of speaker it refers to
 _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "their": "any", "its": "institution"}
 # prepositions that end the speaker part of a noun phrase ("of", "for", "to" build titles)
+# What a named body publishes, which speaks in its own right ("the EU report says")
+_DOCUMENT_NOUNS = frozenset(
+    ["report", "document", "study", "survey", "memo", "cable", "assessment", "dossier"]
+)
 _CUT_AT = frozenset(
     ["during", "near", "after", "before", "since", "at", "on", "in", "from", "with", "within"]
 )

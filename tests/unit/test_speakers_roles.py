@@ -342,3 +342,14 @@ def test_a_dateline_parsed_as_the_subject_gives_way_to_the_real_one() -> None:
         'cyberattacks" on its power grid.'
     )
     assert names(text) == ["Esterian government"]
+
+
+@pytest.mark.slow
+def test_a_named_bodys_report_is_the_report_not_the_body() -> None:
+    # "A classified European Union report for 2009 says ... policies "are undermining ..."" gave
+    # "European Union" (diplo-dev): the report speaks, under its owner's name.
+    text = (
+        "A classified Norland Senate report for 2030 says Valdoria is pursuing the annexation "
+        'of the valley. It says the policies "are undermining prospects for peace".'
+    )
+    assert names(text) == ["Norland Senate report"]
