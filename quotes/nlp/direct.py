@@ -69,6 +69,39 @@ def _by_cue(ctx: DocContext, found: Finding) -> None:
     found.cue, found.cue_lemma = att.cue, att.cue_lemma
 
 
+# A quoted wire sentence that carries its own attribution at the end: "..., foreign ministry
+# spokesperson Guo Jiakun said on Tuesday."
+_INNER_ATTRIBUTION = re.compile(
+    r",\s+((?:[\w.'’-]+\s+){1,7}?[\w.'’-]+)\s+(?:said|says|told reporters)"
+    r"(?:\s+(?:on|in|late|early)\s+\w+)?\s*[.!]?\s*$"
+)
+
+
+def _by_inner_attribution(ctx: DocContext, found: Finding) -> None:
+    """A round-up quoting a news sentence whole, attribution included ("China: “China welcomes
+    ..., foreign ministry spokesperson Guo Jiakun said on Tuesday.”"): the named speaker."""
+    inner = found.span.inner(ctx.text)
+    match = _INNER_ATTRIBUTION.search(inner)
+    if match is None:
+        return
+    start = found.span.start + 1 + match.start(1)
+    end = found.span.start + 1 + match.end(1)
+    tokens = [t for s in ctx.parsed.sentences_between(start, end) for t in s.tokens]
+    tokens = [t for t in tokens if start <= t.start and t.end <= end]
+    if not tokens:
+        return
+    mention = describe(tokens, ctx.text)
+    if mention.kind != "name" or mention.speaker_kind == "institution":
+        return
+    ctx.feed_until(found.span.start)
+    entity = resolve(ctx, mention)
+    if entity is None:
+        return
+    found.speaker = entity.to_speaker(mention)
+    found.confidence = 0.7
+    found.evidence.append(f"speaker: attribution quoted with the words ({mention.text!r})")
+
+
 def _by_carry(ctx: DocContext, found: Finding) -> None:
     """No cue of its own: the speaker of the quote it continues or follows."""
     carried = _carried_speaker(ctx, found.index, found.span, found.earlier)
@@ -153,6 +186,7 @@ def _by_sentence_subject(ctx: DocContext, found: Finding) -> None:
 
 # The order in which the rules are tried; the first that names a speaker (or drops the quote) wins.
 SPEAKER_RULES: tuple[tuple[str, SpeakerRule], ...] = (
+    ("inner-attribution", _by_inner_attribution),
     ("cue", _by_cue),
     ("lead-in", _by_lead_in),
     # a sentence right before the quote that reports someone introduces it, whoever spoke last

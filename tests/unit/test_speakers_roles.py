@@ -353,3 +353,27 @@ def test_a_named_bodys_report_is_the_report_not_the_body() -> None:
         'of the valley. It says the policies "are undermining prospects for peace".'
     )
     assert names(text) == ["Norland Senate report"]
+
+
+@pytest.mark.slow
+def test_advises_reports_what_the_report_says() -> None:
+    # "The report advises sanctions against people and groups involved in "settlement
+    # activity", ... including an "EU presence at Israeli court cases ..."" (diplo-dev)
+    text = (
+        "A classified Norland Senate report for 2030 says Valdoria is pursuing the annexation "
+        'of the valley. The report advises sanctions against groups involved in "settlement '
+        'activity" and other measures, including an "observer presence at court cases".'
+    )
+    assert names(text) == ["Norland Senate report", "Norland Senate report"]
+
+
+@pytest.mark.slow
+def test_an_attribution_quoted_with_the_words_names_the_speaker() -> None:
+    # "China: “China welcomes and supports all efforts ..., foreign ministry spokesperson Guo
+    # Jiakun said on Tuesday.”" (diplo-dev): the round-up quotes the wire's sentence whole.
+    text = (
+        "Reactions poured in.\n\n"
+        "Ostrovia: “Ostrovia welcomes and supports all efforts to ease the tensions, foreign "
+        "ministry spokesperson Tavi Rennol said on Tuesday.”\n"
+    )
+    assert names(text) == ["Tavi Rennol"]
