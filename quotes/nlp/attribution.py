@@ -18,6 +18,7 @@ from quotes.nlp import lexicon
 from quotes.nlp.marks import QuoteSpan, SpanIndex
 from quotes.nlp.mentions import (
     Mention,
+    dateline_at,
     describe,
     describe_titled,
     noun_phrase,
@@ -615,7 +616,8 @@ def _subject(
     Thursday denied") is skipped."""
     left = _drop_time(left)
     if sent.parsed:
-        head = _past_dateline(doc, sent, parsed_subject(sent, verb))
+        head = parsed_subject(sent, verb)
+        head = past_dateline(doc.text, sent, head) if head is not None else None
         bare = _drop_parenthesis(left)  # "Paul D. Ryan (R-Wis.) said"
         adjacent = bare[-1] if bare else None
         # ... unless it is an object or adjunct of the verb the subject governs ("Netanyahu
@@ -651,12 +653,10 @@ def _subject(
     return None
 
 
-def _past_dateline(doc: ParsedDoc, sent: Sentence, head: Token | None) -> Token | None:
-    """ "MIRAVA – Valdoria on Thursday denied ...": the parser made the dateline the subject and
-    the real subject its apposition."""
-    if head is None or not head.text.isupper() or len(head.text) < 4:
-        return head
-    if head.start > 0 and doc.text[head.start - 1] != "\n":
+def past_dateline(text: str, sent: Sentence, head: Token) -> Token:
+    """ "MIRAVA, ESTERIA — The Esterian government accused ...": the parser made the dateline
+    the subject and the real subject its apposition."""
+    if not dateline_at(text, head.start, head.end):
         return head
     apposed = sent.kids(head.id, "appos")
     return apposed[-1] if apposed else head

@@ -23,7 +23,7 @@ from quotes.nlp.classify import classify, target_of
 from quotes.nlp.context import DocContext, resolve
 from quotes.nlp.entities import Entity
 from quotes.nlp.marks import QuoteSpan
-from quotes.nlp.mentions import Mention, describe
+from quotes.nlp.mentions import Mention, dateline, describe
 from quotes.nlp.parse import Token
 from quotes.nlp.selection import any_cue_pattern
 from quotes.nlp.types import ExtractedQuote, ExtractedSpeaker
@@ -93,13 +93,8 @@ def _by_inner_attribution(ctx: DocContext, found: Finding) -> None:
     mention = describe(tokens, ctx.text)
     if mention.kind != "name" or mention.speaker_kind == "institution":
         return
-    ctx.feed_until(found.span.start)
-    entity = resolve(ctx, mention)
-    if entity is None:
-        return
-    found.speaker = entity.to_speaker(mention)
-    found.confidence = 0.7
-    found.evidence.append(f"speaker: attribution quoted with the words ({mention.text!r})")
+    rule = "attribution quoted with the words"
+    _take(ctx, found, Attribution(mention, None, None, rule, 0.7), rule)
 
 
 def _by_carry(ctx: DocContext, found: Finding) -> None:
@@ -420,9 +415,6 @@ def clause(ctx: DocContext, span: QuoteSpan) -> str:
     return " ".join(chunk.split())
 
 
-_DATELINE = re.compile(r"\s*(?:\([A-Za-z]+\)\s*)?[,–—-]")
-
-
 _TOPIC_LEAD = re.compile(
     r"(?:^|[\n•*\-–—]\s*)(?:On|About|Re|Regarding)\s[^\n:“”\",]{0,120}$", re.MULTILINE
 )
@@ -439,17 +431,6 @@ def _topic_label(text: str, mention: Mention) -> bool:
     if end is None or not _TOPIC_LEAD.search(lead):
         return False
     return not any_cue_pattern().search(end.group())
-
-
-def dateline(text: str, mention: Mention) -> bool:
-    """ "OSTRAVEL –", "FLINT, Mich. —": a place in capitals opening the story, not a speaker."""
-    return (
-        " " not in mention.text
-        and mention.text.isupper()
-        and len(mention.text) >= 4
-        and bool(_DATELINE.match(text, mention.end))
-        and (mention.start == 0 or text[mention.start - 1] == "\n")
-    )
 
 
 HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(\S[^\n]*)$", re.MULTILINE)

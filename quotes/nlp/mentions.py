@@ -250,6 +250,27 @@ def _surface_apposition(toks: list[Token], at: int) -> list[Token]:
     return toks[at:close]
 
 
+_DATELINE = re.compile(r"\s*(?:\([A-Za-z]+\)\s*)?[,–—-]")
+
+
+def dateline(text: str, mention: Mention) -> bool:
+    """ "OSTRAVEL –", "FLINT, Mich. —": a place in capitals opening the story, not a speaker."""
+    return dateline_at(text, mention.start, mention.end)
+
+
+def dateline_at(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a dateline's place: one word in capitals opening a line,
+    before a comma or a dash."""
+    word = text[start:end]
+    return (
+        " " not in word
+        and word.isupper()
+        and len(word) >= 4
+        and bool(_DATELINE.match(text, end))
+        and (start == 0 or text[start - 1] == "\n")
+    )
+
+
 def describe(tokens: list[Token], text: str) -> Mention:
     """Split a speaker noun phrase into proper name, role words and country."""
     if _dateline(tokens, text):

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from quotes.nlp import lexicon
-from quotes.nlp.attribution import is_cue, parsed_subject
+from quotes.nlp.attribution import is_cue, parsed_subject, past_dateline
 from quotes.nlp.classify import classify, target_of
 from quotes.nlp.context import DocContext, entity_name, resolve
-from quotes.nlp.direct import dateline
 from quotes.nlp.entities import Entity
-from quotes.nlp.mentions import describe, noun_phrase, surface_lemma
+from quotes.nlp.mentions import dateline, describe, noun_phrase, surface_lemma
 from quotes.nlp.parse import Sentence
 from quotes.nlp.selection import SAY_THAT
 from quotes.nlp.types import ExtractedQuote
@@ -51,13 +50,8 @@ def _reported_in(ctx: DocContext, sent: Sentence) -> ExtractedQuote | None:
         head = parsed_subject(sent, tok)
         if head is None or head.text.lower() in _NOT_REPORTERS:
             continue  # "we"/"I" in running text is the author's own voice, not reported speech
+        head = past_dateline(ctx.text, sent, head)
         mention = describe(noun_phrase(sent, head), ctx.text)
-        if dateline(ctx.text, mention):
-            # "MIRAVA, ESTERIA — The Esterian government accused ...": the parser made the
-            # dateline the subject and the real one its apposition
-            apposed = sent.kids(head.id, "appos")
-            if apposed:
-                mention = describe(noun_phrase(sent, apposed[-1]), ctx.text)
         if mention.kind == "time" or (
             mention.kind == "nominal" and mention.speaker_kind == "unknown"
         ):
