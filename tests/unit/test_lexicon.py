@@ -1,8 +1,11 @@
-"""The country lexicon: which words point to a country or organisation."""
+"""The lexicons: which words point to a country or organisation, which words type a statement."""
 
 from __future__ import annotations
 
+import pytest
+
 from quotes.nlp import lexicon
+from quotes.nlp.classify import classify
 
 
 def countries_in(text: str) -> list[str]:
@@ -36,3 +39,36 @@ def test_content_words_fold_cut_plurals_and_drop_common_words() -> None:
         "moscow",
         "pecresse",
     }
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # words whose cue was wrong more often than right on the labelled train and dev splits
+        "Iranian perceptions of threat were not the only factor",  # a threat named, not made
+        "These actions threaten our interests and our security",
+        "Thanks for the question",
+        "We must win this election",  # first person 'must': a resolve, not a demand
+        "The agreement was signed in May",
+        "It was a grave warning to everyone",
+    ],
+)
+def test_weak_content_words_leave_the_type_to_the_model(content: str) -> None:
+    assert classify(content, None).type == "statement"
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        ("North Korea threatened to strike the loudspeakers", "threaten"),
+        ("Moscow must pull its troops back", "demand"),
+        ("This would be a historic mistake", "warn"),
+        ("We warned them twice", "warn"),
+    ],
+)
+def test_the_precise_forms_of_those_words_still_type(content: str, kind: str) -> None:
+    assert classify(content, None).type == kind
+
+
+def test_giving_back_is_not_backing() -> None:
+    assert classify("They should give back the money they took", None).type != "support"
