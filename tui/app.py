@@ -70,6 +70,32 @@ class QuotesApp(App[None]):
         self.generation = 0  # bumped on every stored correction (modes reload on resume)
         self.export_dir = config.export_dir(export_dir)  # made when first written to
 
+    # Built in the background once the first screen is shown, so that switching to it only
+    # lays it out and paints (its widgets, styles and lanes are ready); see ``prepare_modes``.
+    PREPARED_MODES: ClassVar[tuple[str, ...]] = ("exchanges",)
+
+    def on_mount(self) -> None:
+        # The timeline calls ``prepare_modes`` once its first page is shown; a store with no
+        # speakers shows none, so the modes are prepared after a while anyway.
+        self.set_timer(2.0, self.prepare_modes)
+
+    def prepare_modes(self) -> None:
+        """Build the screens of ``PREPARED_MODES`` now, in the background: composed, mounted,
+        styled and their data loaded (in workers), as Textual does when a mode is first
+        shown, but without showing them. Idempotent; a mode already shown is left alone.
+
+        Uses Textual's internal ``_init_mode`` (the first half of ``switch_mode``); where a
+        Textual version lacks it, modes are built when first shown, as before."""
+        init_mode = getattr(self, "_init_mode", None)
+        stacks = getattr(self, "_screen_stacks", None)
+        if init_mode is None or not isinstance(stacks, dict) or not self.is_running:
+            return
+        if getattr(self, "_exit", False):  # quitting: nothing to prepare
+            return
+        for mode in self.PREPARED_MODES:
+            if mode != self.current_mode and not stacks.get(mode):
+                init_mode(mode)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Behind a modal (detail, help, export path) modes do not switch under the user.
         blocked = action in {"switch_mode", "export"}

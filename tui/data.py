@@ -137,6 +137,8 @@ class HasLibrary(Protocol):
 
     def wrote(self, path: Path) -> None: ...
 
+    def prepare_modes(self) -> None: ...  # build the other modes' screens in the background
+
 
 def report_from_thread(node: DOMNode, err: QuotesError) -> None:
     """Show a store error raised in a worker thread as a notification (the app keeps going)."""

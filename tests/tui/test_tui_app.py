@@ -12,6 +12,7 @@ from tui_story import ACCUSATION, DENIAL, WARNING, settle
 
 from quotes.errors import StoreError
 from quotes.store.db import make_engine, session_scope
+from quotes.store.rows import ExchangeRow
 from quotes.store.tables import Correction, Quote
 from tui.app import QuotesApp, make_app
 from tui.data import Library
@@ -123,6 +124,70 @@ async def test_exchanges_show_the_accusation_and_the_denial_that_answers_it(db_u
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, QuoteDetailScreen)
+
+
+def _lane_cells(lanes: ExchangeLanes) -> list[list[str]]:
+    rows = [lanes.get_row_at(i) for i in range(lanes.row_count)]
+    return [[str(getattr(cell, "plain", cell)) for cell in row] for row in rows]
+
+
+async def test_exchanges_are_ready_before_2_is_pressed(db_url: str) -> None:
+    """Once the first screen is shown, the exchanges mode is built and loaded in the
+    background (the first show is then quick); the speakers mode keeps the screen and the
+    focus meanwhile, and 2 shows the same pair, lanes and focus as before, at once."""
+    app = make_app(db_url)
+    asked: list[tuple[str | None, str | None]] = []
+    exchanges = app.library.exchanges
+
+    def counted(party_a: str | None = None, party_b: str | None = None) -> list[ExchangeRow]:
+        asked.append((party_a, party_b))
+        return exchanges(party_a, party_b)
+
+    app.library.exchanges = counted  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert asked == [("United States", "China")]  # loaded before the user asked
+        assert isinstance(app.screen, TimelineScreen)
+        assert app.focused is app.screen.query_one("#speaker-options", OptionList)
+        await pilot.press("2")
+        screen = app.screen
+        assert isinstance(screen, ExchangesScreen)
+        lanes = screen.query_one(ExchangeLanes)
+        assert (screen.party_a, screen.party_b) == ("United States", "China")
+        assert (lanes.party_a, lanes.party_b) == ("United States", "China")
+        assert app.focused is lanes
+        cells = _lane_cells(lanes)
+        accusation = next(i for i, row in enumerate(cells) if "very concerned" in row[1])
+        denial = next(i for i, row in enumerate(cells) if "finger-pointing" in row[3])
+        assert accusation < denial and cells[denial][2] == "╰─▶"
+        summary = str(screen.query_one("#exchange-summary", Static).render())
+        assert "between United States and China" in summary
+        assert screen.query_one("#party-a", Select).value == "United States"
+        assert screen.query_one("#party-b", Select).value == "China"
+        assert asked == [("United States", "China")]  # nothing loaded again
+        await pilot.press("1")
+        assert isinstance(app.screen, TimelineScreen)
+
+
+async def test_a_deletion_after_the_exchanges_were_built_shows_when_2_is_pressed(
+    db_url: str,
+) -> None:
+    app = make_app(db_url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "enter", "enter")  # the spokesperson's denial
+        await pilot.pause()
+        assert isinstance(app.screen, QuoteDetailScreen)
+        assert app.screen.detail is not None and app.screen.detail.quote.text == DENIAL
+        await pilot.press("d", "d")
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ExchangesScreen)
+        assert not screen.query_one(ExchangeLanes).links  # the only link answered with it
+        summary = str(screen.query_one("#exchange-summary", Static).render())
+        assert summary.startswith("No exchanges between")
 
 
 async def test_party_keys_open_the_party_pickers(db_url: str) -> None:

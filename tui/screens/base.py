@@ -17,6 +17,23 @@ class ModeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._seen_generation: int | None = None
+        # Textual restyles the whole app (every node, twice: ~150 ms on 2 cores) the first
+        # time a mode screen is shown, and again on every later switch to it, because a
+        # screen's "styles are up to date" count is only recorded once it is mounted. Once the
+        # first screen is up (the theme's variables applied), a new mode screen is styled from
+        # the current stylesheet when it is mounted, so it starts up to date; a later change
+        # of theme still bumps the app's count and restyles it when shown. The first screen
+        # keeps Textual's way: its restyle is what applies the theme.
+        self._mark_styles_current()
+
+    def _mark_styles_current(self) -> None:
+        try:
+            app = self.app
+        except RuntimeError:  # made outside a running app (Textual's NoActiveAppError)
+            return
+        count = getattr(app, "_css_update_count", None)
+        if app.screen_stack and isinstance(count, int) and hasattr(self, "_css_update_count"):
+            self._css_update_count = count
 
     @property
     def library(self) -> Library:

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from quotes.errors import QuotesError
 from quotes.export import citation_markdown, date_of
@@ -25,6 +25,7 @@ from tui.messages import QuoteCorrected
 from tui.screens.correct import SpeakerPickScreen, TypePickScreen
 from tui.screens.export_dialog import ExportPathScreen, write_export
 from tui.widgets.cells import type_cell, type_label
+from tui.widgets.footer import Footer
 from tui.widgets.paragraph import QuoteParagraph
 
 

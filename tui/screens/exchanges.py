@@ -8,7 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Label, Select, Static
+from textual.widgets import Header, Label, Select, Static
 from textual.worker import get_current_worker
 
 from quotes.errors import QuotesError
@@ -17,6 +17,7 @@ from tui.data import quotes_of, report_from_thread
 from tui.screens.base import ModeScreen
 from tui.selection import Selection, plural, slug
 from tui.widgets.exchange_lanes import ExchangeLanes
+from tui.widgets.footer import Footer
 
 
 class ExchangesScreen(ModeScreen):
@@ -46,8 +47,15 @@ class ExchangesScreen(ModeScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "Exchanges"
+        if self._taken_down():
+            return
         self.query_one(ExchangeLanes).focus()
         self._load_parties()
+
+    def _taken_down(self) -> bool:
+        """The screen's widgets are gone: the app quits while the screen was built in the
+        background (``QuotesApp.prepare_modes``) or a load was on its way."""
+        return not self.query(ExchangeLanes)
 
     @work(thread=True, exclusive=True, group="parties")
     def _load_parties(self) -> None:
@@ -63,6 +71,8 @@ class ExchangesScreen(ModeScreen):
             self.app.call_from_thread(self._parties_loaded, parties, pair)
 
     def _parties_loaded(self, parties: list[str], pair: tuple[str, str] | None) -> None:
+        if self._taken_down():
+            return
         if pair is not None:
             self.party_a, self.party_b = pair
         options = [(party, party) for party in parties]
@@ -118,7 +128,7 @@ class ExchangesScreen(ModeScreen):
             self.app.call_from_thread(self._exchanges_loaded, party_a, party_b, links)
 
     def _exchanges_loaded(self, party_a: str, party_b: str, links: list[ExchangeRow]) -> None:
-        if (party_a, party_b) != (self.party_a, self.party_b):
+        if (party_a, party_b) != (self.party_a, self.party_b) or self._taken_down():
             return
         lanes = self.query_one(ExchangeLanes)
         lanes.show(party_a, party_b, links)

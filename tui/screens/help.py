@@ -11,7 +11,9 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
+
+from tui.widgets.footer import Footer
 
 # Keys handled by the widgets themselves (tables, lists, text boxes), per section.
 EXTRA: dict[str, list[tuple[str, str]]] = {

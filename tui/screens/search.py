@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.validation import Function
-from textual.widgets import Footer, Header, Input, Select, Static
+from textual.widgets import Header, Input, Select, Static
 from textual.worker import get_current_worker
 
 from quotes.dates import FORMATS, DateError, is_date, parse_date
@@ -32,6 +32,7 @@ from quotes.store.speakers import AmbiguousSpeaker, UnknownSpeaker
 from tui.screens.base import ModeScreen
 from tui.selection import Selection, slug
 from tui.widgets.cells import type_label
+from tui.widgets.footer import Footer
 from tui.widgets.quote_table import QuoteTable
 
 LIMIT = 200

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.validation import Function
-from textual.widgets import Footer, Header, Input, Select, Static
+from textual.widgets import Header, Input, Select, Static
 from textual.worker import get_current_worker
 
 from quotes.dates import FORMATS, DateError, is_date, parse_date
@@ -21,10 +21,11 @@ from quotes.errors import QuotesError
 from quotes.nlp.types import STATEMENT_TYPES
 from quotes.store.filters import QuoteFilter
 from quotes.store.rows import QuoteRow, SpeakerRow
-from tui.data import report_from_thread
+from tui.data import app_of, report_from_thread
 from tui.screens.base import ModeScreen
 from tui.selection import Selection, plural, slug
 from tui.widgets.cells import type_label
+from tui.widgets.footer import Footer
 from tui.widgets.quote_table import QuoteTable
 from tui.widgets.speaker_list import SpeakerList
 
@@ -176,6 +177,8 @@ class TimelineScreen(ModeScreen):
         self.query_one(QuoteTable).show(
             first, total=total, loader=partial(self.library.timeline, speaker.id, filters=filters)
         )
+        # The first screen is up: build the other modes while the user reads it.
+        self.call_after_refresh(app_of(self).prepare_modes)
 
     def reload(self) -> None:
         self.query_one(SpeakerList).reload()
