@@ -25,6 +25,7 @@ from quotes.nlp.mentions import (
     role_kind,
     surface_lemma,
 )
+from quotes.nlp.names import PARTICLE_NAME
 from quotes.nlp.parse import ParsedDoc, Sentence, Token
 
 _SUBJ = ("nsubj", "nsubj:pass", "csubj")
@@ -82,7 +83,34 @@ def attribute(doc: ParsedDoc, span: QuoteSpan, inside: SpanIndex) -> Attribution
         found = _cue_governs(doc, sent, span, inside)
         if found:
             return found
+    if open_sent is not None:
+        found = _quoted_predicate(doc, open_sent, span)
+        if found:
+            return found
     return _colon_lead_in(doc, open_sent, span)
+
+
+def _quoted_predicate(doc: ParsedDoc, sent: Sentence, span: QuoteSpan) -> Attribution | None:
+    """A press release's subject before the quote and its predicate inside: 'The Palestinian
+    Authority “welcomes the efforts ...”'. The quote must open with the finite verb whose
+    subject stands right before it, outside the marks."""
+    if not sent.parsed:
+        return None
+    words = [t for t in sent.tokens if span.start <= t.start < span.end and not _is_punct(t)]
+    if not words:
+        return None
+    verb = words[0]
+    finite = "VerbForm=Fin" in verb.feats or not verb.feats
+    if verb.upos != "VERB" or not finite or not verb.text[:1].islower():
+        return None
+    subject = next((k for k in sent.kids(verb.id, "nsubj") if k.end <= span.start), None)
+    if subject is None or subject.upos not in ("PROPN", "NOUN", "PRON"):
+        return None
+    between = [t for t in sent.tokens if subject.end <= t.start and t.end <= span.start]
+    if any(not _is_punct(t) for t in between):
+        return None  # "The plan, he said, “would fail”": not the subject's own words
+    mention = describe(noun_phrase(sent, subject), doc.text)
+    return Attribution(mention, None, None, "quoted-predicate", 0.7)
 
 
 def attribute_from_previous_sentence(
@@ -414,7 +442,7 @@ def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribut
     words = [t for t in before if t.text not in _QUOTE_CHARS]
     for i in range(len(words) - 1, -1, -1):
         tok = words[i]
-        if is_cue(tok):
+        if is_cue(tok) and not _relaying(sent, tok):
             outer = _outermost_cue(sent, tok, all(_is_punct(t) for t in words[i + 1 :]))
             left = words[:i]
             if outer is not tok and outer not in words:
@@ -604,8 +632,30 @@ def _according_to(
     if head is None:
         return None
     source = [t for t in noun_phrase(sent, head) if t.start >= words[i + 2].start]
-    mention = describe(source or [head], doc.text)
+    source = _original_source(sent, words, source or [head])
+    mention = describe(source, doc.text)
     return Attribution(mention, "according to", "according to", "according-to", confidence)
+
+
+_RELAYING = frozenset(["quoting", "citing"])
+
+
+def _relaying(sent: Sentence, tok: Token) -> bool:
+    """ "quoting KCNA" / "citing officials" before the clause: it names a source (the one
+    ``according to`` reports), it does not report the quote itself."""
+    return tok.text.lower() in _RELAYING and bool(sent.kids(tok.id, "obj"))
+
+
+def _original_source(sent: Sentence, words: list[Token], source: list[Token]) -> list[Token]:
+    """ "According to Yonhap, quoting KCNA, ...": the agency relays, the one it quotes speaks."""
+    after = [t for t in words if t.start >= source[-1].end and not _is_punct(t)]
+    if len(after) < 2 or after[0].text.lower() not in _RELAYING:
+        return source
+    objects = sent.kids(after[0].id, "obj") if sent.parsed else []
+    head = objects[0] if objects else _np_head(after[1:])
+    if head is None:
+        return source
+    return [t for t in noun_phrase(sent, head) if t.start >= after[1].start] or [head]
 
 
 def _subject(
@@ -730,6 +780,7 @@ def parsed_subject(sent: Sentence, verb: Token) -> Token | None:
     hailed as ..."); higher up, a passive subject still speaks ("X was quoted as saying").
     """
     tok = verb
+    passive_cue = verb.upos == "VERB" and any(k.deprel == "aux:pass" for k in sent.kids(verb.id))
     for _ in range(3):
         subj = [k for k in sent.kids(tok.id) if k.deprel in _SUBJ or k.deprel.startswith("nsubj")]
         if tok is verb and verb.upos == "VERB":
@@ -737,6 +788,15 @@ def parsed_subject(sent: Sentence, verb: Token) -> Token | None:
             if any(k.deprel.endswith(":pass") for k in sent.kids(tok.id)):
                 agent = sent.kids(tok.id, "obl:agent")  # "hailed as ... by the crowd"
                 return agent[0] if agent else None
+        elif (
+            passive_cue
+            and tok.id == verb.head
+            and verb.deprel.startswith("conj")
+            and any(k.deprel.endswith(":pass") for k in subj)
+        ):
+            # "... has been placed on alert and has been told to prepare ...": the subject a
+            # passive cue shares with its conjunct was told, it did not tell
+            return None
         if subj:
             head = _name_after_role(subj)
             if head.text.lower() in _RELATIVE:
@@ -809,6 +869,7 @@ def _nominal(tok: Token) -> bool:
     word = tok.text
     return (
         word[:1].isupper()
+        or bool(PARTICLE_NAME.match(word))  # "said Bashar al-Assad"
         or word.lower() in lexicon.PRONOUNS
         or word.lower() in lexicon.role_nouns()
     )

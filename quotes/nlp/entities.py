@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from quotes.nlp import lexicon
 from quotes.nlp.mentions import Mention
+from quotes.nlp.names import PARTICLE_NAME
 from quotes.nlp.types import ExtractedSpeaker
 
 
@@ -39,7 +40,8 @@ class Entity:
 
 
 def _tokens(name: str) -> list[str]:
-    return [w for w in name.replace(".", " ").split() if w[:1].isupper()]
+    """A name's words that identify it: capitalised ones and particle names ("al-Sisi")."""
+    return [w for w in name.replace(".", " ").split() if w[:1].isupper() or PARTICLE_NAME.match(w)]
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from quotes.nlp import lexicon
+from quotes.nlp.names import PARTICLE_NAME
 from quotes.nlp.parse import Sentence, Token
 
 # Relations that end a speaker noun phrase: clauses, appositions, coordination, punctuation.
@@ -221,7 +222,10 @@ def _surface_phrase(sent: Sentence, head: Token) -> list[Token]:
 
     while lo > 0 and fits(toks[lo - 1]):
         lo -= 1
-    while hi + 1 < len(toks) and toks[hi + 1].text[:1].isupper() and fits(toks[hi + 1]):
+    while hi + 1 < len(toks) and (
+        (toks[hi + 1].text[:1].isupper() and fits(toks[hi + 1]))
+        or PARTICLE_NAME.match(toks[hi + 1].text)  # "Bashar al-Assad"
+    ):
         hi += 1
     if hi + 1 < len(toks) and toks[hi + 1].text.lower() in _DOCUMENT_NOUNS:
         hi += 1  # "the Norland Senate report": the report, which may speak
@@ -312,7 +316,7 @@ def describe(tokens: list[Token], text: str) -> Mention:
             country=countries.by_alias[core],
             speaker_kind="institution",
         )
-    name_toks = _name_tokens(words)
+    name_toks = _with_organisation(words, _name_tokens(words))
     country = countries.first(affiliated)
     after_name = words[words.index(name_toks[-1]) + 1 :] if name_toks else []
     if after_name and after_name[0].text.lower() in _DOCUMENT_NOUNS:
@@ -641,13 +645,29 @@ def describe_titled(name: list[Token], title: list[Token], text: str) -> Mention
     )
 
 
+def _with_organisation(words: list[Token], name_toks: list[Token]) -> list[Token]:
+    """A one-word name that ends an organisation the NER tagged whole keeps the words before
+    it: "The Palestinian Authority" is named "Palestinian Authority", not "Authority" with the
+    role "Palestinian"."""
+    if len(name_toks) != 1 or name_toks[0].ner not in ("E-ORG", "I-ORG"):
+        return name_toks
+    i = words.index(name_toks[0])
+    while i > 0 and words[i - 1].ner in ("B-ORG", "I-ORG"):
+        i -= 1
+    return words[i : words.index(name_toks[0]) + 1]
+
+
 def _capitalised_name_word(tok: Token) -> bool:
+    if PARTICLE_NAME.match(tok.text):
+        return True  # "al-Assad"
     return tok.text[:1].isupper() and role_kind(tok.text) is None
 
 
 def _name_end(words: list[Token], last: int) -> int:
     """Where a name ending at ``words[last]`` really ends: after "von der Leyen" when the NER
     tagged only "Ursula"."""
+    if last + 1 < len(words) and PARTICLE_NAME.match(words[last + 1].text):
+        return last + 1  # "Bashar al-Assad" with only "Bashar" tagged
     end = last
     while end + 1 < len(words) and words[end + 1].text in _NAME_PARTICLES:
         end += 1

@@ -16,6 +16,7 @@ from quotes.nlp.direct import HEADING, direct_quotes
 from quotes.nlp.entities import settle
 from quotes.nlp.exchanges import link_exchanges
 from quotes.nlp.marks import SpanIndex, find_quotes, paragraphs
+from quotes.nlp.names import repair_names
 from quotes.nlp.parse import ParsedDoc, Parser, surface_parse
 from quotes.nlp.reported import reported_statements
 from quotes.nlp.selection import DeepBudget, deep_selector
@@ -78,6 +79,7 @@ def _run_batch(batch: Sequence[Document], parser: Parser) -> Iterator[Extraction
 def extract_parsed(document: Document, parsed: ParsedDoc) -> Extraction:
     """All rules over an already parsed document."""
     text = document.text
+    repair_names(parsed)
     paras = paragraphs(text)
     spans = find_quotes(text, paras)
     ctx = DocContext(text, parsed, spans, paras, SpanIndex(spans))

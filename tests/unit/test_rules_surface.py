@@ -357,3 +357,8 @@ def test_a_sentence_that_may_introduce_the_next_quote_gets_the_full_parse() -> N
     lead = "Cummings called him a master at deals."
     assert deep_selector(f'{lead} "He showed it."', (0, len(lead)))
     assert not deep_selector(f"{lead} He showed it.", (0, len(lead)))
+
+
+def test_an_al_surname_ends_the_name_without_a_parse() -> None:
+    # "said Bashar al-Assad" named "Bashar": a lower-case particle name ended the name run
+    assert speakers('"We will win," said Bashar al-Assad.') == ["Bashar al-Assad"]
