@@ -1,0 +1,341 @@
+"""Briefing transcripts (``quotes.nlp.transcript``): turns, speakers, statements, questions.
+
+Short fictional transcripts, one per style (``MR. KIRBY:``, ``Q``/``Q:``/``A:``,
+``SPOKESPERSON MAO NING:``, ``Spokesperson Wang Wenbin:``, ``FOREIGN MINISTER LAVROV (via
+interpreter):``, a label on its own line, ``SENIOR ADMINISTRATION OFFICIAL:``, ``MODERATOR:``)
+in ``tests/data/transcripts/``, through ``extract_parsed`` with the surface parse.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotes.nlp.parse import surface_parse
+from quotes.nlp.pipeline import extract_parsed
+from quotes.nlp.transcript import (
+    find_turns,
+    looks_like_transcript,
+    question_before,
+    resolve_labels,
+)
+from quotes.nlp.types import Document, DocumentMeta, ExtractedQuote
+from quotes.readers import read_document
+
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "transcripts"
+
+
+def extract_sample(name: str) -> tuple[Document, list[ExtractedQuote]]:
+    doc = read_document(SAMPLES / name)
+    return doc, extract_parsed(doc, surface_parse(doc.text)).quotes
+
+
+def answers(quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:
+    return [q for q in quotes if q.form == "transcript"]
+
+
+def speaker_of(quote: ExtractedQuote) -> tuple[str | None, str | None, str | None]:
+    assert quote.speaker is not None
+    return quote.speaker.name, quote.speaker.role, quote.speaker.affiliation
+
+
+# -- turns -------------------------------------------------------------------------------------
+
+
+def test_caps_labels_and_q_turns_are_found_with_their_kinds() -> None:
+    text = (SAMPLES / "kirby_briefing.md").read_text(encoding="utf-8")
+    turns = find_turns(text)
+    assert [(t.label, t.kind) for t in turns] == [
+        ("MS. WHITFIELD", "answer"),
+        ("Q", "question"),
+        ("MS. WHITFIELD", "answer"),
+        ("MR. KIRBY", "answer"),
+        ("Q", "question"),
+        ("MR. KIRBY", "answer"),
+        ("Q", "question"),
+        ("MR. KIRBY", "answer"),
+    ]
+    first = turns[0]
+    assert text[first.label_start : first.label_end] == "MS. WHITFIELD"
+    assert text[first.start :].startswith("Good afternoon")
+
+
+def test_moderator_and_anonymous_official_labels() -> None:
+    text = (SAMPLES / "background_call.md").read_text(encoding="utf-8")
+    kinds = [(t.label, t.kind) for t in find_turns(text)]
+    assert ("MODERATOR", "moderator") in kinds
+    assert ("SENIOR ADMINISTRATION OFFICIAL", "answer") in kinds
+
+
+def test_label_on_its_own_line_with_interpreter_note() -> None:
+    text = (SAMPLES / "lavrov_press_conference.txt").read_text(encoding="utf-8")
+    turns = find_turns(text)
+    lavrov = turns[1]
+    assert lavrov.label == "FOREIGN MINISTER LAVROV"
+    assert lavrov.note == "(via interpreter)"
+    assert text[lavrov.start :].startswith("Thank you.")
+    assert [t.kind for t in turns if t.label == "QUESTION"] == ["question", "question"]
+
+
+def test_outlet_labels_that_only_ask_are_reporters() -> None:
+    text = (SAMPLES / "mfa_caps.txt").read_text(encoding="utf-8")
+    kinds = {t.label: t.kind for t in find_turns(text)}
+    assert kinds == {"SPOKESPERSON MAO NING": "answer", "AFP": "question", "Bloomberg": "question"}
+
+
+def test_q_with_one_space_and_nbsp_labels() -> None:
+    text = (
+        "MS. DOE:\u00a0 Good afternoon, everyone.\n\nQ Hi.\n\n\u00a0\u00a0 MS. DOE:\u00a0 Hi, "
+        "Weijia.  One thing at the top today.\n\nQ Thanks.  What about Iran?\n\nMS. DOE: Next "
+        "question, please, we are out of time.\n"
+    )
+    assert [t.kind for t in find_turns(text)] == ["answer", "question"] * 2 + ["answer"]
+
+
+def test_a_wrapped_line_ending_in_a_colon_word_is_not_a_turn() -> None:
+    text = (
+        "MS. DOE: Hello there everyone.\n\nQ  A question?\n\nMS. DOE: And you heard from the\n"
+        "President: He was outraged by the strike.\n\nQ  Another?\n\nMS. DOE: No more today."
+    )
+    assert "President" not in [t.label for t in find_turns(text)]
+
+
+def test_topic_lines_inside_an_answer_are_not_turns() -> None:
+    text = (
+        "MR. ROE: Two things today.\n\nOn Gaza: the talks continue.\n\nRed Sea: ships are "
+        "moving again.\n\nQ  Thanks.  Anything else?\n\nMR. ROE: No, that is all.\n\nQ  Sure?"
+    )
+    labels = [t.label for t in find_turns(text)]
+    assert "On Gaza" not in labels and "Red Sea" not in labels
+
+
+def test_articles_are_not_transcripts() -> None:
+    article = (
+        'Foreign Minister Anna Berg said on Monday: "We will not accept this."\n\n'
+        "Note: this story was updated.\n\nThe talks resume next week in Geneva.\n"
+    )
+    assert not looks_like_transcript(article)
+    assert looks_like_transcript((SAMPLES / "qa_interview.txt").read_text(encoding="utf-8"))
+
+
+def test_an_article_keeps_its_quotes_when_forced_as_article() -> None:
+    text = (SAMPLES / "kirby_briefing.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    doc = Document(text, DocumentMeta(kind="article"))
+    assert not [
+        q for q in extract_parsed(doc, surface_parse(text)).quotes if q.form == "transcript"
+    ]
+
+
+# -- speakers ----------------------------------------------------------------------------------
+
+
+def test_labels_resolve_to_full_names_and_roles_from_the_title() -> None:
+    _doc, quotes = extract_sample("kirby_briefing.md")
+    named = {speaker_of(q) for q in answers(quotes)}
+    assert named == {
+        ("Dana Whitfield", "Press Secretary", "United States"),
+        ("John Kirby", "National Security Communications Advisor", "United States"),
+    }
+
+
+def test_anonymous_official_stays_anonymous_with_the_host_country() -> None:
+    _, quotes = extract_sample("background_call.md")
+    speakers = {speaker_of(q) for q in answers(quotes)}
+    assert speakers == {("Senior Administration Official", None, "United States")}
+    assert all(q.speaker is not None and not q.speaker.named for q in answers(quotes))
+
+
+def test_moderators_and_reporters_never_speak_statements() -> None:
+    for name in ("background_call.md", "kirby_briefing.md", "mfa_caps.txt", "qa_interview.txt"):
+        _, quotes = extract_sample(name)
+        for quote in quotes:
+            assert quote.speaker is not None
+            assert quote.speaker.name.lower() not in ("moderator", "q", "afp", "bloomberg")
+            assert not quote.text.startswith(("Thanks, everyone, for joining", "Let's take"))
+
+
+def test_spokesperson_caps_label_with_full_name() -> None:
+    _, quotes = extract_sample("mfa_caps.txt")
+    assert {speaker_of(q) for q in answers(quotes)} == {
+        ("Mao Ning", "Foreign Ministry Spokesperson", "China")
+    }
+
+
+def test_spokesperson_title_case_label() -> None:
+    _, quotes = extract_sample("mfa_title_case.txt")
+    assert {speaker_of(q) for q in answers(quotes)} == {
+        ("Wang Wenbin", "Foreign Ministry Spokesperson", "China")
+    }
+
+
+def test_minister_label_with_interpreter_note_resolves_from_the_title() -> None:
+    _, quotes = extract_sample("lavrov_press_conference.txt")
+    assert {speaker_of(q) for q in answers(quotes)} == {
+        ("Sergey Lavrov", "Russian Foreign Minister", "Russia"),
+        ("Sameh Shoukry", "Egyptian Foreign Minister", "Egypt"),
+    }
+
+
+def test_interview_answers_are_the_interviewee_named_in_the_title() -> None:
+    _, quotes = extract_sample("qa_interview.txt")
+    assert {speaker_of(q) for q in answers(quotes)} == {
+        ("Elena Kostova", "Foreign Minister", "Greece")
+    }
+
+
+@pytest.mark.parametrize(
+    ("label", "title", "name", "role"),
+    [
+        (
+            "SECRETARY BUTTITGIEG",  # a typo in the label: one letter off
+            "Press Briefing by Secretary of Transportation Pete Buttigieg",
+            "Pete Buttigieg",
+            "Secretary of Transportation",
+        ),
+        (
+            "MR. BENJAMIN",
+            "Briefing by Director of the Office of Public Engagement Stephen Benjamin",
+            "Stephen Benjamin",
+            "Director of the Office of Public Engagement",
+        ),
+        (
+            "THE PRESIDENT",
+            "Remarks by President Joe Biden and Chancellor Olaf Scholz",
+            "Joe Biden",
+            "President",
+        ),
+        ("MS. KIRBY", "Gaggle with NSC Coordinator John Kirby", "John Kirby", "NSC Coordinator"),
+    ],
+)
+def test_label_resolution(label: str, title: str, name: str, role: str) -> None:
+    text = f"{label}: Good afternoon to all.\n\nQ  A question?\n\n{label}: An answer.\n\nQ  More?"
+    turns = find_turns(text)
+    resolved = resolve_labels(text, turns, DocumentMeta(title=title))[turns[0].key]
+    assert (resolved.speaker.name, resolved.speaker.role) == (name, role)
+    assert resolved.how == "full"
+
+
+def test_a_surname_named_nowhere_stays_partial() -> None:
+    text = "MS. DALTON: Good afternoon to all.\n\nQ  A question?\n\nMS. DALTON: No.\n\nQ  More?"
+    turns = find_turns(text)
+    resolved = resolve_labels(text, turns, DocumentMeta(title="Press Gaggle"))[turns[0].key]
+    assert resolved.speaker.name == "Dalton"
+    assert resolved.how == "partial"
+
+
+# -- statements --------------------------------------------------------------------------------
+
+
+def test_each_answer_paragraph_is_a_statement_with_offsets() -> None:
+    doc, quotes = extract_sample("kirby_briefing.md")
+    statements = answers(quotes)
+    for quote in statements:
+        assert doc.text[quote.start : quote.end] == quote.text
+        assert quote.form == "transcript"
+        assert quote.speaker is not None and quote.speaker.mention is not None
+        mention = quote.speaker.mention
+        assert doc.text[mention.start : mention.end] == mention.text
+    texts = [q.text for q in statements]
+    assert any(t.startswith("We will send a delegation") for t in texts)
+    assert any(t.startswith("The measures target") for t in texts)
+    assert "Thanks, Dana." not in texts  # a pleasantry is no statement
+    assert not any("Good afternoon" in t for t in texts)
+
+
+def test_statements_get_a_type_and_form_transcript_in_json() -> None:
+    _doc, quotes = extract_sample("kirby_briefing.md")
+    denial = next(q for q in answers(quotes) if q.text.startswith("That is simply not true"))
+    assert denial.type == "deny"
+    data = denial.to_json()
+    assert data["form"] == "transcript"
+    assert data["speaker"]["name"] == "John Kirby"
+
+
+def test_a_quotation_inside_an_answer_goes_to_the_person_quoted() -> None:
+    _, quotes = extract_sample("kirby_briefing.md")
+    quoted = [q for q in quotes if q.text == "We will not abandon our partners in the region."]
+    assert len(quoted) == 1
+    assert quoted[0].form == "direct"
+    assert quoted[0].speaker is not None
+    assert quoted[0].speaker.name == "President"
+    assert quoted[0].speaker.affiliation == "United States"
+    # the paragraph holds nothing of Kirby's own besides the quotation: no Kirby statement
+    assert not any("abandon" in q.text for q in answers(quotes))
+
+
+def test_a_quotation_of_the_named_president_takes_the_full_name() -> None:
+    text = (
+        "MR. ROE: Good afternoon, everyone, and welcome to the briefing.\n\n"
+        'As President Maria Lopez said on Monday, "We will defend every inch of our territory."\n\n'
+        "Q  Will she travel to the border?\n\nMR. ROE: She will go there on Friday with the "
+        "defence minister.\n\nQ  Thanks."
+    )
+    doc = Document(text, DocumentMeta(title="Press Briefing by Spokesperson Tom Roe"))
+    quotes = extract_parsed(doc, surface_parse(text)).quotes
+    (quoted,) = [q for q in quotes if q.form == "direct"]
+    assert quoted.speaker is not None and quoted.speaker.name == "Maria Lopez"
+
+
+def test_scare_quotes_in_an_answer_are_not_quotes_of_the_briefer() -> None:
+    text = (
+        "MR. ROE: Good afternoon, everyone, and welcome to the briefing.\n\n"
+        "Russia published two so-called “draft treaties” last week, and we have read them.\n\n"
+        "Q  Will you answer them?\n\nMR. ROE: We will answer them in writing next week, "
+        "after we consult our allies.\n\nQ  Thanks."
+    )
+    quotes = extract_parsed(Document(text), surface_parse(text)).quotes
+    assert not [q for q in quotes if q.form == "direct"]
+    assert len(answers(quotes)) == 3
+
+
+# -- questions and exchanges -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "owner", "country"),
+    [
+        ("kirby_briefing.md", "Russia government", "Russia"),
+        ("qa_interview.txt", "Russia government", "Russia"),
+        ("mfa_caps.txt", "Philippines government", "Philippines"),
+        ("mfa_title_case.txt", "United States government", "United States"),
+        ("lavrov_press_conference.txt", "European Union", "European Union"),
+        ("briefing.html", "Canada government", "Canada"),
+    ],
+)
+def test_the_answer_that_rejects_a_questions_charge_links_to_it(
+    name: str, owner: str, country: str
+) -> None:
+    doc, quotes = extract_sample(name)
+    linked = [q for q in answers(quotes) if q.responds_to is not None]
+    assert linked, [(q.type, q.text[:40]) for q in answers(quotes)]
+    answer = linked[0]
+    assert answer.type in ("deny", "reject")
+    charge = quotes[answer.responds_to]
+    assert charge.speaker is not None
+    assert (charge.speaker.name, charge.speaker.affiliation) == (owner, country)
+    assert answer.target == country
+    turn = next(t for t in find_turns(doc.text) if t.label_start < charge.start < t.end)
+    assert turn.kind == "question"  # the charge exists only in the question
+
+
+def test_the_briefers_own_side_in_a_question_is_no_charge() -> None:
+    text = (
+        "MS. DOE: Good afternoon, everyone, at the briefing today.\n\n"
+        "Q  The White House says the sanctions will work.  Do you agree?\n\n"
+        "MS. DOE: That is not true, and I will not comment further on it today.\n\nQ  Thanks."
+    )
+    doc = Document(text, DocumentMeta(url="https://www.whitehouse.gov/briefing"))
+    quotes = extract_parsed(doc, surface_parse(text)).quotes
+    assert all(q.form == "transcript" for q in quotes)
+    assert all(q.responds_to is None for q in quotes)
+
+
+def test_question_before_an_answer_for_the_detail_view() -> None:
+    doc, quotes = extract_sample("kirby_briefing.md")
+    denial = next(q for q in answers(quotes) if q.text.startswith("That is simply not true"))
+    question = question_before(doc.text, denial.start)
+    assert question is not None and question.startswith("Thanks, John.  Russia says")
+    first = answers(quotes)[0]
+    assert question_before(doc.text, first.start) == "Good afternoon."
+    assert question_before("An article.\n\nNo turns here.", 3) is None
