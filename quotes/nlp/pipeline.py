@@ -101,7 +101,7 @@ def extract_parsed(document: Document, parsed: ParsedDoc) -> Extraction:
     carry_targets(quotes)
     link_exchanges(quotes, text)
     if turns:
-        link_answers(quotes, turns)
+        link_answers(quotes, turns, text)
     return Extraction(document, quotes)
 
 

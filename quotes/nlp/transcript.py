@@ -589,16 +589,19 @@ def _statement(
 
 
 _CHARGE_VERBS = (
-    "says|said|claims|claimed|alleges|alleged|accuses|accused|argues|argued|insists|insisted|"
-    "charges|charged|blames|blamed|calls|called|warns|warned|denies|denied|threatens|threatened|"
-    "condemns|condemned|demands|demanded"
+    "says|said|saying|claims|claimed|claiming|alleges|alleged|accuses|accused|accusing|argues|"
+    "argued|insists|insisted|insisting|charges|charged|blames|blamed|blaming|calls|called|"
+    "calling|warns|warned|warning|denies|denied|threatens|threatened|threatening|condemns|"
+    "condemned|demands|demanded|demanding|criticizes|criticized|criticised|criticizing"
 )
 _CHARGE = re.compile(
-    r"(?P<owner>(?:[Tt]he\s+)?(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'.\-]*"
-    r"(?:\s+(?:foreign|defense|defence)\s+ministry|\s+government|\s+officials?)?)"
-    r"\s+(?:has\s+|have\s+|is\s+|are\s+|now\s+|again\s+)?"
+    r"(?P<owner>(?:[Tt]he\s+)?(?:(?:senior|top|former|high-ranking)\s+)?[A-Z][\w’'.\-]*(?:\s+(?:(?:for|of|the)\s+)?[A-Z][\w’'.\-]*){0,5}"
+    r"(?:\s+(?:foreign|defense|defence)\s+ministry|\s+government|\s+officials?|\s+diplomats?"
+    r"|\s+spokes(?:person|man|woman)|\s+military|\s+leaders?)?)"
+    r"(?:\s+who)?\s+(?:(?:has|have|had|is|are|was|were|now|again|also|just|publicly)\s+){0,2}"
     rf"(?P<verb>{_CHARGE_VERBS})\b(?P<content>[^.?!]*[.?!]?)"
 )
+_PEOPLE = re.compile(r"(?i)\b(officials?|diplomats?|spokes(?:person|man|woman)|leaders?)$")
 _NOT_OWNERS = frozenset(
     {"i", "we", "you", "he", "she", "they", "it", "the president", "president", "the white house"}
 )
@@ -639,8 +642,12 @@ def _charge(text: str, turn: Turn, match: re.Match[str], host: str | None) -> Ex
     if country is not None:
         if country == host:
             return None  # the briefer's own side is not a charge to answer
-        name = _body_name(owner) if _body(owner) else lexicon.countries().government(country)
-        speaker = ExtractedSpeaker(name, None, country, "institution", True)
+        if _PEOPLE.search(owner):  # "a senior Israeli official who said": unnamed, a person
+            name = " ".join(w for w in words if w.lower() not in ("the", "a", "an"))
+            speaker = ExtractedSpeaker(name, name, country, "person", False)
+        else:
+            name = _body_name(owner) if _body(owner) else lexicon.countries().government(country)
+            speaker = ExtractedSpeaker(name, None, country, "institution", True)
     elif all(_NAME_TOKEN.fullmatch(w) for w in words) and not all(_role_word(w) for w in words):
         found = _find_name(words, [("text", text)])
         full = found.name if found else owner
@@ -798,9 +805,14 @@ def _only_quotation(statement: ExtractedQuote, kept: Sequence[ExtractedQuote]) -
 # -- exchanges ---------------------------------------------------------------------------------
 
 
-def link_answers(quotes: list[ExtractedQuote], turns: Sequence[Turn]) -> None:
+FOLLOW_UP_WORDS = 30  # a shorter question without a charge of its own follows up the last one
+
+
+def link_answers(quotes: list[ExtractedQuote], turns: Sequence[Turn], text: str = "") -> None:
     """An answer statement that denies or rejects answers the charge of the question before it
-    (the nearest question turn with a charge of another party), over any other link."""
+    (the nearest question turn with a charge of another party; a short follow-up question keeps
+    the charge of the one before), over any other link. A counter-accusation aimed at the
+    charge's owner answers it too."""
     by_turn: dict[int, list[int]] = {}
     for i, quote in enumerate(quotes):
         turn = turn_at(turns, quote.start)
@@ -811,22 +823,35 @@ def link_answers(quotes: list[ExtractedQuote], turns: Sequence[Turn]) -> None:
     question: list[int] = []
     for turn in turns:
         if turn.kind == "question":
-            question = by_turn.get(turn.label_start, [])
+            follow_up = len(text[turn.start : turn.end].split()) <= FOLLOW_UP_WORDS
+            question = by_turn.get(turn.label_start) or (question if follow_up else [])
             continue
         if turn.kind != "answer" or not question:
             continue
+        charge = question[-1]
         for quote in quotes:
             if quote.form != "transcript" or not (turn.start <= quote.start < turn.end):
                 continue
-            if quote.type not in ANSWERS:
-                continue
-            charge = question[-1]
-            quote.responds_to = charge
-            owner = quotes[charge].speaker
-            quote.target = (owner.affiliation or owner.name) if owner else quote.target
-            quote.evidence.append(
-                f"transcript: answers the charge in the question (quote {charge})"
-            )
+            if _answers(quote, quotes[charge]):
+                _link(quote, charge, quotes[charge])
+
+
+def _answers(quote: ExtractedQuote, charge: ExtractedQuote) -> bool:
+    """A denial or rejection; or a counter-accusation aimed at the charge's owner."""
+    if quote.type in ANSWERS:
+        return True
+    owner = charge.speaker
+    if quote.type not in ("accuse", "condemn") or owner is None:
+        return False
+    return quote.target is not None and quote.target in (owner.affiliation, owner.name)
+
+
+def _link(quote: ExtractedQuote, index: int, charge: ExtractedQuote) -> None:
+    quote.responds_to = index
+    owner = charge.speaker
+    if owner is not None:
+        quote.target = owner.affiliation or owner.name
+    quote.evidence.append(f"transcript: answers the charge in the question (quote {index})")
 
 
 def question_before(text: str, offset: int) -> str | None:

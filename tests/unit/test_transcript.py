@@ -339,3 +339,69 @@ def test_question_before_an_answer_for_the_detail_view() -> None:
     first = answers(quotes)[0]
     assert question_before(doc.text, first.start) == "Good afternoon."
     assert question_before("An article.\n\nNo turns here.", 3) is None
+
+
+def _run(
+    text: str, title: str = "Press Briefing by Press Secretary Ann Doe"
+) -> list[ExtractedQuote]:
+    doc = Document(text, DocumentMeta(title=title, url="https://www.whitehouse.gov/x"))
+    return extract_parsed(doc, surface_parse(text)).quotes
+
+
+def test_a_charge_by_an_unnamed_foreign_official_in_a_question() -> None:
+    quotes = _run(
+        "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
+        "Q  A senior Israeli official who said that the U.S. is slow-walking weapons to Israel "
+        "told ABC News so today.  Your response?\n\n"
+        "MS. DOE: That is false.  We are not slowing down any deliveries to Israel at all.\n\n"
+        "Q  Thanks."
+    )
+    (answer,) = [q for q in answers(quotes) if q.responds_to is not None]
+    charge = quotes[answer.responds_to]
+    assert charge.speaker is not None
+    assert (charge.speaker.name, charge.speaker.affiliation) == (
+        "senior Israeli official",
+        "Israel",
+    )
+    assert not charge.speaker.named
+
+
+def test_a_follow_up_question_keeps_the_charge_of_the_question_before() -> None:
+    quotes = _run(
+        "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
+        "Q  And Lavrov had said that the delivery is a step towards a significant escalation.  "
+        "What do you make of that?\n\n"
+        "MS. DOE: We will support Ukraine for as long as it takes, and we told them so.\n\n"
+        "Q  Is it an escalation, though?\n\n"
+        "MS. DOE: No, that is simply not true, and there is no escalation on our side.\n\nQ  Ok."
+    )
+    (answer,) = [q for q in answers(quotes) if q.responds_to is not None]
+    assert answer.text.startswith("No, that is simply not true")
+    charge = quotes[answer.responds_to]
+    assert charge.speaker is not None and charge.speaker.name == "Lavrov"
+    assert charge.text.startswith("Lavrov had said")
+
+
+def test_a_long_new_question_without_a_charge_drops_the_old_one() -> None:
+    quotes = _run(
+        "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
+        "Q  Russia says the sanctions are illegal.  Your response?\n\n"
+        "MS. DOE: They are lawful, and we will keep them in place for now.\n\n"
+        "Q  On a different topic entirely, the storm on the coast: how many federal teams have "
+        "been sent to the region this week, and when will the President visit the people there?\n\n"
+        "MS. DOE: That is not true that we were late, and the teams arrived on Monday.\n\nQ  Ok."
+    )
+    assert all(q.responds_to is None for q in answers(quotes))
+
+
+def test_a_counter_accusation_at_the_charges_owner_answers_it() -> None:
+    quotes = _run(
+        "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
+        "Q  China accuses the United States of provoking tension in the strait.  Response?\n\n"
+        "MS. DOE: China is the one that violated the airspace of Taiwan with its jets again.\n\n"
+        "Q  Thanks."
+    )
+    (answer,) = [q for q in answers(quotes) if q.type == "accuse"]
+    assert answer.target == "China"
+    assert answer.responds_to is not None
+    assert quotes[answer.responds_to].speaker.affiliation == "China"  # type: ignore[union-attr]
