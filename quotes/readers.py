@@ -22,7 +22,7 @@ from typing import Any, BinaryIO
 import yaml
 
 from quotes.errors import InputError
-from quotes.nlp.transcript import looks_like_transcript
+from quotes.nlp.transcript import looks_like_transcript, publisher
 from quotes.nlp.types import Document, DocumentMeta
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -373,6 +373,8 @@ def mark_kind(doc: Document, as_kind: str | None = None) -> Document:
         doc.meta.kind = as_kind
     elif looks_like_transcript(doc.text):
         doc.meta.kind = "transcript"
+    if doc.meta.kind == "transcript" and doc.meta.outlet is None:
+        doc.meta.outlet = publisher(doc.meta.url)  # "The White House": for citations
     return doc
 
 

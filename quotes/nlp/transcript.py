@@ -104,14 +104,14 @@ _ANONYMOUS_HEADS = frozenset({"official", "officials", "spokesperson", "spokesma
 _TOPIC_OPENERS = frozenset({"on", "in", "for", "regarding", "about", "re", "note", "update"})
 _CONNECTORS = frozenset({"of", "for", "the", "on", "to"})
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'\-]*\.?|[A-Z]\.")
-_HOSTS: tuple[tuple[str, str], ...] = (
-    ("whitehouse.", "United States"),
-    ("state.gov", "United States"),
-    ("defense.gov", "United States"),
-    ("fmprc.gov.cn", "China"),
-    ("mfa.gov.cn", "China"),
-    ("mid.ru", "Russia"),
-    ("kremlin.ru", "Russia"),
+_HOSTS: tuple[tuple[str, str, str], ...] = (  # site, country, the body that publishes
+    ("whitehouse.", "United States", "The White House"),
+    ("state.gov", "United States", "U.S. Department of State"),
+    ("defense.gov", "United States", "U.S. Department of Defense"),
+    ("fmprc.gov.cn", "China", "Ministry of Foreign Affairs of the People's Republic of China"),
+    ("mfa.gov.cn", "China", "Ministry of Foreign Affairs of the People's Republic of China"),
+    ("mid.ru", "Russia", "Ministry of Foreign Affairs of the Russian Federation"),
+    ("kremlin.ru", "Russia", "The Kremlin"),
 )
 
 
@@ -303,12 +303,20 @@ def host_country(text: str, turns: Sequence[Turn], meta: DocumentMeta) -> str | 
     """The country whose officials hold the briefing: the site's, else the first named in the
     header before the first turn, else in the title."""
     url = (meta.url or "").lower()
-    for host, country in _HOSTS:
+    for host, country, _ in _HOSTS:
         if host in url:
             return country
     header = text[: turns[0].label_start] if turns else ""
     countries = lexicon.countries()
     return countries.first(header) or countries.first(meta.title or "")
+
+
+def publisher(url: str | None) -> str | None:
+    """The body that publishes transcripts at ``url`` ("The White House"), if known."""
+    for host, _, body in _HOSTS:
+        if host in (url or "").lower():
+            return body
+    return None
 
 
 def _resolve_one(label: str, sources: list[tuple[str, str]], host: str | None) -> Resolution:

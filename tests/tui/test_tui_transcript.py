@@ -77,3 +77,18 @@ async def test_the_detail_of_a_transcript_statement_shows_the_question_first(
         assert shown.startswith("Q  Thanks, John. Russia says the new sanctions are illegal")
         body = screen.query_one("#detail-body")
         assert body.children[0] is question  # before the paragraph
+
+
+def test_a_transcript_statement_cites_speaker_role_publisher_date_and_url(
+    transcript_db: str,
+) -> None:
+    from quotes.export import citation_markdown
+
+    engine = make_engine(transcript_db)
+    with Session(engine) as session:
+        detail = quote_detail(session, _denial_id(transcript_db))
+    engine.dispose()
+    cite = citation_markdown(detail.quote)
+    assert "**John Kirby** (National Security Communications Advisor, United States)" in cite
+    assert "The White House, 2031-03-03" in cite
+    assert "https://www.whitehouse.gov/briefing-room/press-briefings/2031/03/03/" in cite
