@@ -261,9 +261,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     parser: Parser = StanzaParser() if args.parser == "stanza" else SurfaceParser()
     extractions = run_extraction(docs, parser)
-    gold = gold_paths(args.gold)
-    if gold:
-        score_gold(gold, extractions, parser)
+    for folder in args.gold:  # each gold set scored on its own
+        gold = gold_paths([folder])
+        if gold:
+            print(f"== gold {folder}")
+            score_gold(gold, extractions, parser)
     return 0
 
 

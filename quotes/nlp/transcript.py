@@ -599,7 +599,7 @@ def _statement(
 _CHARGE_VERBS = (
     "says|said|saying|claims|claimed|claiming|alleges|alleged|accuses|accused|accusing|argues|"
     "argued|insists|insisted|insisting|charges|charged|blames|blamed|blaming|calls|called|"
-    "calling|warns|warned|warning|denies|denied|threatens|threatened|threatening|condemns|"
+    "calling|warns|warned|warning|threatens|threatened|threatening|condemns|"
     "condemned|demands|demanded|demanding|criticizes|criticized|criticised|criticizing"
 )
 _CHARGE = re.compile(
@@ -641,11 +641,13 @@ def _charge(text: str, turn: Turn, match: re.Match[str], host: str | None) -> Ex
     ends = [k for k, w in enumerate(words) if _ends_sentence(w)]
     if ends:
         words = words[ends[-1] + 1 :]  # "Thanks, John.  Russia says": the owner is Russia
-    while words and words[0][:1].isupper() and words[0].lower() in ("and", "but", "so", "now"):
+    while words and (words[0] in ("Q", "A") or words[0].lower() in ("and", "but", "so", "now")):
         words = words[1:]
     owner = " ".join(words)
-    if not owner or owner.lower() in _NOT_OWNERS or len(match.group("content").split()) < 3:
+    if not owner or len(match.group("content").split()) < 3:
         return None
+    if owner.lower() in _NOT_OWNERS or re.split(r"[’']", words[0].lower())[0] in _NOT_OWNERS:
+        return None  # "They're saying": a pronoun, not a party
     country = lexicon.countries().first(owner)
     if country is not None:
         if country == host:
@@ -660,9 +662,9 @@ def _charge(text: str, turn: Turn, match: re.Match[str], host: str | None) -> Ex
         found = _find_name(words, [("text", text)])
         full = found.name if found else owner
         role = found.role if found else None
-        affiliation = lexicon.countries().first(role) if role else None
-        if affiliation == host and host is not None:
-            return None
+        affiliation = _foreign_country(text, full, role, host)
+        if affiliation is None:
+            return None  # the briefer's side, a domestic politician: no charge to answer
         speaker = ExtractedSpeaker(full, role, affiliation, "person", True)
     else:
         return None
@@ -683,6 +685,26 @@ def _charge(text: str, turn: Turn, match: re.Match[str], host: str | None) -> Ex
         evidence=[f"transcript: charge in a reporter's question ({owner!r} {match.group('verb')})"],
         paragraph=_paragraph_at(text, start),
     )
+
+
+def _foreign_country(text: str, name: str, role: str | None, host: str | None) -> str | None:
+    """The foreign country a person named in a question speaks for: the one their role names,
+    else one in the capitalised words right before a mention of them ("Brazil's President
+    Bolsonaro"); None for the host's own people and domestic figures ("President Biden")."""
+    countries = lexicon.countries()
+    country = countries.first(role or "", exclude=host)
+    if country is not None:
+        return country
+    surname = name.split()[-1]
+    for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        before = text[max(0, match.start() - 120) : match.start()].split()
+        run: list[str] = []
+        while before and before[-1][:1].isupper() and not before[-1].endswith((",", ".", ":")):
+            run.insert(0, before.pop())
+        country = countries.first(" ".join(run), exclude=host)
+        if country is not None:
+            return country
+    return None
 
 
 def _ends_sentence(word: str) -> bool:
@@ -787,8 +809,8 @@ def _keep(quote: ExtractedQuote, turns: Sequence[Turn], speakers: dict[str, Reso
         return False
     if any(t.label_start <= mention.start < t.label_end for t in turns):
         return False  # a label taken for a speaker
-    if label_key(speaker.name) in speakers or speaker.name.lower() in ("q", "a"):
-        return False
+    if label_key(speaker.name) in speakers or speaker.name.split()[:1] in (["Q"], ["A"]):
+        return False  # a label taken for a speaker ("Q    But")
     if turn is not None and not (turn.start <= mention.start < turn.end):
         return False  # named in another turn: a guess across speakers
     return _same_paragraph(quote, mention)
@@ -840,8 +862,17 @@ def link_answers(quotes: list[ExtractedQuote], turns: Sequence[Turn], text: str 
         for quote in quotes:
             if quote.form != "transcript" or not (turn.start <= quote.start < turn.end):
                 continue
-            if _answers(quote, quotes[charge]):
+            if _foreign(quotes[charge], quote) and _answers(quote, quotes[charge]):
                 _link(quote, charge, quotes[charge])
+
+
+def _foreign(charge: ExtractedQuote, answer: ExtractedQuote) -> bool:
+    """A charge from another side than the answer's: a country or body of its own (a quote of a
+    congressman or of the briefer in a question is no charge to answer)."""
+    owner, me = charge.speaker, answer.speaker
+    if owner is None or owner.affiliation is None:
+        return False
+    return me is None or owner.affiliation != me.affiliation
 
 
 def _answers(quote: ExtractedQuote, charge: ExtractedQuote) -> bool:

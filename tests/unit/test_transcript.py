@@ -369,7 +369,7 @@ def test_a_charge_by_an_unnamed_foreign_official_in_a_question() -> None:
 def test_a_follow_up_question_keeps_the_charge_of_the_question_before() -> None:
     quotes = _run(
         "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
-        "Q  And Lavrov had said that the delivery is a step towards a significant escalation.  "
+        "Q  Russian Foreign Minister Sergey Lavrov spoke today.  And Lavrov had said that the delivery is a step towards a significant escalation.  "
         "What do you make of that?\n\n"
         "MS. DOE: We will support Ukraine for as long as it takes, and we told them so.\n\n"
         "Q  Is it an escalation, though?\n\n"
@@ -378,7 +378,8 @@ def test_a_follow_up_question_keeps_the_charge_of_the_question_before() -> None:
     (answer,) = [q for q in answers(quotes) if q.responds_to is not None]
     assert answer.text.startswith("No, that is simply not true")
     charge = quotes[answer.responds_to]
-    assert charge.speaker is not None and charge.speaker.name == "Lavrov"
+    assert charge.speaker is not None and charge.speaker.name == "Sergey Lavrov"
+    assert charge.speaker.affiliation == "Russia"
     assert charge.text.startswith("Lavrov had said")
 
 
@@ -405,3 +406,34 @@ def test_a_counter_accusation_at_the_charges_owner_answers_it() -> None:
     assert answer.target == "China"
     assert answer.responds_to is not None
     assert quotes[answer.responds_to].speaker.affiliation == "China"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "President Biden said last week that he knows how Israel plans to retaliate.",  # own side
+        "Jake Sullivan said he believed it was an act of sabotage by someone.",  # a briefer
+        "They're saying that the deal is dead and buried for good.",  # a pronoun
+        "House Minority Leader Kevin McCarthy is saying the aid was too slow.",  # domestic
+        "Ukraine has denied that they are responsible for the strike.",  # a denial, no charge
+    ],
+)
+def test_questions_without_a_foreign_charge_link_nothing(question: str) -> None:
+    quotes = _run(
+        "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
+        f"Q  {question}  Your response?\n\n"
+        "MR. SULLIVAN: That is simply not true, and we reject it entirely.\n\nQ  Thanks.",
+        title="Press Briefing by Press Secretary Ann Doe and National Security Advisor Jake "
+        "Sullivan",
+    )
+    assert [q.form for q in quotes] == ["transcript", "transcript"]
+
+
+def test_a_quote_of_a_domestic_figure_in_a_question_is_no_charge() -> None:
+    quotes = _run(
+        "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
+        '"Getting those jets in immediately is critical," Congressman Tom Scalise said.  '
+        "Your response?\n\n".replace('"Getting', 'Q  "Getting')
+        + "MS. DOE: That is simply not true, and we reject it entirely.\n\nQ  Thanks."
+    )
+    assert all(q.responds_to is None for q in quotes)
