@@ -22,6 +22,7 @@ Pure: no database. ``question_before`` gives the TUI the question an answer repl
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -36,6 +37,7 @@ from quotes.nlp.types import DocumentMeta, ExtractedQuote, ExtractedSpeaker, Spa
 TurnKind = Literal["question", "moderator", "answer"]
 
 MIN_TURNS = 4  # labelled turns a text needs to read as a transcript
+MAX_SEARCHED_LABELS = 60  # distinct answer labels searched for in the text (bounds the work)
 MIN_STATEMENT_WORDS = 5  # shorter answer paragraphs ("Thanks, Karine.") are not statements
 _CAPS_WORD = r"[A-Z][A-Z0-9.'’\-]*"
 _LABEL = re.compile(
@@ -295,7 +297,10 @@ def resolve_labels(
     for turn in turns:
         if turn.kind != "answer" or turn.key in out:
             continue
-        out[turn.key] = _resolve_one(turn.label, sources, host)
+        if len(out) < MAX_SEARCHED_LABELS:
+            out[turn.key] = _resolve_one(turn.label, sources, host)
+        else:  # each search reads the whole text: past this many labels, the label alone
+            out[turn.key] = _resolve_one(turn.label, [("label", turn.label)], host)
     return out
 
 
@@ -377,7 +382,7 @@ def _role_only(
     role = _title_case(" ".join(words))
     heads = {w.lower().strip(".") for w in words}
     if heads & _ANONYMOUS_HEADS or not words:
-        name = _title_case(" ".join(w for w in label.split() if w.lower() != "the"))
+        name = _title_case(" ".join(w for w in label.split() if w.lower() != "the")) or label
         return Resolution(_speaker(name, None, host, named=False), "anonymous", "label")
     holder = _holder_of(role, sources)
     if holder is not None:
@@ -748,11 +753,23 @@ def _paragraph_at(text: str, offset: int) -> int:
 
 
 def turn_at(turns: Sequence[Turn], offset: int) -> Turn | None:
-    """The turn whose label or body holds ``offset``."""
-    for turn in turns:
-        if turn.label_start <= offset < max(turn.end, turn.start + 1):
-            return turn
-    return None
+    """The turn whose label or body holds ``offset`` (``turns`` in text order)."""
+    return TurnIndex(turns).at(offset)
+
+
+class TurnIndex:
+    """Turns by offset, looked up by bisection (a transcript has thousands of turns)."""
+
+    def __init__(self, turns: Sequence[Turn]) -> None:
+        self.turns = list(turns)
+        self.starts = [t.label_start for t in self.turns]
+
+    def at(self, offset: int) -> Turn | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return None
+        turn = self.turns[i]
+        return turn if offset < max(turn.end, turn.start + 1) else None
 
 
 def transcript_quotes(
@@ -762,7 +779,8 @@ def transcript_quotes(
     their speaker, and the charges reporters' questions carry; sorted by offset."""
     speakers = resolve_labels(text, turns, meta)
     host = host_country(text, turns, meta)
-    kept = [q for q in found if _keep(q, turns, speakers)]
+    index = TurnIndex(turns)
+    kept = [q for q in found if _keep(q, index, speakers)]
     sources = [("title", meta.title or ""), ("text", text)]
     for quote in kept:
         if quote.speaker is not None and not quote.speaker.named:
@@ -794,11 +812,11 @@ def _name_role_speaker(
         speaker.affiliation = host
 
 
-def _keep(quote: ExtractedQuote, turns: Sequence[Turn], speakers: dict[str, Resolution]) -> bool:
+def _keep(quote: ExtractedQuote, index: TurnIndex, speakers: dict[str, Resolution]) -> bool:
     """A quote the article rules found stays where its speaker is named next to it, is not a
     transcript label, a reporter or the briefer's own "I"/"we", and it is not in a moderator's
     turn."""
-    turn = turn_at(turns, quote.start)
+    turn = index.at(quote.start)
     speaker = quote.speaker
     if speaker is None or speaker.mention is None:
         return False
@@ -807,7 +825,8 @@ def _keep(quote: ExtractedQuote, turns: Sequence[Turn], speakers: dict[str, Reso
     mention = speaker.mention
     if mention.text.lower() in _NOT_OWNERS - {"the president", "president", "the white house"}:
         return False
-    if any(t.label_start <= mention.start < t.label_end for t in turns):
+    labelled = index.at(mention.start)
+    if labelled is not None and labelled.label_start <= mention.start < labelled.label_end:
         return False  # a label taken for a speaker
     if label_key(speaker.name) in speakers or speaker.name.split()[:1] in (["Q"], ["A"]):
         return False  # a label taken for a speaker ("Q    But")
@@ -843,24 +862,26 @@ def link_answers(quotes: list[ExtractedQuote], turns: Sequence[Turn], text: str 
     (the nearest question turn with a charge of another party; a short follow-up question keeps
     the charge of the one before), over any other link. A counter-accusation aimed at the
     charge's owner answers it too."""
-    by_turn: dict[int, list[int]] = {}
+    index = TurnIndex(turns)
+    by_turn: dict[int, list[int]] = {}  # turn label_start -> its quotes
     for i, quote in enumerate(quotes):
-        turn = turn_at(turns, quote.start)
-        if turn is not None and turn.kind == "question" and quote.form != "transcript":
+        turn = index.at(quote.start)
+        if turn is not None:
             by_turn.setdefault(turn.label_start, []).append(i)
-    if not by_turn:
-        return
     question: list[int] = []
     for turn in turns:
+        mine = by_turn.get(turn.label_start, [])
         if turn.kind == "question":
+            charges = [i for i in mine if quotes[i].form != "transcript"]
             follow_up = len(text[turn.start : turn.end].split()) <= FOLLOW_UP_WORDS
-            question = by_turn.get(turn.label_start) or (question if follow_up else [])
+            question = charges or (question if follow_up else [])
             continue
         if turn.kind != "answer" or not question:
             continue
         charge = question[-1]
-        for quote in quotes:
-            if quote.form != "transcript" or not (turn.start <= quote.start < turn.end):
+        for i in mine:
+            quote = quotes[i]
+            if quote.form != "transcript":
                 continue
             if _foreign(quotes[charge], quote) and _answers(quote, quotes[charge]):
                 _link(quote, charge, quotes[charge])

@@ -369,7 +369,8 @@ def test_a_charge_by_an_unnamed_foreign_official_in_a_question() -> None:
 def test_a_follow_up_question_keeps_the_charge_of_the_question_before() -> None:
     quotes = _run(
         "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
-        "Q  Russian Foreign Minister Sergey Lavrov spoke today.  And Lavrov had said that the delivery is a step towards a significant escalation.  "
+        "Q  Russian Foreign Minister Sergey Lavrov spoke today.  And Lavrov had said that the "
+        "delivery is a step towards a significant escalation.  "
         "What do you make of that?\n\n"
         "MS. DOE: We will support Ukraine for as long as it takes, and we told them so.\n\n"
         "Q  Is it an escalation, though?\n\n"
@@ -437,3 +438,24 @@ def test_a_quote_of_a_domestic_figure_in_a_question_is_no_charge() -> None:
         + "MS. DOE: That is simply not true, and we reject it entirely.\n\nQ  Thanks."
     )
     assert all(q.responds_to is None for q in quotes)
+
+
+def test_thousands_of_distinct_labels_resolve_in_bounded_time() -> None:
+    import itertools
+    import string
+    import time
+
+    from quotes.nlp.transcript import transcript_quotes
+
+    names = ("".join(p) for p in itertools.product(string.ascii_uppercase, repeat=3))
+    turns_text = [
+        f"MR. {next(names)}: We will answer the question on the treaty today.\n\n"
+        f"Q  And the treaty, sir?\n\n"
+        for _ in range(2000)
+    ]
+    text = "".join(turns_text) * 2
+    began = time.perf_counter()
+    turns = find_turns(text)
+    quotes = transcript_quotes(text, DocumentMeta(), turns, [])
+    assert time.perf_counter() - began < 60  # linear: a few seconds; quadratic: many minutes
+    assert len(turns) == 8000 and len(quotes) == 4000
