@@ -58,63 +58,10 @@ _QUESTION_LABELS = frozenset(
 )
 _MODERATOR_WORDS = frozenset({"moderator", "operator", "aide", "host", "announcer", "staff"})
 _HONORIFICS = frozenset({"mr", "ms", "mrs", "miss", "dr", "the", "madam", "mister", "sir"})
-_ROLE_EXTRA = frozenset(
-    {
-        "senior",
-        "administration",
-        "official",
-        "officials",
-        "military",
-        "department",
-        "white",
-        "house",
-        "national",
-        "security",
-        "council",
-        "advisor",
-        "adviser",
-        "admiral",
-        "commandant",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "press",
-        "coordinator",
-        "communications",
-        "director",
-        "chief",
-        "staff",
-        "ministry",
-        "affairs",
-        "defense",
-        "defence",
-        "ambassador",
-        "interpreter",
-        "senator",
-        "governor",
-        "chairman",
-        "chair",
-        "commander",
-        "colonel",
-        "captain",
-        "leader",
-        "apnsa",
-        "nsc",
-    }
-)
 _ANONYMOUS_HEADS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman"})
 _TOPIC_OPENERS = frozenset({"on", "in", "for", "regarding", "about", "re", "note", "update"})
 _CONNECTORS = frozenset({"of", "for", "the", "on", "to"})
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'\-]*\.?|[A-Z]\.")
-_HOSTS: tuple[tuple[str, str, str], ...] = (  # site, country, the body that publishes
-    ("whitehouse.", "United States", "The White House"),
-    ("state.gov", "United States", "U.S. Department of State"),
-    ("defense.gov", "United States", "U.S. Department of Defense"),
-    ("fmprc.gov.cn", "China", "Ministry of Foreign Affairs of the People's Republic of China"),
-    ("mfa.gov.cn", "China", "Ministry of Foreign Affairs of the People's Republic of China"),
-    ("mid.ru", "Russia", "Ministry of Foreign Affairs of the Russian Federation"),
-    ("kremlin.ru", "Russia", "The Kremlin"),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,9 +174,15 @@ def _role_word(word: str) -> bool:
 
 
 @cache
+def _sites() -> tuple[tuple[str, str, str], ...]:
+    """Sites that publish transcripts: (URL part, country, publisher), ``transcript_sites.tsv``."""
+    return tuple((row[0], row[1], row[2]) for row in lexicon.rows("transcript_sites.tsv"))
+
+
+@cache
 def _role_words() -> frozenset[str]:
-    titles = lexicon.word_list("titles")
-    return frozenset(titles | set(lexicon.role_nouns()) | _ROLE_EXTRA)
+    titles = lexicon.word_list("titles") | lexicon.word_list("transcript_role_words")
+    return frozenset(titles | set(lexicon.role_nouns()))
 
 
 def _classify(text: str, turns: list[Turn]) -> list[Turn]:
@@ -308,7 +261,7 @@ def host_country(text: str, turns: Sequence[Turn], meta: DocumentMeta) -> str | 
     """The country whose officials hold the briefing: the site's, else the first named in the
     header before the first turn, else in the title."""
     url = (meta.url or "").lower()
-    for host, country, _ in _HOSTS:
+    for host, country, _ in _sites():
         if host in url:
             return country
     header = text[: turns[0].label_start] if turns else ""
@@ -318,7 +271,7 @@ def host_country(text: str, turns: Sequence[Turn], meta: DocumentMeta) -> str | 
 
 def publisher(url: str | None) -> str | None:
     """The body that publishes transcripts at ``url`` ("The White House"), if known."""
-    for host, _, body in _HOSTS:
+    for host, _, body in _sites():
         if host in (url or "").lower():
             return body
     return None
