@@ -56,7 +56,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 _QUESTION_LABELS = frozenset(
     {"q", "question", "questions", "reporter", "journalist", "press", "audience member"}
 )
-_MODERATOR_WORDS = frozenset({"moderator", "operator", "aide", "host", "announcer", "staff"})
+_MODERATOR_WORDS = frozenset({"moderator", "operator", "aide", "host", "announcer"})
 _HONORIFICS = frozenset({"mr", "ms", "mrs", "miss", "dr", "the", "madam", "mister", "sir"})
 _ANONYMOUS_HEADS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman"})
 _TOPIC_OPENERS = frozenset({"on", "in", "for", "regarding", "about", "re", "note", "update"})
@@ -197,7 +197,7 @@ def _classify(text: str, turns: list[Turn]) -> list[Turn]:
             kind: TurnKind = "question"
         elif words & _MODERATOR_WORDS and not words & {"official", "secretary", "minister"}:
             kind = "moderator"
-        elif _outlet_label(turn.label, asks[turn.key]):
+        elif turn.key not in ("a", "answer") and _outlet_label(turn.label, asks[turn.key]):
             kind = "question"
         else:
             kind = "answer"

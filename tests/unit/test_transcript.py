@@ -459,3 +459,13 @@ def test_thousands_of_distinct_labels_resolve_in_bounded_time() -> None:
     quotes = transcript_quotes(text, DocumentMeta(), turns, [])
     assert time.perf_counter() - began < 60  # linear: a few seconds; quadratic: many minutes
     assert len(turns) == 8000 and len(quotes) == 4000
+
+
+def test_a_chief_of_staff_is_an_official_and_an_answer_that_asks_is_still_an_answer() -> None:
+    text = (
+        "CHIEF OF STAFF ZIENTS: Good afternoon to all of you here today.\n\n"
+        "Q: Will the talks resume?\n\nA: Why would they not resume next week?\n\n"
+        "Q: Thanks.\n\nCHIEF OF STAFF ZIENTS: Thank you all for coming today."
+    )
+    kinds = {t.label: t.kind for t in find_turns(text)}
+    assert kinds == {"CHIEF OF STAFF ZIENTS": "answer", "Q": "question", "A": "answer"}
