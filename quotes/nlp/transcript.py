@@ -32,7 +32,7 @@ from typing import Literal
 from quotes.nlp import lexicon
 from quotes.nlp.classify import ANSWERS, classify, target_of
 from quotes.nlp.marks import paragraphs
-from quotes.nlp.types import DocumentMeta, ExtractedQuote, ExtractedSpeaker, Span
+from quotes.nlp.types import STANCE, DocumentMeta, ExtractedQuote, ExtractedSpeaker, Span
 
 TurnKind = Literal["question", "moderator", "answer"]
 
@@ -587,10 +587,14 @@ def question_charges(
             charge = _charge(text, turn, match, host)
             if charge is None:
                 continue
-            if any(q.start < charge.end and charge.start < q.end for q in known):
-                continue
+            if any(_usable(q) and q.start < charge.end and charge.start < q.end for q in known):
+                continue  # the article rules found it with a party already
             out.append(charge)
     return out
+
+
+def _usable(quote: ExtractedQuote) -> bool:
+    return quote.speaker is not None and quote.speaker.affiliation is not None
 
 
 def _charge(text: str, turn: Turn, match: re.Match[str], host: str | None) -> ExtractedQuote | None:
@@ -776,7 +780,8 @@ def _keep(quote: ExtractedQuote, index: TurnIndex, speakers: dict[str, Resolutio
     if turn is not None and turn.kind == "moderator":
         return False
     mention = speaker.mention
-    if mention.text.lower() in _NOT_OWNERS - {"the president", "president", "the white house"}:
+    bare = re.sub(r"^(?:and|but|so|now)\s+", "", mention.text.lower())  # "And he"
+    if bare in _NOT_OWNERS - {"the president", "president", "the white house"}:
         return False
     labelled = index.at(mention.start)
     if labelled is not None and labelled.label_start <= mention.start < labelled.label_end:
@@ -808,6 +813,11 @@ def _only_quotation(statement: ExtractedQuote, kept: Sequence[ExtractedQuote]) -
 
 
 FOLLOW_UP_WORDS = 30  # a shorter question without a charge of its own follows up the last one
+_ASKS_RESPONSE = re.compile(
+    r"(?i)\b(?:your|any|a|the (?:white house|administration)[’']s)\s+(?:response|reaction|"
+    r"comment|reply)\b|\bhow do you (?:respond|react)\b|\bwhat do you (?:say|make of)\b"
+    r"|\b(?:respond|react) to (?:that|this|those|these|it)\b"
+)
 
 
 def link_answers(quotes: list[ExtractedQuote], turns: Sequence[Turn], text: str = "") -> None:
@@ -822,22 +832,29 @@ def link_answers(quotes: list[ExtractedQuote], turns: Sequence[Turn], text: str 
         if turn is not None:
             by_turn.setdefault(turn.label_start, []).append(i)
     question: list[int] = []
+    asked = False  # the question asks for a response ("Your response?", "Any comment?")
     for turn in turns:
         mine = by_turn.get(turn.label_start, [])
         if turn.kind == "question":
-            charges = [i for i in mine if quotes[i].form != "transcript"]
-            follow_up = len(text[turn.start : turn.end].split()) <= FOLLOW_UP_WORDS
+            charges = [i for i in mine if quotes[i].form != "transcript" and _usable(quotes[i])]
+            body = text[turn.start : turn.end]
+            follow_up = len(body.split()) <= FOLLOW_UP_WORDS
+            asked = bool(charges) and _ASKS_RESPONSE.search(body) is not None
             question = charges or (question if follow_up else [])
             continue
         if turn.kind != "answer" or not question:
             continue
         charge = question[-1]
+        first = True
         for i in mine:
             quote = quotes[i]
             if quote.form != "transcript":
                 continue
-            if _foreign(quotes[charge], quote) and _answers(quote, quotes[charge]):
+            reply = first and asked and STANCE.get(quote.type) != "cooperative"
+            if _foreign(quotes[charge], quote) and (reply or _answers(quote, quotes[charge])):
                 _link(quote, charge, quotes[charge])
+            first = False
+        asked = False  # only the first answer turn replies to the request
 
 
 def _foreign(charge: ExtractedQuote, answer: ExtractedQuote) -> bool:
@@ -850,8 +867,9 @@ def _foreign(charge: ExtractedQuote, answer: ExtractedQuote) -> bool:
 
 
 def _answers(quote: ExtractedQuote, charge: ExtractedQuote) -> bool:
-    """A denial or rejection; or a counter-accusation aimed at the charge's owner."""
-    if quote.type in ANSWERS:
+    """A denial, a rejection or a refusal to comment; or a counter-accusation aimed at the
+    charge's owner."""
+    if quote.type in ANSWERS or quote.type == "decline_comment":
         return True
     owner = charge.speaker
     if quote.type not in ("accuse", "condemn") or owner is None:

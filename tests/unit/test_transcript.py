@@ -393,7 +393,8 @@ def test_a_long_new_question_without_a_charge_drops_the_old_one() -> None:
         "been sent to the region this week, and when will the President visit the people there?\n\n"
         "MS. DOE: That is not true that we were late, and the teams arrived on Monday.\n\nQ  Ok."
     )
-    assert all(q.responds_to is None for q in answers(quotes))
+    linked = [q.text for q in answers(quotes) if q.responds_to is not None]
+    assert linked == ["They are lawful, and we will keep them in place for now."]
 
 
 def test_a_counter_accusation_at_the_charges_owner_answers_it() -> None:
@@ -469,3 +470,43 @@ def test_a_chief_of_staff_is_an_official_and_an_answer_that_asks_is_still_an_ans
     )
     kinds = {t.label: t.kind for t in find_turns(text)}
     assert kinds == {"CHIEF OF STAFF ZIENTS": "answer", "Q": "question", "A": "answer"}
+
+
+def test_declining_to_comment_on_a_foreign_charge_answers_it() -> None:
+    quotes = _run(
+        "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
+        "Q  China accuses the United States of spying on its students.  Any comment?\n\n"
+        "MS. DOE: I'm not going to comment on intelligence matters from the podium today.\n\n"
+        "Q  Thanks."
+    )
+    (answer,) = [q for q in answers(quotes) if q.type == "decline_comment"]
+    assert answer.responds_to is not None
+    assert quotes[answer.responds_to].speaker.affiliation == "China"  # type: ignore[union-attr]
+
+
+def test_a_badly_attributed_quote_in_a_question_leaves_room_for_the_charge() -> None:
+    quotes = _run(
+        "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
+        "Q  The U.N. Commissioner for Human Rights said today that the siege is collective "
+        "punishment.  And he said, “the gates to a living nightmare.”  Any comment?\n\n"
+        "MS. DOE: I'm not going to comment on every remark made by every official here.\n\n"
+        "Q  Thanks."
+    )
+    (answer,) = [q for q in answers(quotes) if q.responds_to is not None]
+    assert quotes[answer.responds_to].speaker.affiliation == "United Nations"  # type: ignore[union-attr]
+    assert not [q for q in quotes if q.speaker and q.speaker.name.startswith("And ")]
+
+
+def test_the_first_answer_to_an_explicit_request_for_a_response_answers_the_charge() -> None:
+    quotes = _run(
+        "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
+        "Q  Beijing says the new chip rules are an attempt to decouple the two economies.  "
+        "What is your response to that?\n\n"
+        "MS. DOE: We see the rules as being about our own security and our supply chains.\n\n"
+        "We will keep talking to Beijing about trade in the months ahead, as we always have.\n\n"
+        "Q  Thanks."
+    )
+    _, first, _ = answers(quotes)
+    assert first.type not in ("deny", "reject", "protest", "decline_comment")
+    assert first.responds_to is not None
+    assert quotes[first.responds_to].speaker.affiliation == "China"  # type: ignore[union-attr]
