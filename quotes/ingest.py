@@ -255,15 +255,17 @@ def ingest_paths(
     stdin: BinaryIO | None = None,
     workers: int | None = 1,
     summary: IngestSummary | None = None,
+    as_kind: str | None = None,
 ) -> IngestSummary:
     """Read files, folders (recursively) and ``-`` (stdin), extract quotes, store them.
 
-    Pass ``summary`` to keep what was stored when the run is interrupted (a signal)."""
+    Pass ``summary`` to keep what was stored when the run is interrupted (a signal);
+    ``as_kind`` ("transcript" or "article") overrides the reader's transcript guess."""
     began = time.perf_counter()
     summary = summary if summary is not None else IngestSummary()
     try:
         documents: list[Document] = []
-        for item in iter_documents(paths, stdin=stdin):
+        for item in iter_documents(paths, stdin=stdin, as_kind=as_kind):
             if isinstance(item, Skipped):
                 summary.skipped.append(item)
             else:

@@ -22,6 +22,7 @@ from typing import Any, BinaryIO
 import yaml
 
 from quotes.errors import InputError
+from quotes.nlp.transcript import looks_like_transcript, publisher
 from quotes.nlp.types import Document, DocumentMeta
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -34,6 +35,7 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 KNOWN_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 SIDECAR_SUFFIX = ".meta.yaml"
 STDIN = "-"
+DOCUMENT_KINDS = ("transcript", "article")  # what ``as_kind`` may force (else it is guessed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +163,7 @@ def _meta_from_mapping(data: dict[str, Any], path: str | None) -> DocumentMeta:
         title=_as_str(data.get("title")),
         date=_as_date(data.get("date")),
         outlet=_as_str(data.get("outlet")),
-        url=_as_str(data.get("url")),
+        url=_as_str(data.get("url") or data.get("source_url")),  # source_url: transcripts
     )
 
 
@@ -351,13 +353,29 @@ def parse_text(text: str, kind: str, path: str | None, sidecar: Path | None = No
     return parse_plain(text, path, sidecar)
 
 
-def read_document(path: Path) -> Document:
-    """Read one article file (.txt, .md, .html, one-line .jsonl); ``InputError`` if unusable."""
+def read_document(path: Path, as_kind: str | None = None) -> Document:
+    """Read one article file (.txt, .md, .html, one-line .jsonl); ``InputError`` if unusable.
+    ``as_kind`` ("transcript" or "article") overrides the guess of ``mark_kind``."""
     path = Path(path)
     if path.is_dir():
         raise InputError(f"{path}: is a folder, not a file")
     text = decode(_read_bytes(path), str(path))
-    return _canonical(parse_text(text, _kind(path, text), str(path), sidecar_path(path)), path)
+    doc = parse_text(text, _kind(path, text), str(path), sidecar_path(path))
+    return mark_kind(_canonical(doc, path), as_kind)
+
+
+def mark_kind(doc: Document, as_kind: str | None = None) -> Document:
+    """Say whether ``doc`` is a briefing transcript (labelled turns: ``MR. KIRBY:``, ``Q``):
+    ``as_kind`` when given, else "transcript" when the text looks like one (else left unset)."""
+    if as_kind is not None and as_kind not in DOCUMENT_KINDS:
+        raise InputError(f"unknown input format {as_kind!r}: use transcript or article")
+    if as_kind is not None:
+        doc.meta.kind = as_kind
+    elif looks_like_transcript(doc.text):
+        doc.meta.kind = "transcript"
+    if doc.meta.kind == "transcript" and doc.meta.outlet is None:
+        doc.meta.outlet = publisher(doc.meta.url)  # "The White House": for citations
+    return doc
 
 
 def _canonical(doc: Document, path: Path) -> Document:
@@ -382,13 +400,13 @@ def _folder_files(folder: Path) -> Iterator[Path]:
             yield child
 
 
-def _iter_jsonl(text: str, name: str) -> Iterator[Document | Skipped]:
+def _iter_jsonl(text: str, name: str, as_kind: str | None = None) -> Iterator[Document | Skipped]:
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         where = f"{name}:{lineno}"
         try:
-            yield parse_jsonl_line(line, where)
+            yield mark_kind(parse_jsonl_line(line, where), as_kind)
         except InputError as err:
             yield Skipped(where, _reason(err, where))
 
@@ -399,15 +417,16 @@ def _reason(err: InputError, name: str) -> str:
     return err.message[len(prefix) :] if err.message.startswith(prefix) else err.message
 
 
-def _iter_file(path: Path) -> Iterator[Document | Skipped]:
+def _iter_file(path: Path, as_kind: str | None = None) -> Iterator[Document | Skipped]:
     name = str(path)
     try:
         text = decode(_read_bytes(path), name)
         kind = _kind(path, text)
         if kind == "jsonl":
-            yield from _iter_jsonl(text, name)
+            yield from _iter_jsonl(text, name, as_kind)
             return
-        yield _canonical(parse_text(text, kind, name, sidecar_path(path)), path)
+        doc = _canonical(parse_text(text, kind, name, sidecar_path(path)), path)
+        yield mark_kind(doc, as_kind)
     except InputError as err:
         yield Skipped(name, _reason(err, name))
     except Exception as err:  # any other failure skips this one file, not the batch
@@ -421,15 +440,15 @@ def _unexpected(err: BaseException) -> str:
     return f"cannot read ({type(err).__name__}{detail})"
 
 
-def _iter_stdin(stream: BinaryIO) -> Iterator[Document | Skipped]:
+def _iter_stdin(stream: BinaryIO, as_kind: str | None = None) -> Iterator[Document | Skipped]:
     name = "<stdin>"
     try:
         text = decode(stream.read(MAX_BYTES + 1), name)
         kind = sniff(text)
         if kind == "text" and text.lstrip().startswith("{"):
-            yield from _iter_jsonl(text, name)
+            yield from _iter_jsonl(text, name, as_kind)
             return
-        yield parse_text(text, kind, None)
+        yield mark_kind(parse_text(text, kind, None), as_kind)
     except InputError as err:
         yield Skipped(name, _reason(err, name))
     except Exception as err:  # never a traceback for one bad input
@@ -437,12 +456,15 @@ def _iter_stdin(stream: BinaryIO) -> Iterator[Document | Skipped]:
 
 
 def iter_documents(
-    paths: Sequence[Path | str], *, stdin: BinaryIO | None = None
+    paths: Sequence[Path | str], *, stdin: BinaryIO | None = None, as_kind: str | None = None
 ) -> Iterator[Document | Skipped]:
-    """Documents from files, folders (recursively) and ``-`` (stdin), bad ones as ``Skipped``."""
+    """Documents from files, folders (recursively) and ``-`` (stdin), bad ones as ``Skipped``;
+    ``as_kind`` ("transcript" or "article") overrides the transcript guess for every one."""
+    if as_kind is not None and as_kind not in DOCUMENT_KINDS:
+        raise InputError(f"unknown input format {as_kind!r}: use transcript or article")
     for item in paths:
         if str(item) == STDIN:
-            yield from _iter_stdin(stdin if stdin is not None else sys.stdin.buffer)
+            yield from _iter_stdin(stdin if stdin is not None else sys.stdin.buffer, as_kind)
             continue
         path = Path(item)
         if path.is_dir():
@@ -450,8 +472,8 @@ def iter_documents(
             if not files:
                 yield Skipped(str(path), "folder holds no .txt, .md, .html or .jsonl files")
             for file in files:
-                yield from _iter_file(file)
+                yield from _iter_file(file, as_kind)
         elif path.exists():
-            yield from _iter_file(path)
+            yield from _iter_file(path, as_kind)
         else:
             yield Skipped(str(path), "no such file or folder")

@@ -12,7 +12,14 @@ from typing import Annotated
 import typer
 
 from quotes.cli import output
-from quotes.cli.options import DbOption, DemoDbOption, FormatOption, WorkersOption, check_format
+from quotes.cli.options import (
+    DbOption,
+    DemoDbOption,
+    FormatOption,
+    InputFormatOption,
+    WorkersOption,
+    check_format,
+)
 from quotes.cli.progress import ingest_with_progress
 from quotes.cli.session import open_session
 from quotes.errors import InputError
@@ -33,10 +40,13 @@ def ingest_command(
     fmt: FormatOption = "table",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     workers: WorkersOption = None,
+    as_kind: InputFormatOption = None,
 ) -> None:
-    """Read articles, extract their quotes and store them (re-running is safe)."""
+    """Read articles and briefing transcripts, extract their quotes and store them (re-running
+    is safe)."""
     fmt = check_format(fmt, ("table", "json"))
-    done = ingest_with_progress(db, paths, show=not quiet and fmt == "table", workers=workers)
+    show = not quiet and fmt == "table"
+    done = ingest_with_progress(db, paths, show=show, workers=workers, as_kind=as_kind)
     summary = done.summary
     if fmt == "json":
         output.emit_json(summary.to_json())

@@ -52,6 +52,16 @@ WorkersOption = Annotated[
         show_default=False,
     ),
 ]
+InputFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--input-format",
+        "--as",
+        metavar="KIND",
+        help="Read every input as a 'transcript' (briefing turns: MR. KIRBY:, Q) or an "
+        "'article'; default: guessed per file. (--format is the output format.)",
+    ),
+]
 FormatOption = Annotated[
     str, typer.Option("--format", "-f", metavar="FORMAT", help="Output: table or json.")
 ]

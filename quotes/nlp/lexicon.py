@@ -12,6 +12,11 @@ from functools import cache
 from importlib import resources
 
 
+def rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of ``lexicons/<name>`` (``#`` comments left out)."""
+    return _rows(name)
+
+
 def _rows(name: str) -> list[list[str]]:
     text = resources.files("quotes.nlp").joinpath("lexicons", name).read_text(encoding="utf-8")
     return [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]

@@ -21,6 +21,13 @@ from quotes.nlp.parse import ParsedDoc, Parser, surface_parse
 from quotes.nlp.reported import reported_statements
 from quotes.nlp.selection import DeepBudget, deep_selector
 from quotes.nlp.statement_model import assign_types
+from quotes.nlp.transcript import (
+    Turn,
+    find_turns,
+    link_answers,
+    looks_like_transcript,
+    transcript_quotes,
+)
 from quotes.nlp.types import Document, Extraction
 
 __all__ = ["DEEP_PARSE_LIMIT", "deep_selector", "extract", "extract_many", "extract_parsed"]
@@ -89,7 +96,21 @@ def extract_parsed(document: Document, parsed: ParsedDoc) -> Extraction:
     quotes = sorted(direct + reported_statements(ctx), key=lambda q: q.start)
     ctx.feed_until(len(text) + 1)  # what the whole article says about its speakers
     settle(ctx.registry, [q.speaker for q in quotes if q.speaker is not None])
+    turns = _transcript_turns(document)
+    if turns:  # a briefing transcript: answers by turn (quotes.nlp.transcript)
+        quotes = transcript_quotes(text, document.meta, turns, quotes)
     assign_types(quotes, text)
     carry_targets(quotes)
     link_exchanges(quotes, text)
+    if turns:
+        link_answers(quotes, turns, text)
     return Extraction(document, quotes)
+
+
+def _transcript_turns(document: Document) -> list[Turn]:
+    """The labelled turns of a transcript ([] for an article): as the reader or the user said
+    (``meta.kind``), else as the text looks."""
+    kind = document.meta.kind
+    if kind == "article" or (kind is None and not looks_like_transcript(document.text)):
+        return []
+    return find_turns(document.text)

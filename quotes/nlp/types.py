@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-Form = Literal["direct", "reported"]
+Form = Literal["direct", "reported", "transcript"]
 SpeakerKind = Literal["person", "institution", "unknown"]
 
 STATEMENT_TYPES: tuple[str, ...] = (
@@ -61,7 +61,8 @@ class ExtractedSpeaker:
 
 @dataclass(slots=True)
 class ExtractedQuote:
-    """One statement: a direct quote (between marks) or a reported statement."""
+    """One statement: a direct quote (between marks), a reported statement, or a paragraph of an
+    official's answer in a briefing transcript (form "transcript")."""
 
     start: int  # offsets into the document text; for direct quotes they include the marks
     end: int
@@ -90,6 +91,7 @@ class DocumentMeta:
     date: str | None = None  # ISO date (YYYY-MM-DD) where known
     outlet: str | None = None
     url: str | None = None
+    kind: str | None = None  # "transcript" or "article"; None: the extractor decides
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ from sqlalchemy import Select, func
 from sqlmodel import Session, col, select
 
 from quotes.errors import QueryError
+from quotes.nlp.transcript import question_before
 from quotes.store.db import columns
 from quotes.store.filters import QuoteFilter
 from quotes.store.rows import QuoteDetail, QuoteRow
@@ -162,7 +163,8 @@ def quotes_by_ids(session: Session, ids: Iterable[int]) -> dict[int, QuoteRow]:
 
 
 def quote_detail(session: Session, quote_id: int) -> QuoteDetail:
-    """A quote with its paragraph, offsets inside that paragraph, cue and evidence."""
+    """A quote with its paragraph, offsets inside that paragraph, cue and evidence; for a
+    transcript statement, the reporter's question before it."""
     row = quotes_by_ids(session, [quote_id]).get(quote_id)
     quote = session.get(Quote, quote_id)
     if row is None or quote is None:
@@ -188,6 +190,7 @@ def quote_detail(session: Session, quote_id: int) -> QuoteDetail:
         cue=quote.cue,
         evidence=evidence,
         corrected=quote.corrected,
+        question=question_before(article.text, quote.start) if quote.form == "transcript" else None,
     )
 
 

@@ -58,6 +58,7 @@ class QuoteDetail:
     cue: str | None
     evidence: list[str] = field(default_factory=list)
     corrected: bool = False  # a user correction overrides the extractor
+    question: str | None = None  # a transcript statement: the reporter's question it answers
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,6 +62,13 @@ def facts(detail: QuoteDetail) -> Table:
     return table
 
 
+def question_line(question: str) -> Text:
+    """The reporter's question before a transcript statement: "Q  Russia says ...?"."""
+    line = Text("Q  ", style="bold dim")
+    line.append(" ".join(question.split()), style="italic dim")
+    return line
+
+
 class QuoteDetailScreen(ModalScreen[bool]):
     """The detail of one quote; dismisses with ``True`` if it was deleted.
 
@@ -92,6 +99,8 @@ class QuoteDetailScreen(ModalScreen[bool]):
         with Vertical(id="detail-dialog", classes="dialog"):
             yield Label(self._title(), id="detail-title", classes="dialog-title")
             with VerticalScroll(id="detail-body"):
+                if self.detail.question:  # a transcript statement: what it answers comes first
+                    yield Static(question_line(self.detail.question), id="detail-question")
                 yield QuoteParagraph(self.detail, id="detail-paragraph")
                 yield Static(facts(self.detail), id="detail-facts")
         yield Footer(show_command_palette=False, compact=True)

@@ -1,0 +1,904 @@
+"""Briefing transcripts: labelled turns (``MR. KIRBY:``, ``Q``), each answer a set of statements.
+
+A transcript has no quotation marks: who speaks is the turn's label, named once in the title
+or the moderator's introduction. The steps, one function each:
+
+* ``find_turns`` finds the labelled turns (capitals ``MR. KIRBY:``, ``Q``/``Q:``/``A:``, title
+  case ``Spokesperson Wang Wenbin:``, a note ``(via interpreter)``, a label on its own line) and
+  says whose turn it is: a reporter's question, a moderator's, or an official's answer.
+* ``resolve_labels`` turns each answer label into a speaker: the full name and role the title
+  or the text gives ("MR. KIRBY" -> John Kirby, National Security Council Coordinator ...), an
+  anonymous official kept as what it is ("Senior Administration Official", United States).
+* ``answer_statements`` splits each answer turn into statements, one per paragraph.
+* ``question_charges`` keeps what a reporter's question reports of a third party ("Russia says
+  the sanctions are illegal") as a statement of that party, so the answer can link to it.
+* ``transcript_quotes`` puts it together with the quotes the article rules found: a quotation
+  inside an answer ("As the President said, '...'") stays with the person quoted; quotes that
+  take a label or a reporter for a speaker are dropped.
+* ``link_answers`` links an answer that rejects a question's charge to that charge.
+
+Pure: no database. ``question_before`` gives the TUI the question an answer replies to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Literal
+
+from quotes.nlp import lexicon
+from quotes.nlp.classify import ANSWERS, classify, target_of
+from quotes.nlp.marks import paragraphs
+from quotes.nlp.types import STANCE, DocumentMeta, ExtractedQuote, ExtractedSpeaker, Span
+
+TurnKind = Literal["question", "moderator", "answer"]
+
+MIN_TURNS = 4  # labelled turns a text needs to read as a transcript
+MAX_SEARCHED_LABELS = 60  # distinct answer labels searched for in the text (bounds the work)
+MIN_STATEMENT_WORDS = 5  # shorter answer paragraphs ("Thanks, Karine.") are not statements
+_CAPS_WORD = r"[A-Z][A-Z0-9.'’\-]*"
+_LABEL = re.compile(
+    r"^[ \t\u00a0]*(?:\*\*)?"
+    r"(?P<label>"
+    rf"{_CAPS_WORD}(?:[ \t\u00a0]{{1,2}}(?:{_CAPS_WORD}|\d+|#\d+))*"  # MR. KIRBY, SENIOR OFFICIAL 1
+    r"|[A-Z][\w.'’\-]*(?:[ \t\u00a0][A-Z][\w.'’\-]*){0,4}"  # Spokesperson Wang Wenbin
+    r")"
+    r"(?P<note>[ \t\u00a0]*\([^()\n]{1,40}\))?"  # (via interpreter)
+    r"(?:\*\*)?[ \t\u00a0]*:(?:\*\*)?(?=[ \t\u00a0]|$)[ \t\u00a0]*"
+    # "Q    Good afternoon.", "Q Hi." (A only before a wide gap: "A couple" is prose)
+    r"|^[ \t\u00a0]*(?P<q>Q(?=[ \t\u00a0]+\S|[ \t\u00a0]*$)|A(?=[ \t\u00a0]{2,}|\t))[ \t\u00a0]*",
+    re.M,
+)
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+_QUESTION_LABELS = frozenset(
+    {"q", "question", "questions", "reporter", "journalist", "press", "audience member"}
+)
+_MODERATOR_WORDS = frozenset({"moderator", "operator", "aide", "host", "announcer"})
+_HONORIFICS = frozenset({"mr", "ms", "mrs", "miss", "dr", "the", "madam", "mister", "sir"})
+_ANONYMOUS_HEADS = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman"})
+_TOPIC_OPENERS = frozenset({"on", "in", "for", "regarding", "about", "re", "note", "update"})
+_CONNECTORS = frozenset({"of", "for", "the", "on", "to"})
+_NAME_TOKEN = re.compile(r"[A-Z][\w’'\-]*\.?|[A-Z]\.")
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One labelled turn: the label as written and the body up to the next label."""
+
+    label: str  # "MR. KIRBY" (the note and the colon left out)
+    label_start: int
+    label_end: int
+    start: int  # the body: after the colon and the spaces
+    end: int
+    kind: TurnKind = "answer"
+    note: str = ""  # "(via interpreter)"
+
+    @property
+    def key(self) -> str:
+        return label_key(self.label)
+
+
+def label_key(label: str) -> str:
+    """One key for the spellings of a label: "MR. KIRBY", "Mr. Kirby" -> "mr kirby"."""
+    return " ".join(re.sub(r"[.:]", " ", label).lower().split())
+
+
+# -- turns -------------------------------------------------------------------------------------
+
+
+def find_turns(text: str) -> list[Turn]:
+    """The labelled turns of ``text``, in order, each with its kind; [] when there are few."""
+    by_line = len(_BLANK_LINE.findall(text)) < 2  # no blank lines: every line a paragraph
+    found = [
+        m
+        for m in _LABEL.finditer(text)
+        if _plausible(m) and (by_line or _opens_turn(text, m.start()))
+    ]
+    found = _drop_rare_title_case(found)
+    turns: list[Turn] = []
+    for i, match in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(text)
+        group = "q" if match.group("q") else "label"
+        label = match.group(group)
+        body = match.end()
+        while body < end and text[body] in " \t\r\n\u00a0":
+            body += 1
+        note = (match.group("note") or "").strip()
+        turns.append(
+            Turn(label, match.start(group), match.end(group), body, _trim_end(text, body, end))
+        )
+        if note:
+            turns[-1] = replace(turns[-1], note=note)
+    return _classify(text, turns)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\r\n\u00a0":
+        end -= 1
+    return end
+
+
+def _plausible(match: re.Match[str]) -> bool:
+    """A label, not a heading or a clock time: at most 8 words, no topic opener ("On Gaza:")."""
+    if match.group("q"):
+        return True
+    label = match.group("label")
+    words = label.split()
+    if len(words) > 8 or len(label) > 70:
+        return False
+    return words[0].lower().strip(".") not in _TOPIC_OPENERS
+
+
+def _opens_turn(text: str, start: int) -> bool:
+    """A label opens a paragraph, or a line after a finished sentence: "you heard from the\n
+    President: He was outraged" is a wrapped line, not a turn."""
+    before = text[max(0, start - 300) : start].rstrip(" \t\u00a0")
+    if not before or before.endswith("\n\n") or start < 3:
+        return True
+    previous = before.rstrip()
+    if before[len(previous) :].count("\n") >= 2 or not previous:
+        return True
+    return previous.endswith((".", "?", "!", ":", '"', "”", ")", "]", "—", "-", "*"))
+
+
+def _drop_rare_title_case(found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Title-case labels ("Spokesperson Wang Wenbin") count when they open with a role word or
+    recur; a one-off "Red Sea:" inside an answer is a topic, not a turn."""
+    counts: dict[str, int] = {}
+    for m in found:
+        if not m.group("q"):
+            key = label_key(m.group("label"))
+            counts[key] = counts.get(key, 0) + 1
+    kept = []
+    for m in found:
+        label = m.group("q") or m.group("label")
+        if (
+            m.group("q")
+            or label.isupper()
+            or any(c.isdigit() for c in label)
+            or _role_word(label.split()[0])
+            or counts[label_key(label)] >= 2
+        ):
+            kept.append(m)
+    return kept
+
+
+def _role_word(word: str) -> bool:
+    """A title, role noun or honorific ("Secretary", "MS.", "President-Elect")."""
+    w = word.lower().strip(".,’'")
+    parts = [w, *w.split("-")] if "-" in w else [w]
+    return any(p in _role_words() or p in _HONORIFICS or p in _QUESTION_LABELS for p in parts)
+
+
+@cache
+def _sites() -> tuple[tuple[str, str, str], ...]:
+    """Sites that publish transcripts: (URL part, country, publisher), ``transcript_sites.tsv``."""
+    return tuple((row[0], row[1], row[2]) for row in lexicon.rows("transcript_sites.tsv"))
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    titles = lexicon.word_list("titles") | lexicon.word_list("transcript_role_words")
+    return frozenset(titles | set(lexicon.role_nouns()))
+
+
+def _classify(text: str, turns: list[Turn]) -> list[Turn]:
+    """Each turn's kind: reporters' labels and labels whose every turn asks are questions."""
+    asks: dict[str, list[bool]] = {}
+    for turn in turns:
+        asks.setdefault(turn.key, []).append("?" in text[turn.start : turn.end])
+    out = []
+    for turn in turns:
+        words = set(turn.key.split())
+        if turn.key in _QUESTION_LABELS or turn.key.startswith("q "):
+            kind: TurnKind = "question"
+        elif words & _MODERATOR_WORDS and not words & {"official", "secretary", "minister"}:
+            kind = "moderator"
+        elif turn.key not in ("a", "answer") and _outlet_label(turn.label, asks[turn.key]):
+            kind = "question"
+        else:
+            kind = "answer"
+        out.append(replace(turn, kind=kind))
+    return out
+
+
+def _outlet_label(label: str, asks: list[bool]) -> bool:
+    """A label that only ever asks and has no role word ("AFP", "Bloomberg") is a reporter's."""
+    return all(asks) and not any(_role_word(w) for w in label.split())
+
+
+def looks_like_transcript(text: str) -> bool:
+    """Whether ``text`` reads as a transcript: enough labelled turns, an answer and a second
+    voice (a question, a moderator or another official)."""
+    turns = find_turns(text)
+    if len(turns) < MIN_TURNS or not any(t.kind == "answer" for t in turns):
+        return False
+    return len({t.key for t in turns}) >= 2
+
+
+# -- speakers ----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Resolution:
+    """What an answer label resolved to, and how (the figure counts ``full`` and ``anonymous``)."""
+
+    speaker: ExtractedSpeaker
+    how: Literal["full", "anonymous", "partial", "unresolved"]
+    source: str = ""  # where the name was found: title, text, label
+
+
+@dataclass(slots=True)
+class _Found:
+    name: str  # the full name as the text spells it
+    role: str | None
+    where: str
+
+
+def resolve_labels(
+    text: str, turns: Sequence[Turn], meta: DocumentMeta | None = None
+) -> dict[str, Resolution]:
+    """Each answer label's speaker, by its key: named from the title, the header, the moderator's
+    introduction or any turn; anonymous officials as their role, with the host's country."""
+    meta = meta or DocumentMeta()
+    sources = [("title", meta.title or ""), ("text", text)]
+    host = host_country(text, turns, meta)
+    out: dict[str, Resolution] = {}
+    for turn in turns:
+        if turn.kind != "answer" or turn.key in out:
+            continue
+        if len(out) < MAX_SEARCHED_LABELS:
+            out[turn.key] = _resolve_one(turn.label, sources, host)
+        else:  # each search reads the whole text: past this many labels, the label alone
+            out[turn.key] = _resolve_one(turn.label, [("label", turn.label)], host)
+    return out
+
+
+def host_country(text: str, turns: Sequence[Turn], meta: DocumentMeta) -> str | None:
+    """The country whose officials hold the briefing: the site's, else the first named in the
+    header before the first turn, else in the title."""
+    url = (meta.url or "").lower()
+    for host, country, _ in _sites():
+        if host in url:
+            return country
+    header = text[: turns[0].label_start] if turns else ""
+    countries = lexicon.countries()
+    return countries.first(header) or countries.first(meta.title or "")
+
+
+def publisher(url: str | None) -> str | None:
+    """The body that publishes transcripts at ``url`` ("The White House"), if known."""
+    for host, _, body in _sites():
+        if host in (url or "").lower():
+            return body
+    return None
+
+
+def _resolve_one(label: str, sources: list[tuple[str, str]], host: str | None) -> Resolution:
+    if label_key(label) in ("a", "answer"):
+        return _principal(sources, host)
+    words = [w for w in label.split() if not re.fullmatch(r"#?\d+", w)]
+    while words and words[0].lower().strip(".") in _HONORIFICS:
+        words = words[1:]
+    role_words: list[str] = []
+    while words and words[0].lower().strip(".,") in _role_words() and len(words) > 1:
+        role_words.append(words.pop(0))
+    label_role = _title_case(" ".join(role_words)) or None
+    if not words or all(w.lower().strip(".") in _role_words() for w in words):
+        return _role_only(label, role_words + words, sources, host)
+    found = _find_name(words, sources)
+    if found is None:
+        name = _title_case(" ".join(words))
+        how: Literal["full", "partial"] = "full" if len(words) >= 2 else "partial"
+        speaker = _speaker(name, label_role, host)
+        return Resolution(speaker, how, "label")
+    role = found.role or label_role
+    speaker = _speaker(found.name, role, host)
+    return Resolution(speaker, "full" if len(found.name.split()) >= 2 else "partial", found.where)
+
+
+def _principal(sources: list[tuple[str, str]], host: str | None) -> Resolution:
+    """Whom an interview's "A:" stands for: the first person the title (else the text's start)
+    names after a role word ("Interview with Foreign Minister Elena Kostova")."""
+    for where, source in sources:
+        words = (source if where == "title" else source[:2000]).split()
+        for i, word in enumerate(words[:-1]):
+            if not _role_word(word) or _role_word(words[i + 1]):
+                continue
+            name: list[str] = []
+            for nxt in words[i + 1 : i + 4]:
+                if not _NAME_TOKEN.fullmatch(nxt.rstrip(",;:")) or _role_word(nxt):
+                    break
+                name.append(nxt.rstrip(",;:"))
+                if nxt != name[-1]:
+                    break
+            found = _find_name(name, sources) if name else None
+            if found is not None:
+                speaker = _speaker(found.name, found.role, host)
+                return Resolution(speaker, "full" if len(name) >= 2 else "partial", where)
+    return Resolution(_speaker("Interviewee", None, host, named=False), "unresolved", "label")
+
+
+def _speaker(name: str, role: str | None, host: str | None, named: bool = True) -> ExtractedSpeaker:
+    country = lexicon.countries().first(role) if role else None
+    return ExtractedSpeaker(name, role, country or host, "person", named)
+
+
+def _role_only(
+    label: str, words: list[str], sources: list[tuple[str, str]], host: str | None
+) -> Resolution:
+    """A label that is a role: an anonymous official ("SENIOR ADMINISTRATION OFFICIAL") stays
+    one; "THE PRESIDENT" is the person the title or text gives that role."""
+    role = _title_case(" ".join(words))
+    heads = {w.lower().strip(".") for w in words}
+    if heads & _ANONYMOUS_HEADS or not words:
+        name = _title_case(" ".join(w for w in label.split() if w.lower() != "the")) or label
+        return Resolution(_speaker(name, None, host, named=False), "anonymous", "label")
+    holder = _holder_of(role, sources)
+    if holder is not None:
+        how: Literal["full", "partial"] = "full" if len(holder.name.split()) >= 2 else "partial"
+        return Resolution(_speaker(holder.name, holder.role or role, host), how, holder.where)
+    return Resolution(_speaker(role, role, host, named=False), "unresolved", "label")
+
+
+def _holder_of(role: str, sources: list[tuple[str, str]]) -> _Found | None:
+    """The person the sources name with ``role`` ("President Biden" -> Joseph R. Biden)."""
+    pattern = re.compile(rf"\b{re.escape(role)}\s+((?:[A-Z][\w’'\-]+\.?\s+){{0,2}}[A-Z][\w’'\-]+)")
+    for where, source in sources:
+        for match in pattern.finditer(source):
+            words = match.group(1).split()
+            if any(w.lower().strip(".") in _role_words() for w in words):
+                continue
+            found = _find_name(words, sources)
+            if found is not None:
+                return _Found(found.name, found.role or role, where)
+            return _Found(" ".join(words), role, where)
+    return None
+
+
+def _find_name(words: list[str], sources: list[tuple[str, str]]) -> _Found | None:
+    """The fullest spelling of the name ``words`` end with, and a role, from the sources (title
+    first): the capitalised words before the surname are first names, those before them the
+    role. A surname one letter off ("BUTTITGIEG") matches where nothing matches exactly."""
+    surname = words[-1]
+    best: _Found | None = None
+    for where, source in sources:
+        for spelled in _spellings(surname, source):
+            for match in re.finditer(rf"(?<![\w\-]){re.escape(spelled)}(?![\w\-])", source):
+                found = _name_before(source, match.start(), match.end(), words, where)
+                if found is None:
+                    continue
+                if best is None or _better(found, best):
+                    best = found
+                if best.role and len(best.name.split()) >= 2:
+                    return best
+    return best
+
+
+def _better(new: _Found, old: _Found) -> bool:
+    if len(new.name.split()) != len(old.name.split()):
+        return len(new.name.split()) > len(old.name.split())
+    return bool(new.role) and not old.role
+
+
+def _spellings(surname: str, source: str) -> list[str]:
+    """How ``surname`` (any case) is spelled in ``source``: exact, else one letter off."""
+    exact = {m.group(0) for m in re.finditer(rf"\b{re.escape(surname)}\b", source, re.I)}
+    exact = {s for s in exact if s[:1].isupper()}
+    mixed = {s for s in exact if not s.isupper()}
+    if mixed or len(surname) < 6:
+        return sorted(mixed or exact)
+    if exact:
+        return sorted(exact)
+    target = surname.lower()
+    near = set()
+    for m in re.finditer(r"\b[A-Z][a-z’'\-]{4,}\b", source):
+        word = m.group(0)
+        if abs(len(word) - len(target)) <= 1 and _one_edit(word.lower(), target):
+            near.add(word)
+    return sorted(near)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by at most one insertion, deletion or substitution."""
+    if a == b:
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+def _name_before(source: str, start: int, end: int, words: list[str], where: str) -> _Found | None:
+    """The name ending at ``source[start:end]`` and the role before it, read backwards over the
+    capitalised words of the same line."""
+    line_start = max(source.rfind("\n", 0, start) + 1, start - 200)
+    before = source[line_start:start].split()
+    if source[end : end + 2] in ("’s", "'s") and not before:
+        return None
+    given = [w for w in words[:-1] if not _role_word(w)]
+    first: list[str] = []
+    while before and len(first) < 2 and _NAME_TOKEN.fullmatch(before[-1]):
+        word = before[-1]
+        if _role_word(word) or word.lower() in lexicon.word_list("function_words"):
+            break
+        if first and not _starts_name(before[:-1], word):
+            break  # "Secretary of Transportation Pete", "Office of Public Engagement Stephen"
+        first.insert(0, before.pop())
+    if given and [w.lower() for w in first[-len(given) :]] != [w.lower() for w in given]:
+        if first:
+            return None  # another person with the same surname
+        first = [_title_case(w) for w in given]
+    surname = _title_case(source[start:end])
+    role = _role_before(before)
+    return _Found(" ".join([*first, surname]), role, where)
+
+
+def _starts_name(before: list[str], word: str) -> bool:
+    """Whether ``word`` can be a second first name: an initial, or a word after a role word or
+    lowercase text, not inside a capitalised run or after a connector ("of Transportation")."""
+    if re.fullmatch(r"[A-Z]\.", word) or not before:
+        return True
+    prev = before[-1]
+    if prev in _CONNECTORS:
+        return False
+    return _role_word(prev) or not prev[:1].isupper()
+
+
+def _role_before(before: list[str]) -> str | None:
+    """The role read backwards from the first name: capitalised words and connectors, with a
+    role noun among them ("National Security Council Coordinator for Strategic Communications")."""
+    taken: list[str] = []
+    while before:
+        word = before[-1]
+        if (word[:1].isupper() and not word.endswith((",", ";", ":"))) or (
+            word in _CONNECTORS and taken
+        ):
+            taken.insert(0, before.pop())
+        else:
+            break
+    while taken and (taken[0] in _CONNECTORS or taken[0].lower() in ("by", "and", "with")):
+        taken.pop(0)
+    while taken and taken[0].lower() in ("the", "a", "an", "on", "and", "by", "with"):
+        taken.pop(0)
+    if not any(_role_word(w) and w.lower().strip(".") not in _HONORIFICS for w in taken):
+        return None
+    while "of" in taken[1:] and not _names_role(taken[: taken.index("of")]):
+        taken = taken[taken.index("of") + 1 :]  # "Joint Press Conference of Russian Minister"
+    role = " ".join(taken).strip(" ,.")
+    return role or None
+
+
+def _names_role(words: list[str]) -> bool:
+    """Whether ``words`` hold a role noun ("Director", "Secretary"), not only modifiers."""
+    nouns = lexicon.role_nouns()
+    return any(w.lower().strip(".,") in nouns for w in words)
+
+
+def _title_case(text: str) -> str:
+    """ "JEAN-PIERRE" -> "Jean-Pierre"; mixed-case text and abbreviations ("U.S.") as written."""
+    if not text.isupper():
+        return text
+    return " ".join(
+        w if "." in w.rstrip(".") else "-".join(p.capitalize() for p in w.split("-"))
+        for w in text.split()
+    )
+
+
+# -- statements --------------------------------------------------------------------------------
+
+
+def answer_statements(
+    text: str, turns: Sequence[Turn], speakers: dict[str, Resolution]
+) -> list[ExtractedQuote]:
+    """One statement per paragraph of each answer turn, by the turn's speaker."""
+    out: list[ExtractedQuote] = []
+    paras = paragraphs(text)
+    k = 0
+    for turn in turns:
+        if turn.kind != "answer":
+            continue
+        resolved = speakers[turn.key]
+        while k < len(paras) and paras[k].end <= turn.start:
+            k += 1
+        j = k
+        while j < len(paras) and paras[j].start < turn.end:
+            para = paras[j]
+            start, end = max(para.start, turn.start), min(para.end, turn.end)
+            while start < end and text[start] in " \t\r\n\u00a0":
+                start += 1
+            end = _trim_end(text, start, end)
+            if len(text[start:end].split()) >= MIN_STATEMENT_WORDS:
+                out.append(_statement(text, turn, resolved, start, end, para.index))
+            j += 1
+    return out
+
+
+def _statement(
+    text: str, turn: Turn, resolved: Resolution, start: int, end: int, paragraph: int
+) -> ExtractedQuote:
+    base = resolved.speaker
+    speaker = ExtractedSpeaker(
+        base.name,
+        base.role,
+        base.affiliation,
+        base.kind,
+        base.named,
+        Span(turn.label_start, turn.label_end, turn.label),
+    )
+    confidence = {"full": 0.9, "anonymous": 0.85, "partial": 0.7, "unresolved": 0.5}
+    source = f" from the {resolved.source}" if resolved.source != "label" else ""
+    words = text[start:end]
+    typing = classify(words, None)  # the lexicon's cues first, as for any quote
+    return ExtractedQuote(
+        start=start,
+        end=end,
+        text=words,
+        form="transcript",
+        speaker=speaker,
+        type=typing.type,
+        target=target_of(words, base.affiliation),
+        confidence=confidence[resolved.how],
+        evidence=[
+            f"transcript: turn {turn.label!r} -> {base.name} ({resolved.how}{source})",
+            f"type: {typing.type} ({typing.evidence})",
+        ],
+        paragraph=paragraph,
+    )
+
+
+_CHARGE_VERBS = (
+    "says|said|saying|claims|claimed|claiming|alleges|alleged|accuses|accused|accusing|argues|"
+    "argued|insists|insisted|insisting|charges|charged|blames|blamed|blaming|calls|called|"
+    "calling|warns|warned|warning|threatens|threatened|threatening|condemns|"
+    "condemned|demands|demanded|demanding|criticizes|criticized|criticised|criticizing"
+)
+_CHARGE = re.compile(
+    r"(?P<owner>(?:[Tt]he\s+)?(?:(?:senior|top|former|high-ranking)\s+)?[A-Z][\w’'.\-]*(?:\s+(?:(?:for|of|the)\s+)?[A-Z][\w’'.\-]*){0,5}"
+    r"(?:\s+(?:foreign|defense|defence)\s+ministry|\s+government|\s+officials?|\s+diplomats?"
+    r"|\s+spokes(?:person|man|woman)|\s+military|\s+leaders?)?)"
+    r"(?:\s+who)?\s+(?:(?:has|have|had|is|are|was|were|now|again|also|just|publicly)\s+){0,2}"
+    rf"(?P<verb>{_CHARGE_VERBS})\b(?P<content>[^.?!]*[.?!]?)"
+)
+_PEOPLE = re.compile(r"(?i)\b(officials?|diplomats?|spokes(?:person|man|woman)|leaders?)$")
+_NOT_OWNERS = frozenset(
+    {"i", "we", "you", "he", "she", "they", "it", "the president", "president", "the white house"}
+)
+
+
+def question_charges(
+    text: str, turns: Sequence[Turn], host: str | None, known: Sequence[ExtractedQuote]
+) -> list[ExtractedQuote]:
+    """What the reporters' questions report of a third party ("Russia says the sanctions are
+    illegal"): a reported statement of that party, unless the rules found it already."""
+    out: list[ExtractedQuote] = []
+    for turn in turns:
+        if turn.kind != "question":
+            continue
+        body = text[turn.start : turn.end]
+        for match in _CHARGE.finditer(body):
+            charge = _charge(text, turn, match, host)
+            if charge is None:
+                continue
+            if any(_usable(q) and q.start < charge.end and charge.start < q.end for q in known):
+                continue  # the article rules found it with a party already
+            out.append(charge)
+    return out
+
+
+def _usable(quote: ExtractedQuote) -> bool:
+    return quote.speaker is not None and quote.speaker.affiliation is not None
+
+
+def _charge(text: str, turn: Turn, match: re.Match[str], host: str | None) -> ExtractedQuote | None:
+    owner = match.group("owner").strip()
+    words = owner.split()
+    ends = [k for k, w in enumerate(words) if _ends_sentence(w)]
+    if ends:
+        words = words[ends[-1] + 1 :]  # "Thanks, John.  Russia says": the owner is Russia
+    while words and (words[0] in ("Q", "A") or words[0].lower() in ("and", "but", "so", "now")):
+        words = words[1:]
+    owner = " ".join(words)
+    if not owner or len(match.group("content").split()) < 3:
+        return None
+    if owner.lower() in _NOT_OWNERS or re.split(r"[’']", words[0].lower())[0] in _NOT_OWNERS:
+        return None  # "They're saying": a pronoun, not a party
+    country = lexicon.countries().first(owner)
+    if country is not None:
+        if country == host:
+            return None  # the briefer's own side is not a charge to answer
+        if _PEOPLE.search(owner):  # "a senior Israeli official who said": unnamed, a person
+            name = " ".join(w for w in words if w.lower() not in ("the", "a", "an"))
+            speaker = ExtractedSpeaker(name, name, country, "person", False)
+        else:
+            name = _body_name(owner) if _body(owner) else lexicon.countries().government(country)
+            speaker = ExtractedSpeaker(name, None, country, "institution", True)
+    elif all(_NAME_TOKEN.fullmatch(w) for w in words) and not all(_role_word(w) for w in words):
+        found = _find_name(words, [("text", text)])
+        full = found.name if found else owner
+        role = found.role if found else None
+        affiliation = _foreign_country(text, full, role, host)
+        if affiliation is None:
+            return None  # the briefer's side, a domestic politician: no charge to answer
+        speaker = ExtractedSpeaker(full, role, affiliation, "person", True)
+    else:
+        return None
+    start = turn.start + match.start("owner") + match.group("owner").find(owner)
+    end = _trim_end(text, start, turn.start + match.end("content"))
+    lemma = _lemma(match.group("verb"))
+    cue_type = lexicon.cue_verbs().get(lemma, "-")
+    speaker.mention = Span(start, start + len(owner), owner)
+    return ExtractedQuote(
+        start=start,
+        end=end,
+        text=text[start:end],
+        form="reported",
+        speaker=speaker,
+        cue=match.group("verb"),
+        type=cue_type if cue_type not in ("-", "") else "statement",
+        confidence=0.6,
+        evidence=[f"transcript: charge in a reporter's question ({owner!r} {match.group('verb')})"],
+        paragraph=_paragraph_at(text, start),
+    )
+
+
+def _foreign_country(text: str, name: str, role: str | None, host: str | None) -> str | None:
+    """The foreign country a person named in a question speaks for: the one their role names,
+    else one in the capitalised words right before a mention of them ("Brazil's President
+    Bolsonaro"); None for the host's own people and domestic figures ("President Biden")."""
+    countries = lexicon.countries()
+    country = countries.first(role or "", exclude=host)
+    if country is not None:
+        return country
+    surname = name.split()[-1]
+    for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        before = text[max(0, match.start() - 120) : match.start()].split()
+        run: list[str] = []
+        while before and before[-1][:1].isupper() and not before[-1].endswith((",", ".", ":")):
+            run.insert(0, before.pop())
+        country = countries.first(" ".join(run), exclude=host)
+        if country is not None:
+            return country
+    return None
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word that closes a sentence ("John."), not an abbreviation ("U.S.", "Mr.")."""
+    if not word.endswith((".", "!", "?")):
+        return False
+    return not re.fullmatch(r"(?:[A-Z]\.)+", word) and not _role_word(word)
+
+
+def _body_name(owner: str) -> str:
+    """ "the Chinese foreign ministry" -> "Chinese Foreign Ministry"."""
+    words = owner.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
+def _body(owner: str) -> bool:
+    """Whether ``owner`` names a body of a country ("the Chinese foreign ministry")."""
+    return bool(re.search(r"(?i)\b(ministry|government|officials?|embassy|spokesperson)\b", owner))
+
+
+def _lemma(verb: str) -> str:
+    irregular = {"said": "say", "says": "say"}
+    if verb in irregular:
+        return irregular[verb]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ses", "se"), ("es", "e"), ("ed", "e")):
+        if verb.endswith(suffix) and verb[: -len(suffix)] + repl in lexicon.cue_verbs():
+            return verb[: -len(suffix)] + repl
+    for suffix in ("es", "ed", "s", "d"):
+        if verb.endswith(suffix) and verb[: -len(suffix)] in lexicon.cue_verbs():
+            return verb[: -len(suffix)]
+    return verb
+
+
+def _paragraph_at(text: str, offset: int) -> int:
+    for para in paragraphs(text):
+        if para.start <= offset < para.end:
+            return para.index
+    return 0
+
+
+def turn_at(turns: Sequence[Turn], offset: int) -> Turn | None:
+    """The turn whose label or body holds ``offset`` (``turns`` in text order)."""
+    return TurnIndex(turns).at(offset)
+
+
+class TurnIndex:
+    """Turns by offset, looked up by bisection (a transcript has thousands of turns)."""
+
+    def __init__(self, turns: Sequence[Turn]) -> None:
+        self.turns = list(turns)
+        self.starts = [t.label_start for t in self.turns]
+
+    def at(self, offset: int) -> Turn | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return None
+        turn = self.turns[i]
+        return turn if offset < max(turn.end, turn.start + 1) else None
+
+
+def transcript_quotes(
+    text: str, meta: DocumentMeta, turns: list[Turn], found: Sequence[ExtractedQuote]
+) -> list[ExtractedQuote]:
+    """The statements of a transcript: answer paragraphs, quotations inside answers that name
+    their speaker, and the charges reporters' questions carry; sorted by offset."""
+    speakers = resolve_labels(text, turns, meta)
+    host = host_country(text, turns, meta)
+    index = TurnIndex(turns)
+    kept = [q for q in found if _keep(q, index, speakers)]
+    sources = [("title", meta.title or ""), ("text", text)]
+    for quote in kept:
+        if quote.speaker is not None and not quote.speaker.named:
+            _name_role_speaker(quote.speaker, sources, host)
+    statements = answer_statements(text, turns, speakers)
+    statements = [s for s in statements if not _only_quotation(s, kept)]
+    charges = question_charges(text, turns, host, kept)
+    return sorted(kept + statements + charges, key=lambda q: (q.start, q.end))
+
+
+def _name_role_speaker(
+    speaker: ExtractedSpeaker, sources: list[tuple[str, str]], host: str | None
+) -> None:
+    """A quotation in a briefing credited to a bare role ("As the President said, '...'") is the
+    briefing side's holder of that role: named where the title or text names them."""
+    words = speaker.name.split()
+    while words and words[0].lower() in ("as", "and", "but", "so", "the"):
+        words = words[1:]
+    if not words or not all(_role_word(w) for w in words):
+        return
+    role = " ".join(words)
+    speaker.name = role
+    speaker.role = speaker.role if speaker.role and not speaker.role.startswith("As ") else role
+    holder = _holder_of(role, sources)
+    if holder is not None and len(holder.name.split()) >= 2:
+        speaker.name, speaker.named = holder.name, True
+        speaker.role = holder.role or role
+    if speaker.affiliation is None and lexicon.countries().first(speaker.role or "") is None:
+        speaker.affiliation = host
+
+
+def _keep(quote: ExtractedQuote, index: TurnIndex, speakers: dict[str, Resolution]) -> bool:
+    """A quote the article rules found stays where its speaker is named next to it, is not a
+    transcript label, a reporter or the briefer's own "I"/"we", and it is not in a moderator's
+    turn."""
+    turn = index.at(quote.start)
+    speaker = quote.speaker
+    if speaker is None or speaker.mention is None:
+        return False
+    if turn is not None and turn.kind == "moderator":
+        return False
+    mention = speaker.mention
+    bare = re.sub(r"^(?:and|but|so|now)\s+", "", mention.text.lower())  # "And he"
+    if bare in _NOT_OWNERS - {"the president", "president", "the white house"}:
+        return False
+    labelled = index.at(mention.start)
+    if labelled is not None and labelled.label_start <= mention.start < labelled.label_end:
+        return False  # a label taken for a speaker
+    if label_key(speaker.name) in speakers or speaker.name.split()[:1] in (["Q"], ["A"]):
+        return False  # a label taken for a speaker ("Q    But")
+    if turn is not None and not (turn.start <= mention.start < turn.end):
+        return False  # named in another turn: a guess across speakers
+    return _same_paragraph(quote, mention)
+
+
+def _same_paragraph(quote: ExtractedQuote, mention: Span) -> bool:
+    return abs(mention.start - quote.start) < 600
+
+
+def _only_quotation(statement: ExtractedQuote, kept: Sequence[ExtractedQuote]) -> bool:
+    """An answer paragraph that is no more than a quotation of someone else and its attribution
+    ("As the President said, '...'") is that person's quote, not the briefer's statement."""
+    inside = [q for q in kept if statement.start <= q.start and q.end <= statement.end]
+    if not inside:
+        return False
+    rest = statement.text
+    for q in sorted(inside, key=lambda q: -q.start):
+        rest = rest[: q.start - statement.start] + rest[q.end - statement.start :]
+    return len(rest.split()) < 8
+
+
+# -- exchanges ---------------------------------------------------------------------------------
+
+
+FOLLOW_UP_WORDS = 30  # a shorter question without a charge of its own follows up the last one
+_ASKS_RESPONSE = re.compile(
+    r"(?i)\b(?:your|any|a|the (?:white house|administration)[’']s)\s+(?:response|reaction|"
+    r"comment|reply)\b|\bhow do you (?:respond|react)\b|\bwhat do you (?:say|make of)\b"
+    r"|\b(?:respond|react) to (?:that|this|those|these|it)\b"
+)
+
+
+def link_answers(quotes: list[ExtractedQuote], turns: Sequence[Turn], text: str = "") -> None:
+    """An answer statement that denies or rejects answers the charge of the question before it
+    (the nearest question turn with a charge of another party; a short follow-up question keeps
+    the charge of the one before), over any other link. A counter-accusation aimed at the
+    charge's owner answers it too."""
+    index = TurnIndex(turns)
+    by_turn: dict[int, list[int]] = {}  # turn label_start -> its quotes
+    for i, quote in enumerate(quotes):
+        turn = index.at(quote.start)
+        if turn is not None:
+            by_turn.setdefault(turn.label_start, []).append(i)
+    question: list[int] = []
+    asked = False  # the question asks for a response ("Your response?", "Any comment?")
+    for turn in turns:
+        mine = by_turn.get(turn.label_start, [])
+        if turn.kind == "question":
+            charges = [i for i in mine if quotes[i].form != "transcript" and _usable(quotes[i])]
+            body = text[turn.start : turn.end]
+            follow_up = len(body.split()) <= FOLLOW_UP_WORDS
+            asked = bool(charges) and _ASKS_RESPONSE.search(body) is not None
+            question = charges or (question if follow_up else [])
+            continue
+        if turn.kind != "answer" or not question:
+            continue
+        charge = question[-1]
+        first = True
+        for i in mine:
+            quote = quotes[i]
+            if quote.form != "transcript":
+                continue
+            reply = first and asked and STANCE.get(quote.type) != "cooperative"
+            if _foreign(quotes[charge], quote) and (reply or _answers(quote, quotes[charge])):
+                _link(quote, charge, quotes[charge])
+            first = False
+        asked = False  # only the first answer turn replies to the request
+
+
+def _foreign(charge: ExtractedQuote, answer: ExtractedQuote) -> bool:
+    """A charge from another side than the answer's: a country or body of its own (a quote of a
+    congressman or of the briefer in a question is no charge to answer)."""
+    owner, me = charge.speaker, answer.speaker
+    if owner is None or owner.affiliation is None:
+        return False
+    return me is None or owner.affiliation != me.affiliation
+
+
+def _answers(quote: ExtractedQuote, charge: ExtractedQuote) -> bool:
+    """A denial, a rejection or a refusal to comment; or a counter-accusation aimed at the
+    charge's owner."""
+    if quote.type in ANSWERS or quote.type == "decline_comment":
+        return True
+    owner = charge.speaker
+    if quote.type not in ("accuse", "condemn") or owner is None:
+        return False
+    return quote.target is not None and quote.target in (owner.affiliation, owner.name)
+
+
+def _link(quote: ExtractedQuote, index: int, charge: ExtractedQuote) -> None:
+    quote.responds_to = index
+    owner = charge.speaker
+    if owner is not None:
+        quote.target = owner.affiliation or owner.name
+    quote.evidence.append(f"transcript: answers the charge in the question (quote {index})")
+
+
+def question_before(text: str, offset: int) -> str | None:
+    """The reporter's question the answer at ``offset`` replies to (for the TUI): the body of
+    the nearest question turn before that answer turn; None outside a transcript."""
+    turns = find_turns(text)
+    if len(turns) < MIN_TURNS:
+        return None
+    here = turn_at(turns, offset)
+    if here is None or here.kind != "answer":
+        return None
+    for turn in reversed(turns):
+        if turn.label_start >= here.label_start:
+            continue
+        if turn.kind == "question":
+            return text[turn.start : turn.end]
+        if turn.kind == "moderator":
+            return None
+    return None

@@ -1,0 +1,512 @@
+"""Briefing transcripts (``quotes.nlp.transcript``): turns, speakers, statements, questions.
+
+Short fictional transcripts, one per style (``MR. KIRBY:``, ``Q``/``Q:``/``A:``,
+``SPOKESPERSON MAO NING:``, ``Spokesperson Wang Wenbin:``, ``FOREIGN MINISTER LAVROV (via
+interpreter):``, a label on its own line, ``SENIOR ADMINISTRATION OFFICIAL:``, ``MODERATOR:``)
+in ``tests/data/transcripts/``, through ``extract_parsed`` with the surface parse.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotes.nlp.parse import surface_parse
+from quotes.nlp.pipeline import extract_parsed
+from quotes.nlp.transcript import (
+    find_turns,
+    looks_like_transcript,
+    question_before,
+    resolve_labels,
+)
+from quotes.nlp.types import Document, DocumentMeta, ExtractedQuote
+from quotes.readers import read_document
+
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "transcripts"
+
+
+def extract_sample(name: str) -> tuple[Document, list[ExtractedQuote]]:
+    doc = read_document(SAMPLES / name)
+    return doc, extract_parsed(doc, surface_parse(doc.text)).quotes
+
+
+def answers(quotes: list[ExtractedQuote]) -> list[ExtractedQuote]:
+    return [q for q in quotes if q.form == "transcript"]
+
+
+def speaker_of(quote: ExtractedQuote) -> tuple[str | None, str | None, str | None]:
+    assert quote.speaker is not None
+    return quote.speaker.name, quote.speaker.role, quote.speaker.affiliation
+
+
+# -- turns -------------------------------------------------------------------------------------
+
+
+def test_caps_labels_and_q_turns_are_found_with_their_kinds() -> None:
+    text = (SAMPLES / "kirby_briefing.md").read_text(encoding="utf-8")
+    turns = find_turns(text)
+    assert [(t.label, t.kind) for t in turns] == [
+        ("MS. WHITFIELD", "answer"),
+        ("Q", "question"),
+        ("MS. WHITFIELD", "answer"),
+        ("MR. KIRBY", "answer"),
+        ("Q", "question"),
+        ("MR. KIRBY", "answer"),
+        ("Q", "question"),
+        ("MR. KIRBY", "answer"),
+    ]
+    first = turns[0]
+    assert text[first.label_start : first.label_end] == "MS. WHITFIELD"
+    assert text[first.start :].startswith("Good afternoon")
+
+
+def test_moderator_and_anonymous_official_labels() -> None:
+    text = (SAMPLES / "background_call.md").read_text(encoding="utf-8")
+    kinds = [(t.label, t.kind) for t in find_turns(text)]
+    assert ("MODERATOR", "moderator") in kinds
+    assert ("SENIOR ADMINISTRATION OFFICIAL", "answer") in kinds
+
+
+def test_label_on_its_own_line_with_interpreter_note() -> None:
+    text = (SAMPLES / "lavrov_press_conference.txt").read_text(encoding="utf-8")
+    turns = find_turns(text)
+    lavrov = turns[1]
+    assert lavrov.label == "FOREIGN MINISTER LAVROV"
+    assert lavrov.note == "(via interpreter)"
+    assert text[lavrov.start :].startswith("Thank you.")
+    assert [t.kind for t in turns if t.label == "QUESTION"] == ["question", "question"]
+
+
+def test_outlet_labels_that_only_ask_are_reporters() -> None:
+    text = (SAMPLES / "mfa_caps.txt").read_text(encoding="utf-8")
+    kinds = {t.label: t.kind for t in find_turns(text)}
+    assert kinds == {"SPOKESPERSON MAO NING": "answer", "AFP": "question", "Bloomberg": "question"}
+
+
+def test_q_with_one_space_and_nbsp_labels() -> None:
+    text = (
+        "MS. DOE:\u00a0 Good afternoon, everyone.\n\nQ Hi.\n\n\u00a0\u00a0 MS. DOE:\u00a0 Hi, "
+        "Weijia.  One thing at the top today.\n\nQ Thanks.  What about Iran?\n\nMS. DOE: Next "
+        "question, please, we are out of time.\n"
+    )
+    assert [t.kind for t in find_turns(text)] == ["answer", "question"] * 2 + ["answer"]
+
+
+def test_a_wrapped_line_ending_in_a_colon_word_is_not_a_turn() -> None:
+    text = (
+        "MS. DOE: Hello there everyone.\n\nQ  A question?\n\nMS. DOE: And you heard from the\n"
+        "President: He was outraged by the strike.\n\nQ  Another?\n\nMS. DOE: No more today."
+    )
+    assert "President" not in [t.label for t in find_turns(text)]
+
+
+def test_topic_lines_inside_an_answer_are_not_turns() -> None:
+    text = (
+        "MR. ROE: Two things today.\n\nOn Gaza: the talks continue.\n\nRed Sea: ships are "
+        "moving again.\n\nQ  Thanks.  Anything else?\n\nMR. ROE: No, that is all.\n\nQ  Sure?"
+    )
+    labels = [t.label for t in find_turns(text)]
+    assert "On Gaza" not in labels and "Red Sea" not in labels
+
+
+def test_articles_are_not_transcripts() -> None:
+    article = (
+        'Foreign Minister Anna Berg said on Monday: "We will not accept this."\n\n'
+        "Note: this story was updated.\n\nThe talks resume next week in Geneva.\n"
+    )
+    assert not looks_like_transcript(article)
+    assert looks_like_transcript((SAMPLES / "qa_interview.txt").read_text(encoding="utf-8"))
+
+
+def test_an_article_keeps_its_quotes_when_forced_as_article() -> None:
+    text = (SAMPLES / "kirby_briefing.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    doc = Document(text, DocumentMeta(kind="article"))
+    assert not [
+        q for q in extract_parsed(doc, surface_parse(text)).quotes if q.form == "transcript"
+    ]
+
+
+# -- speakers ----------------------------------------------------------------------------------
+
+
+def test_labels_resolve_to_full_names_and_roles_from_the_title() -> None:
+    _doc, quotes = extract_sample("kirby_briefing.md")
+    named = {speaker_of(q) for q in answers(quotes)}
+    assert named == {
+        ("Dana Whitfield", "Press Secretary", "United States"),
+        ("John Kirby", "National Security Communications Advisor", "United States"),
+    }
+
+
+def test_anonymous_official_stays_anonymous_with_the_host_country() -> None:
+    _, quotes = extract_sample("background_call.md")
+    speakers = {speaker_of(q) for q in answers(quotes)}
+    assert speakers == {("Senior Administration Official", None, "United States")}
+    assert all(q.speaker is not None and not q.speaker.named for q in answers(quotes))
+
+
+def test_moderators_and_reporters_never_speak_statements() -> None:
+    for name in ("background_call.md", "kirby_briefing.md", "mfa_caps.txt", "qa_interview.txt"):
+        _, quotes = extract_sample(name)
+        for quote in quotes:
+            assert quote.speaker is not None
+            assert quote.speaker.name.lower() not in ("moderator", "q", "afp", "bloomberg")
+            assert not quote.text.startswith(("Thanks, everyone, for joining", "Let's take"))
+
+
+def test_spokesperson_caps_label_with_full_name() -> None:
+    _, quotes = extract_sample("mfa_caps.txt")
+    assert {speaker_of(q) for q in answers(quotes)} == {
+        ("Mao Ning", "Foreign Ministry Spokesperson", "China")
+    }
+
+
+def test_spokesperson_title_case_label() -> None:
+    _, quotes = extract_sample("mfa_title_case.txt")
+    assert {speaker_of(q) for q in answers(quotes)} == {
+        ("Wang Wenbin", "Foreign Ministry Spokesperson", "China")
+    }
+
+
+def test_minister_label_with_interpreter_note_resolves_from_the_title() -> None:
+    _, quotes = extract_sample("lavrov_press_conference.txt")
+    assert {speaker_of(q) for q in answers(quotes)} == {
+        ("Sergey Lavrov", "Russian Foreign Minister", "Russia"),
+        ("Sameh Shoukry", "Egyptian Foreign Minister", "Egypt"),
+    }
+
+
+def test_interview_answers_are_the_interviewee_named_in_the_title() -> None:
+    _, quotes = extract_sample("qa_interview.txt")
+    assert {speaker_of(q) for q in answers(quotes)} == {
+        ("Elena Kostova", "Foreign Minister", "Greece")
+    }
+
+
+@pytest.mark.parametrize(
+    ("label", "title", "name", "role"),
+    [
+        (
+            "SECRETARY BUTTITGIEG",  # a typo in the label: one letter off
+            "Press Briefing by Secretary of Transportation Pete Buttigieg",
+            "Pete Buttigieg",
+            "Secretary of Transportation",
+        ),
+        (
+            "MR. BENJAMIN",
+            "Briefing by Director of the Office of Public Engagement Stephen Benjamin",
+            "Stephen Benjamin",
+            "Director of the Office of Public Engagement",
+        ),
+        (
+            "THE PRESIDENT",
+            "Remarks by President Joe Biden and Chancellor Olaf Scholz",
+            "Joe Biden",
+            "President",
+        ),
+        ("MS. KIRBY", "Gaggle with NSC Coordinator John Kirby", "John Kirby", "NSC Coordinator"),
+    ],
+)
+def test_label_resolution(label: str, title: str, name: str, role: str) -> None:
+    text = f"{label}: Good afternoon to all.\n\nQ  A question?\n\n{label}: An answer.\n\nQ  More?"
+    turns = find_turns(text)
+    resolved = resolve_labels(text, turns, DocumentMeta(title=title))[turns[0].key]
+    assert (resolved.speaker.name, resolved.speaker.role) == (name, role)
+    assert resolved.how == "full"
+
+
+def test_a_surname_named_nowhere_stays_partial() -> None:
+    text = "MS. DALTON: Good afternoon to all.\n\nQ  A question?\n\nMS. DALTON: No.\n\nQ  More?"
+    turns = find_turns(text)
+    resolved = resolve_labels(text, turns, DocumentMeta(title="Press Gaggle"))[turns[0].key]
+    assert resolved.speaker.name == "Dalton"
+    assert resolved.how == "partial"
+
+
+# -- statements --------------------------------------------------------------------------------
+
+
+def test_each_answer_paragraph_is_a_statement_with_offsets() -> None:
+    doc, quotes = extract_sample("kirby_briefing.md")
+    statements = answers(quotes)
+    for quote in statements:
+        assert doc.text[quote.start : quote.end] == quote.text
+        assert quote.form == "transcript"
+        assert quote.speaker is not None and quote.speaker.mention is not None
+        mention = quote.speaker.mention
+        assert doc.text[mention.start : mention.end] == mention.text
+    texts = [q.text for q in statements]
+    assert any(t.startswith("We will send a delegation") for t in texts)
+    assert any(t.startswith("The measures target") for t in texts)
+    assert "Thanks, Dana." not in texts  # a pleasantry is no statement
+    assert not any("Good afternoon" in t for t in texts)
+
+
+def test_statements_get_a_type_and_form_transcript_in_json() -> None:
+    _doc, quotes = extract_sample("kirby_briefing.md")
+    denial = next(q for q in answers(quotes) if q.text.startswith("That is simply not true"))
+    assert denial.type == "deny"
+    data = denial.to_json()
+    assert data["form"] == "transcript"
+    assert data["speaker"]["name"] == "John Kirby"
+
+
+def test_a_quotation_inside_an_answer_goes_to_the_person_quoted() -> None:
+    _, quotes = extract_sample("kirby_briefing.md")
+    quoted = [q for q in quotes if q.text == "We will not abandon our partners in the region."]
+    assert len(quoted) == 1
+    assert quoted[0].form == "direct"
+    assert quoted[0].speaker is not None
+    assert quoted[0].speaker.name == "President"
+    assert quoted[0].speaker.affiliation == "United States"
+    # the paragraph holds nothing of Kirby's own besides the quotation: no Kirby statement
+    assert not any("abandon" in q.text for q in answers(quotes))
+
+
+def test_a_quotation_of_the_named_president_takes_the_full_name() -> None:
+    text = (
+        "MR. ROE: Good afternoon, everyone, and welcome to the briefing.\n\n"
+        'As President Maria Lopez said on Monday, "We will defend every inch of our territory."\n\n'
+        "Q  Will she travel to the border?\n\nMR. ROE: She will go there on Friday with the "
+        "defence minister.\n\nQ  Thanks."
+    )
+    doc = Document(text, DocumentMeta(title="Press Briefing by Spokesperson Tom Roe"))
+    quotes = extract_parsed(doc, surface_parse(text)).quotes
+    (quoted,) = [q for q in quotes if q.form == "direct"]
+    assert quoted.speaker is not None and quoted.speaker.name == "Maria Lopez"
+
+
+def test_scare_quotes_in_an_answer_are_not_quotes_of_the_briefer() -> None:
+    text = (
+        "MR. ROE: Good afternoon, everyone, and welcome to the briefing.\n\n"
+        "Russia published two so-called “draft treaties” last week, and we have read them.\n\n"
+        "Q  Will you answer them?\n\nMR. ROE: We will answer them in writing next week, "
+        "after we consult our allies.\n\nQ  Thanks."
+    )
+    quotes = extract_parsed(Document(text), surface_parse(text)).quotes
+    assert not [q for q in quotes if q.form == "direct"]
+    assert len(answers(quotes)) == 3
+
+
+# -- questions and exchanges -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "owner", "country"),
+    [
+        ("kirby_briefing.md", "Russia government", "Russia"),
+        ("qa_interview.txt", "Russia government", "Russia"),
+        ("mfa_caps.txt", "Philippines government", "Philippines"),
+        ("mfa_title_case.txt", "United States government", "United States"),
+        ("lavrov_press_conference.txt", "European Union", "European Union"),
+        ("briefing.html", "Canada government", "Canada"),
+    ],
+)
+def test_the_answer_that_rejects_a_questions_charge_links_to_it(
+    name: str, owner: str, country: str
+) -> None:
+    doc, quotes = extract_sample(name)
+    linked = [q for q in answers(quotes) if q.responds_to is not None]
+    assert linked, [(q.type, q.text[:40]) for q in answers(quotes)]
+    answer = linked[0]
+    assert answer.type in ("deny", "reject")
+    charge = quotes[answer.responds_to]
+    assert charge.speaker is not None
+    assert (charge.speaker.name, charge.speaker.affiliation) == (owner, country)
+    assert answer.target == country
+    turn = next(t for t in find_turns(doc.text) if t.label_start < charge.start < t.end)
+    assert turn.kind == "question"  # the charge exists only in the question
+
+
+def test_the_briefers_own_side_in_a_question_is_no_charge() -> None:
+    text = (
+        "MS. DOE: Good afternoon, everyone, at the briefing today.\n\n"
+        "Q  The White House says the sanctions will work.  Do you agree?\n\n"
+        "MS. DOE: That is not true, and I will not comment further on it today.\n\nQ  Thanks."
+    )
+    doc = Document(text, DocumentMeta(url="https://www.whitehouse.gov/briefing"))
+    quotes = extract_parsed(doc, surface_parse(text)).quotes
+    assert all(q.form == "transcript" for q in quotes)
+    assert all(q.responds_to is None for q in quotes)
+
+
+def test_question_before_an_answer_for_the_detail_view() -> None:
+    doc, quotes = extract_sample("kirby_briefing.md")
+    denial = next(q for q in answers(quotes) if q.text.startswith("That is simply not true"))
+    question = question_before(doc.text, denial.start)
+    assert question is not None and question.startswith("Thanks, John.  Russia says")
+    first = answers(quotes)[0]
+    assert question_before(doc.text, first.start) == "Good afternoon."
+    assert question_before("An article.\n\nNo turns here.", 3) is None
+
+
+def _run(
+    text: str, title: str = "Press Briefing by Press Secretary Ann Doe"
+) -> list[ExtractedQuote]:
+    doc = Document(text, DocumentMeta(title=title, url="https://www.whitehouse.gov/x"))
+    return extract_parsed(doc, surface_parse(text)).quotes
+
+
+def test_a_charge_by_an_unnamed_foreign_official_in_a_question() -> None:
+    quotes = _run(
+        "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
+        "Q  A senior Israeli official who said that the U.S. is slow-walking weapons to Israel "
+        "told ABC News so today.  Your response?\n\n"
+        "MS. DOE: That is false.  We are not slowing down any deliveries to Israel at all.\n\n"
+        "Q  Thanks."
+    )
+    (answer,) = [q for q in answers(quotes) if q.responds_to is not None]
+    charge = quotes[answer.responds_to]
+    assert charge.speaker is not None
+    assert (charge.speaker.name, charge.speaker.affiliation) == (
+        "senior Israeli official",
+        "Israel",
+    )
+    assert not charge.speaker.named
+
+
+def test_a_follow_up_question_keeps_the_charge_of_the_question_before() -> None:
+    quotes = _run(
+        "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
+        "Q  Russian Foreign Minister Sergey Lavrov spoke today.  And Lavrov had said that the "
+        "delivery is a step towards a significant escalation.  "
+        "What do you make of that?\n\n"
+        "MS. DOE: We will support Ukraine for as long as it takes, and we told them so.\n\n"
+        "Q  Is it an escalation, though?\n\n"
+        "MS. DOE: No, that is simply not true, and there is no escalation on our side.\n\nQ  Ok."
+    )
+    (answer,) = [q for q in answers(quotes) if q.responds_to is not None]
+    assert answer.text.startswith("No, that is simply not true")
+    charge = quotes[answer.responds_to]
+    assert charge.speaker is not None and charge.speaker.name == "Sergey Lavrov"
+    assert charge.speaker.affiliation == "Russia"
+    assert charge.text.startswith("Lavrov had said")
+
+
+def test_a_long_new_question_without_a_charge_drops_the_old_one() -> None:
+    quotes = _run(
+        "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
+        "Q  Russia says the sanctions are illegal.  Your response?\n\n"
+        "MS. DOE: They are lawful, and we will keep them in place for now.\n\n"
+        "Q  On a different topic entirely, the storm on the coast: how many federal teams have "
+        "been sent to the region this week, and when will the President visit the people there?\n\n"
+        "MS. DOE: That is not true that we were late, and the teams arrived on Monday.\n\nQ  Ok."
+    )
+    linked = [q.text for q in answers(quotes) if q.responds_to is not None]
+    assert linked == ["They are lawful, and we will keep them in place for now."]
+
+
+def test_a_counter_accusation_at_the_charges_owner_answers_it() -> None:
+    quotes = _run(
+        "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
+        "Q  China accuses the United States of provoking tension in the strait.  Response?\n\n"
+        "MS. DOE: China is the one that violated the airspace of Taiwan with its jets again.\n\n"
+        "Q  Thanks."
+    )
+    (answer,) = [q for q in answers(quotes) if q.type == "accuse"]
+    assert answer.target == "China"
+    assert answer.responds_to is not None
+    assert quotes[answer.responds_to].speaker.affiliation == "China"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "President Biden said last week that he knows how Israel plans to retaliate.",  # own side
+        "Jake Sullivan said he believed it was an act of sabotage by someone.",  # a briefer
+        "They're saying that the deal is dead and buried for good.",  # a pronoun
+        "House Minority Leader Kevin McCarthy is saying the aid was too slow.",  # domestic
+        "Ukraine has denied that they are responsible for the strike.",  # a denial, no charge
+    ],
+)
+def test_questions_without_a_foreign_charge_link_nothing(question: str) -> None:
+    quotes = _run(
+        "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
+        f"Q  {question}  Your response?\n\n"
+        "MR. SULLIVAN: That is simply not true, and we reject it entirely.\n\nQ  Thanks.",
+        title="Press Briefing by Press Secretary Ann Doe and National Security Advisor Jake "
+        "Sullivan",
+    )
+    assert [q.form for q in quotes] == ["transcript", "transcript"]
+
+
+def test_a_quote_of_a_domestic_figure_in_a_question_is_no_charge() -> None:
+    quotes = _run(
+        "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
+        '"Getting those jets in immediately is critical," Congressman Tom Scalise said.  '
+        "Your response?\n\n".replace('"Getting', 'Q  "Getting')
+        + "MS. DOE: That is simply not true, and we reject it entirely.\n\nQ  Thanks."
+    )
+    assert all(q.responds_to is None for q in quotes)
+
+
+def test_thousands_of_distinct_labels_resolve_in_bounded_time() -> None:
+    import itertools
+    import string
+    import time
+
+    from quotes.nlp.transcript import transcript_quotes
+
+    names = ("".join(p) for p in itertools.product(string.ascii_uppercase, repeat=3))
+    turns_text = [
+        f"MR. {next(names)}: We will answer the question on the treaty today.\n\n"
+        f"Q  And the treaty, sir?\n\n"
+        for _ in range(2000)
+    ]
+    text = "".join(turns_text) * 2
+    began = time.perf_counter()
+    turns = find_turns(text)
+    quotes = transcript_quotes(text, DocumentMeta(), turns, [])
+    assert time.perf_counter() - began < 60  # linear: a few seconds; quadratic: many minutes
+    assert len(turns) == 8000 and len(quotes) == 4000
+
+
+def test_a_chief_of_staff_is_an_official_and_an_answer_that_asks_is_still_an_answer() -> None:
+    text = (
+        "CHIEF OF STAFF ZIENTS: Good afternoon to all of you here today.\n\n"
+        "Q: Will the talks resume?\n\nA: Why would they not resume next week?\n\n"
+        "Q: Thanks.\n\nCHIEF OF STAFF ZIENTS: Thank you all for coming today."
+    )
+    kinds = {t.label: t.kind for t in find_turns(text)}
+    assert kinds == {"CHIEF OF STAFF ZIENTS": "answer", "Q": "question", "A": "answer"}
+
+
+def test_declining_to_comment_on_a_foreign_charge_answers_it() -> None:
+    quotes = _run(
+        "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
+        "Q  China accuses the United States of spying on its students.  Any comment?\n\n"
+        "MS. DOE: I'm not going to comment on intelligence matters from the podium today.\n\n"
+        "Q  Thanks."
+    )
+    (answer,) = [q for q in answers(quotes) if q.type == "decline_comment"]
+    assert answer.responds_to is not None
+    assert quotes[answer.responds_to].speaker.affiliation == "China"  # type: ignore[union-attr]
+
+
+def test_a_badly_attributed_quote_in_a_question_leaves_room_for_the_charge() -> None:
+    quotes = _run(
+        "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
+        "Q  The U.N. Commissioner for Human Rights said today that the siege is collective "
+        "punishment.  And he said, “the gates to a living nightmare.”  Any comment?\n\n"
+        "MS. DOE: I'm not going to comment on every remark made by every official here.\n\n"
+        "Q  Thanks."
+    )
+    (answer,) = [q for q in answers(quotes) if q.responds_to is not None]
+    assert quotes[answer.responds_to].speaker.affiliation == "United Nations"  # type: ignore[union-attr]
+    assert not [q for q in quotes if q.speaker and q.speaker.name.startswith("And ")]
+
+
+def test_the_first_answer_to_an_explicit_request_for_a_response_answers_the_charge() -> None:
+    quotes = _run(
+        "MS. DOE: Good afternoon, everyone, welcome to the briefing.\n\n"
+        "Q  Beijing says the new chip rules are an attempt to decouple the two economies.  "
+        "What is your response to that?\n\n"
+        "MS. DOE: We see the rules as being about our own security and our supply chains.\n\n"
+        "We will keep talking to Beijing about trade in the months ahead, as we always have.\n\n"
+        "Q  Thanks."
+    )
+    _, first, _ = answers(quotes)
+    assert first.type not in ("deny", "reject", "protest", "decline_comment")
+    assert first.responds_to is not None
+    assert quotes[first.responds_to].speaker.affiliation == "China"  # type: ignore[union-attr]

@@ -1,0 +1,52 @@
+"""Briefing transcripts through the real stanza pipeline (``extract``): the same behaviour as
+the surface-parse tests in ``test_transcript.py``, on the fictional samples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotes.nlp.pipeline import extract
+from quotes.nlp.types import ExtractedQuote
+from quotes.readers import read_document
+
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "transcripts"
+
+pytestmark = pytest.mark.slow
+
+
+def quotes_of(name: str) -> list[ExtractedQuote]:
+    return extract(read_document(SAMPLES / name)).quotes
+
+
+def test_briefing_speakers_quotation_and_exchange() -> None:
+    quotes = quotes_of("kirby_briefing.md")
+    statements = [q for q in quotes if q.form == "transcript"]
+    assert {q.speaker.name for q in statements if q.speaker} == {"Dana Whitfield", "John Kirby"}
+    quoted = [q for q in quotes if q.text == "We will not abandon our partners in the region."]
+    assert [q.speaker.name for q in quoted if q.speaker] == ["President"]
+    assert not any("abandon" in q.text for q in statements)
+    denial = next(q for q in statements if q.text.startswith("That is simply not true"))
+    assert denial.type == "deny"
+    assert denial.responds_to is not None
+    charge = quotes[denial.responds_to]
+    assert charge.speaker is not None and charge.speaker.affiliation == "Russia"
+    assert all(q.speaker is None or q.speaker.name not in ("Q", "MR. KIRBY") for q in quotes)
+
+
+def test_spokesperson_answers_and_reporters_from_outlets() -> None:
+    quotes = quotes_of("mfa_caps.txt")
+    speakers = {q.speaker.name for q in quotes if q.speaker and q.form == "transcript"}
+    assert speakers == {"Mao Ning"}
+    assert not any(q.speaker and q.speaker.name in ("AFP", "Bloomberg") for q in quotes)
+    linked = [q for q in quotes if q.form == "transcript" and q.responds_to is not None]
+    assert linked and quotes[linked[0].responds_to].speaker.affiliation == "Philippines"  # type: ignore[union-attr]
+
+
+def test_interpreted_minister_and_moderated_background_call() -> None:
+    lavrov = quotes_of("lavrov_press_conference.txt")
+    names = {q.speaker.name for q in lavrov if q.speaker and q.form == "transcript"}
+    assert names == {"Sergey Lavrov", "Sameh Shoukry"}
+    call = quotes_of("background_call.md")
+    assert {q.speaker.name for q in call if q.speaker} == {"Senior Administration Official"}
