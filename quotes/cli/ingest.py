@@ -12,7 +12,14 @@ from typing import Annotated
 import typer
 
 from quotes.cli import output
-from quotes.cli.options import DbOption, DemoDbOption, FormatOption, WorkersOption, check_format
+from quotes.cli.options import (
+    ClusterOption,
+    DbOption,
+    DemoDbOption,
+    FormatOption,
+    WorkersOption,
+    check_format,
+)
 from quotes.cli.progress import ingest_with_progress
 from quotes.cli.session import open_session
 from quotes.errors import InputError
@@ -24,8 +31,8 @@ def ingest_command(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Files or folders (.txt, .md with YAML front matter, .html, .jsonl); "
-            "- reads stdin.",
+            help="Files or folders (.txt, .md with YAML front matter, .html; .jsonl and "
+            ".parquet: one article per record); - reads stdin.",
             show_default=False,
         ),
     ],
@@ -33,10 +40,16 @@ def ingest_command(
     fmt: FormatOption = "table",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     workers: WorkersOption = None,
+    cluster: ClusterOption = None,
 ) -> None:
     """Read articles, extract their quotes and store them (re-running is safe)."""
     fmt = check_format(fmt, ("table", "json"))
-    done = ingest_with_progress(db, paths, show=not quiet and fmt == "table", workers=workers)
+    if cluster is not None:
+        from quotes.cluster import check_address
+
+        cluster = check_address(cluster, workers)
+    show = not quiet and fmt == "table"
+    done = ingest_with_progress(db, paths, show=show, workers=workers, cluster=cluster)
     summary = done.summary
     if fmt == "json":
         output.emit_json(summary.to_json())

@@ -35,9 +35,15 @@ class Ingested:
 
 
 def ingest_with_progress(
-    db: str | None, paths: Sequence[str | Path], *, show: bool, workers: int | None
+    db: str | None,
+    paths: Sequence[str | Path],
+    *,
+    show: bool,
+    workers: int | None,
+    cluster: str | None = None,
 ) -> Ingested:
-    """Ingest ``paths`` into the store at ``db``, with a progress bar if ``show`` (and a tty)."""
+    """Ingest ``paths`` into the store at ``db``, with a progress bar if ``show`` (and a tty);
+    on the Dask cluster at ``cluster`` (``local``: started here) if given."""
     from quotes.ingest import IngestSummary, ingest_paths
     from quotes.store.db import open_store, session_scope
     from quotes.store.read import stats
@@ -48,7 +54,14 @@ def ingest_with_progress(
             engine = open_store(db)
             try:
                 with progress_bar(show) as progress:
-                    ingest_paths(engine, paths, progress=progress, workers=workers, summary=summary)
+                    ingest_paths(
+                        engine,
+                        paths,
+                        progress=progress,
+                        workers=workers,
+                        summary=summary,
+                        cluster=cluster,
+                    )
                 with session_scope(engine) as session:
                     return Ingested(summary, stats(session))
             finally:
