@@ -70,9 +70,10 @@ def check_address(address: str, workers: int | None) -> str:
 @contextmanager
 def connect(address: str, workers: int | None = None) -> Iterator[Client]:
     """A client of the cluster at ``address``, or of a local cluster of ``workers`` processes
-    (``local``; default one per core, at most 4); closed (and a local cluster stopped) after."""
+    (``local``; default one per core, at most 4); closed (and a local cluster stopped) after.
+    ``workers`` is ignored for a running cluster (the command line refuses it there)."""
     distributed = _distributed()
-    address = check_address(address, workers)
+    address = check_address(address, None)
     if address == LOCAL:
         with _local_client(distributed, workers) as client:
             yield client
