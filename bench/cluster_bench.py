@@ -11,7 +11,9 @@ article of the thread that extracts (less moved by other load on the machine tha
 clock), and each worker's peak memory. ``single`` extracts in this process, for the ratio.
 Only extraction is timed: the store writer is the same for every engine. Ray is not a
 dependency of quotes; install it yourself to measure it (``pip install ray``).
-``BENCH_NO_TRIM=1`` starts Dask's workers without its ``MALLOC_TRIM_THRESHOLD_`` setting.
+Knobs used to look for Dask's gap: ``BENCH_NO_TRIM=1`` starts Dask's workers without its
+``MALLOC_TRIM_THRESHOLD_`` setting, ``BENCH_SWITCH=0.05`` sets the workers' GIL switch interval,
+``BENCH_THREAD=1`` runs ``single`` in a second thread, the way a Dask worker runs a task.
 """
 
 from __future__ import annotations
