@@ -113,9 +113,7 @@ def _stored_hashes(engine: Engine, hashes: Sequence[str]) -> set[str]:
     return found
 
 
-def _extract_batch(
-    extract: BatchExtractor, batch: Sequence[Document]
-) -> list[Extraction | Skipped]:
+def extract_batch(extract: BatchExtractor, batch: Sequence[Document]) -> list[Extraction | Skipped]:
     """Extract a batch; if it fails, retry one by one so only the bad article is skipped."""
     try:
         found: list[Extraction | Skipped] = list(extract(batch))
@@ -128,7 +126,7 @@ def _extract_batch(
         error = f"the extractor failed: {type(err).__name__}: {err}"
     if len(batch) == 1:
         return [Skipped(_label(batch[0]), error)]
-    return [item for doc in batch for item in _extract_batch(extract, [doc])]
+    return [item for doc in batch for item in extract_batch(extract, [doc])]
 
 
 @contextmanager
@@ -157,6 +155,25 @@ def _store_and_count(engine: Engine, extraction: Extraction, summary: IngestSumm
     except QuotesError as err:
         summary.skipped.append(Skipped(_label(extraction.document), err.message))
         return
+    _count(summary, result)
+
+
+def _store_many(engine: Engine, extractions: Sequence[Extraction], summary: IngestSummary) -> None:
+    """Store ``extractions`` in one transaction (the cluster's writer); if one of them cannot be
+    stored, each in its own transaction instead, so that only that article is skipped."""
+    with _signals_held():
+        try:
+            with session_scope(engine) as session:
+                results = [save_extraction(session, item, commit=False) for item in extractions]
+        except QuotesError:
+            for item in extractions:
+                _store_and_count(engine, item, summary)
+            return
+        for result in results:
+            _count(summary, result)
+
+
+def _count(summary: IngestSummary, result: SaveResult) -> None:
     summary.results.append(result)
     if result.status == "unchanged":
         summary.unchanged += 1
@@ -176,11 +193,14 @@ def ingest_documents(
     batch_size: int = BATCH_SIZE,
     summary: IngestSummary | None = None,
     workers: int | None = 1,
+    cluster: str | None = None,
 ) -> IngestSummary:
     """Extract and store already-read documents (skipping texts already stored).
 
     Without ``extract``, the packaged NLP pipeline runs in ``workers`` processes (None: one per
-    core), as many as the number of new articles makes worth their model loading.
+    core), as many as the number of new articles makes worth their model loading. With
+    ``cluster`` (a Dask scheduler address, or ``local`` for ``workers`` local processes) it
+    runs on that cluster instead, and this process stores the results (``quotes.cluster``).
     """
     summary = summary if summary is not None else IngestSummary()
     init_db(engine)
@@ -201,6 +221,13 @@ def ingest_documents(
     if not todo:
         return summary
     run = _Run(engine, summary, progress, done, total)
+    if cluster is not None:
+        from quotes.cluster import connect, extract_on_cluster
+
+        with connect(cluster, workers) as client:
+            for shard, items in extract_on_cluster(client, todo):
+                run.store_shard(shard, items)
+        return summary
     if extract is not None:
         run.extract_and_store(todo, extract, batch_size)
         return summary
@@ -235,7 +262,7 @@ class _Run:
         size = max(batch_size, 1)
         for start in range(0, len(todo), size):
             batch = todo[start : start + size]
-            for doc, item in zip(batch, _extract_batch(extract, batch), strict=True):
+            for doc, item in zip(batch, extract_batch(extract, batch), strict=True):
                 if isinstance(item, Skipped):
                     self.summary.skipped.append(item)
                 else:
@@ -243,6 +270,19 @@ class _Run:
                 self.done += 1
                 if self.progress is not None:
                     self.progress(_label(doc), self.done, self.total)
+
+    def store_shard(self, shard: Sequence[Document], items: Sequence[Extraction | Skipped]) -> None:
+        """Store a shard's extractions in one transaction, then report each article."""
+        for item in items:
+            if isinstance(item, Skipped):
+                self.summary.skipped.append(item)
+        _store_many(
+            self.engine, [item for item in items if not isinstance(item, Skipped)], self.summary
+        )
+        for doc in shard:
+            self.done += 1
+            if self.progress is not None:
+                self.progress(_label(doc), self.done, self.total)
 
 
 def ingest_paths(
@@ -256,6 +296,7 @@ def ingest_paths(
     workers: int | None = 1,
     summary: IngestSummary | None = None,
     as_kind: str | None = None,
+    cluster: str | None = None,
 ) -> IngestSummary:
     """Read files, folders (recursively) and ``-`` (stdin), extract quotes, store them.
 
@@ -278,6 +319,7 @@ def ingest_paths(
             batch_size=batch_size,
             summary=summary,
             workers=workers,
+            cluster=cluster,
         )
     finally:
         summary.seconds = time.perf_counter() - began

@@ -1,4 +1,5 @@
-"""Read articles from files into ``Document`` objects: plain text, Markdown, HTML and JSON Lines.
+"""Read articles from files into ``Document`` objects: plain text, Markdown, HTML, JSON Lines and
+Parquet (the last two: one article per record, the way news archives are shipped).
 
 Offsets produced by the extractor index ``Document.text`` exactly, so readers never rewrite the
 text they return: plain text is the file as decoded (a UTF-8 byte-order mark aside), Markdown is
@@ -32,7 +33,12 @@ TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-KNOWN_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
+KNOWN_SUFFIXES = (
+    TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | PARQUET_SUFFIXES
+)
+RECORD_FIELDS = ("text", "title", "date", "outlet", "url")
+PARQUET_ROWS = 1024  # records read from a Parquet file at a time
 SIDECAR_SUFFIX = ".meta.yaml"
 STDIN = "-"
 DOCUMENT_KINDS = ("transcript", "article")  # what ``as_kind`` may force (else it is guessed)
@@ -53,12 +59,8 @@ def _stat(path: Path) -> os.stat_result:
     return path.stat()
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing missing, non-regular, oversized and unreadable files.
-
-    The size on disk is checked first, and the read itself stops after the cap, so a file
-    that grows (or lies about its size) is never read without limit.
-    """
+def _read_limit(path: Path) -> None:
+    """Refuse a missing, non-regular or oversized file (``InputError``)."""
     try:
         info = _stat(path)
     except FileNotFoundError:
@@ -69,6 +71,15 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: not a regular file (a device, pipe or socket)")
     if info.st_size > MAX_BYTES:
         raise InputError(f"{path}: file is larger than 50 MB ({info.st_size / 1e6:.0f} MB)")
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing missing, non-regular, oversized and unreadable files.
+
+    The size on disk is checked first, and the read itself stops after the cap, so a file
+    that grows (or lies about its size) is never read without limit.
+    """
+    _read_limit(path)
     try:
         with path.open("rb") as stream:
             data = stream.read(MAX_BYTES + 1)
@@ -303,6 +314,12 @@ def parse_jsonl_line(line: str, name: str) -> Document:
         raise InputError(f"{name}: not valid JSON ({err.msg})") from None
     if not isinstance(data, dict):
         raise InputError(f"{name}: expected a JSON object with a 'text' key")
+    return parse_record(data, name)
+
+
+def parse_record(data: dict[str, Any], name: str) -> Document:
+    """One article from a record (a JSON Lines object, a Parquet row): text, title, date,
+    outlet, url."""
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{name}: no 'text' (or it is empty)")
@@ -354,11 +371,20 @@ def parse_text(text: str, kind: str, path: str | None, sidecar: Path | None = No
 
 
 def read_document(path: Path, as_kind: str | None = None) -> Document:
-    """Read one article file (.txt, .md, .html, one-line .jsonl); ``InputError`` if unusable.
-    ``as_kind`` ("transcript" or "article") overrides the guess of ``mark_kind``."""
+    """Read one article file (.txt, .md, .html, one-record .jsonl or .parquet); ``InputError``
+    if unusable. ``as_kind`` ("transcript" or "article") overrides the guess of ``mark_kind``."""
     path = Path(path)
     if path.is_dir():
         raise InputError(f"{path}: is a folder, not a file")
+    if path.suffix.lower() in PARQUET_SUFFIXES:
+        rows = list(_iter_parquet(path))
+        if len(rows) != 1:
+            raise InputError(
+                f"{path}: holds {len(rows)} articles (Parquet); read it with iter_documents"
+            )
+        if isinstance(rows[0], Skipped):
+            raise InputError(f"{rows[0].path}: {rows[0].reason}")
+        return mark_kind(rows[0], as_kind)
     text = decode(_read_bytes(path), str(path))
     doc = parse_text(text, _kind(path, text), str(path), sidecar_path(path))
     return mark_kind(_canonical(doc, path), as_kind)
@@ -411,6 +437,36 @@ def _iter_jsonl(text: str, name: str, as_kind: str | None = None) -> Iterator[Do
             yield Skipped(where, _reason(err, where))
 
 
+def _iter_parquet(path: Path) -> Iterator[Document | Skipped]:
+    """One document per row of a Parquet file (columns text, title, date, outlet, url), read
+    ``PARQUET_ROWS`` rows at a time; a bad row is ``Skipped`` as ``file.parquet:N``."""
+    name = str(path)
+    _read_limit(path)
+    try:
+        import pyarrow.parquet as pq
+
+        table = pq.ParquetFile(path)
+        columns = [field for field in RECORD_FIELDS if field in table.schema_arrow.names]
+        if "text" not in columns:
+            raise InputError(f"{name}: no 'text' column (Parquet: one article per row)")
+        row = 0
+        for batch in table.iter_batches(batch_size=PARQUET_ROWS, columns=columns):
+            for record in batch.to_pylist():
+                row += 1
+                where = f"{name}:{row}"
+                try:
+                    yield parse_record(record, where)
+                except InputError as err:
+                    yield Skipped(where, _reason(err, where))
+    except (OSError, ValueError) as err:  # pyarrow's ArrowInvalid is a ValueError
+        raise InputError(f"{name}: not a readable Parquet file ({_first(err)})") from None
+
+
+def _first(err: BaseException) -> str:
+    lines = str(err).strip().splitlines()
+    return lines[0][:200] if lines else type(err).__name__
+
+
 def _reason(err: InputError, name: str) -> str:
     """The message without its leading ``name: `` (Skipped carries the path already)."""
     prefix = f"{name}: "
@@ -420,6 +476,10 @@ def _reason(err: InputError, name: str) -> str:
 def _iter_file(path: Path, as_kind: str | None = None) -> Iterator[Document | Skipped]:
     name = str(path)
     try:
+        if path.suffix.lower() in PARQUET_SUFFIXES:
+            for row in _iter_parquet(path):
+                yield row if isinstance(row, Skipped) else mark_kind(row, as_kind)
+            return
         text = decode(_read_bytes(path), name)
         kind = _kind(path, text)
         if kind == "jsonl":
@@ -470,7 +530,9 @@ def iter_documents(
         if path.is_dir():
             files = list(_folder_files(path))
             if not files:
-                yield Skipped(str(path), "folder holds no .txt, .md, .html or .jsonl files")
+                yield Skipped(
+                    str(path), "folder holds no .txt, .md, .html, .jsonl or .parquet files"
+                )
             for file in files:
                 yield from _iter_file(file, as_kind)
         elif path.exists():

@@ -13,6 +13,7 @@ import typer
 
 from quotes.cli import output
 from quotes.cli.options import (
+    ClusterOption,
     DbOption,
     DemoDbOption,
     FormatOption,
@@ -31,8 +32,8 @@ def ingest_command(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Files or folders (.txt, .md with YAML front matter, .html, .jsonl); "
-            "- reads stdin.",
+            help="Files or folders (.txt, .md with YAML front matter, .html; .jsonl and "
+            ".parquet: one article per record); - reads stdin.",
             show_default=False,
         ),
     ],
@@ -41,12 +42,19 @@ def ingest_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     workers: WorkersOption = None,
     as_kind: InputFormatOption = None,
+    cluster: ClusterOption = None,
 ) -> None:
     """Read articles and briefing transcripts, extract their quotes and store them (re-running
     is safe)."""
     fmt = check_format(fmt, ("table", "json"))
+    if cluster is not None:
+        from quotes.cluster import check_address
+
+        cluster = check_address(cluster, workers)
     show = not quiet and fmt == "table"
-    done = ingest_with_progress(db, paths, show=show, workers=workers, as_kind=as_kind)
+    done = ingest_with_progress(
+        db, paths, show=show, workers=workers, as_kind=as_kind, cluster=cluster
+    )
     summary = done.summary
     if fmt == "json":
         output.emit_json(summary.to_json())

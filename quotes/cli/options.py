@@ -1,8 +1,8 @@
 """The option and argument types the commands share, each defined once, and their checks.
 
-``DbOption``, ``FormatOption``, ``WorkersOption``, the quote filters (``--speaker``,
-``--type``, ``--since``, ``--until``, ``--outlet``, ``--party``) and the row limits are
-``Annotated`` types a command names as a parameter's type; ``check_format`` checks a
+``DbOption``, ``FormatOption``, ``WorkersOption``, ``ClusterOption``, the quote filters
+(``--speaker``, ``--type``, ``--since``, ``--until``, ``--outlet``, ``--party``) and the row
+limits are ``Annotated`` types a command names as a parameter's type; ``check_format`` checks a
 ``--format`` value. Dates and speakers are read by ``quotes.store.filters``. Bad values
 raise ``QuotesError``s.
 """
@@ -60,6 +60,17 @@ InputFormatOption = Annotated[
         metavar="KIND",
         help="Read every input as a 'transcript' (briefing turns: MR. KIRBY:, Q) or an "
         "'article'; default: guessed per file. (--format is the output format.)",
+    ),
+]
+ClusterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--cluster",
+        metavar="ADDRESS",
+        help="Extract on a Dask cluster: its scheduler (tcp://host:8786), or 'local' to start "
+        "one here with --workers processes; this process stores the results "
+        "(needs pip install 'quotes[cluster]').",
+        show_default=False,
     ),
 ]
 FormatOption = Annotated[

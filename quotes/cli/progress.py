@@ -41,9 +41,11 @@ def ingest_with_progress(
     show: bool,
     workers: int | None,
     as_kind: str | None = None,
+    cluster: str | None = None,
 ) -> Ingested:
     """Ingest ``paths`` into the store at ``db``, with a progress bar if ``show`` (and a tty);
-    ``as_kind`` reads every input as a transcript or an article (``readers.mark_kind``)."""
+    ``as_kind`` reads every input as a transcript or an article (``readers.mark_kind``); on
+    the Dask cluster at ``cluster`` (``local``: started here) if given."""
     from quotes.ingest import IngestSummary, ingest_paths
     from quotes.store.db import open_store, session_scope
     from quotes.store.read import stats
@@ -61,6 +63,7 @@ def ingest_with_progress(
                         workers=workers,
                         summary=summary,
                         as_kind=as_kind,
+                        cluster=cluster,
                     )
                 with session_scope(engine) as session:
                     return Ingested(summary, stats(session))

@@ -59,10 +59,16 @@ def _init_worker(parent: int) -> None:
     # Ctrl-C reaches the whole process group: the parent decides, a worker never prints a
     # KeyboardInterrupt traceback of its own
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    one_thread()
+
+
+def one_thread() -> None:
+    """torch on one thread in this process: a worker shares the cores with the other workers."""
     os.environ["OMP_NUM_THREADS"] = "1"
     import torch
 
-    torch.set_num_threads(1)
+    if torch.get_num_threads() != 1:
+        torch.set_num_threads(1)
 
 
 def worker_pid(_: int) -> int:
@@ -73,11 +79,12 @@ def worker_pid(_: int) -> int:
 
 def _warm_up(_: int) -> int:
     """Load the models in this worker (timed apart from the work by the benchmark)."""
-    _parser().parse('Warm up. "The models load once," he said.')
+    shared_parser().parse('Warm up. "The models load once," he said.')
     return os.getpid()
 
 
-def _parser() -> StanzaParser:
+def shared_parser() -> StanzaParser:
+    """This process's parser, loaded on first use: a pool or cluster worker loads it once."""
     global _PARSER
     if _PARSER is None:
         from quotes.nlp.parse import StanzaParser
@@ -89,7 +96,7 @@ def _parser() -> StanzaParser:
 def _extract_chunk(chunk: list[Document]) -> list[Extraction]:
     from quotes.nlp.pipeline import extract_many
 
-    return list(extract_many(chunk, _parser()))
+    return list(extract_many(chunk, shared_parser()))
 
 
 def default_workers() -> int:
