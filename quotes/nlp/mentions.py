@@ -581,6 +581,9 @@ def _name_tokens(words: list[Token]) -> list[Token]:
         while start < last and role_kind(words[start].text) is not None:
             start += 1  # "Rep." tagged as part of the name: a title
         return words[start : last + 1]
+    organisation = _trailing_organisation(words)
+    if organisation:
+        return organisation
     run: list[Token] = []
     roles = lexicon.role_nouns()
     for i in range(len(words) - 1, -1, -1):
@@ -643,6 +646,24 @@ def describe_titled(name: list[Token], title: list[Token], text: str) -> Mention
         country=mention.country or lexicon.countries().first(role),
         speaker_kind=kind,
     )
+
+
+def _trailing_organisation(words: list[Token]) -> list[Token]:
+    """ "North Korea's main news agency Korean Central News Agency (KCNA)": an organisation the
+    NER tagged whole, after lower-case words that describe it, is the name; those words are its
+    role (a name ending in a role noun, "Agency", is otherwise taken for a role)."""
+    core = words[: next((i for i, t in enumerate(words) if t.text == "("), len(words))]
+    if len(core) < 3 or core[-1].ner != "E-ORG":
+        return []
+    i = len(core) - 1
+    while i > 0 and core[i - 1].ner == "I-ORG":
+        i -= 1
+    if i < 1 or core[i - 1].ner != "B-ORG":
+        return []
+    i -= 1
+    if i == 0 or not core[i - 1].text[:1].islower():
+        return []
+    return core[i:]
 
 
 def _with_organisation(words: list[Token], name_toks: list[Token]) -> list[Token]:

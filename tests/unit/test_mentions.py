@@ -163,3 +163,29 @@ def test_where_a_speaker_is_does_not_give_their_country() -> None:
 def test_where_a_group_comes_from_gives_its_country() -> None:
     mention = describe(*tokens("Militant/ADJ", "groups/NOUN", "from/ADP", "Somalia/PROPN/S-LOC"))
     assert mention.country == "Somalia"
+
+
+def test_an_organisation_named_after_a_description_of_it_is_the_name() -> None:
+    # "quoting North Korea's main news agency Korean Central News Agency (KCNA)" named the whole
+    # phrase, which the diplo scorer refuses for KCNA (diplo-dev)
+    mention = describe(
+        *tokens(
+            "North/PROPN/B-LOC",
+            "Korea/PROPN/E-LOC",
+            "'s/PART",
+            "main/ADJ",
+            "news/NOUN",
+            "agency/NOUN",
+            "Korean/ADJ/B-ORG",
+            "Central/ADJ/I-ORG",
+            "News/PROPN/I-ORG",
+            "Agency/PROPN/E-ORG",
+        )
+    )
+    assert mention.name == "Korean Central News Agency"
+    assert mention.role == "North Korea 's main news agency"
+
+
+def test_an_organisation_named_at_the_start_keeps_its_whole_name() -> None:
+    mention = describe(*tokens("the/DET", "Palestinian/ADJ/B-ORG", "Authority/PROPN/E-ORG"))
+    assert mention.name == "Palestinian Authority"
