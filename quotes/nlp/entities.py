@@ -80,18 +80,16 @@ class EntityRegistry:
             return pick
         if mention.kind == "name" and mention.name:
             words = _tokens(mention.name)
-            matches = [
-                ent
+            named = [
+                (ent, _tokens(ent.name))
                 for ent in sorted(self.entities, key=lambda e: -e.last_seen)
                 if ent.named
-                and (
-                    ent.name == mention.name
-                    or (
-                        words
-                        and set(words) <= set(_tokens(ent.name))
-                        and _compatible(words, _tokens(ent.name))
-                    )
-                )
+            ]
+            matches = [
+                ent
+                for ent, ent_words in named
+                if ent.name == mention.name
+                or (words and set(words) <= set(ent_words) and _compatible(words, ent_words))
             ]
             if not matches:
                 # "Nicolas Sarkozy" after a headline's bare "Sarkozy": the same person, whose
@@ -99,10 +97,8 @@ class EntityRegistry:
                 return next(
                     (
                         ent
-                        for ent in sorted(self.entities, key=lambda e: -e.last_seen)
-                        if ent.named
-                        and len(_tokens(ent.name)) == 1
-                        and set(_tokens(ent.name)) <= set(words)
+                        for ent, ent_words in named
+                        if len(ent_words) == 1 and set(ent_words) <= set(words)
                     ),
                     None,
                 )

@@ -520,11 +520,11 @@ _SPEECH_NOUNS = frozenset(
 )
 # "his remarks": the possessive pronoun, and the kind of speaker it refers to
 _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "their": "any", "its": "institution"}
-# prepositions that end the speaker part of a noun phrase ("of", "for", "to" build titles)
 # What a named body publishes, which speaks in its own right ("the EU report says")
 _DOCUMENT_NOUNS = frozenset(
     ["report", "document", "study", "survey", "memo", "cable", "assessment", "dossier"]
 )
+# prepositions that end the speaker part of a noun phrase ("of", "for", "to" build titles)
 _CUT_AT = frozenset(
     ["during", "near", "after", "before", "since", "at", "on", "in", "from", "with", "within"]
 )

@@ -27,16 +27,13 @@ _NOT_SUBJECT_SLOTS = frozenset(["advmod", "obl", "dep", "compound", "nmod", "obj
 
 def repair_names(parsed: ParsedDoc) -> None:
     """Mend particle names in place (see the module docstring); other tokens are untouched."""
+    named: set[str] = set()  # particle names the article gives in a person's name
     for sent in parsed.sentences:
         for tok in sent.tokens:
             if PARTICLE_NAME.match(tok.text):
                 _extend_name(sent, tok)
-    named = {
-        tok.text.lower()
-        for sent in parsed.sentences
-        for tok in sent.tokens
-        if tok.ner[2:] == "PER" and PARTICLE_NAME.match(tok.text)
-    }
+                if tok.ner[2:] == "PER":
+                    named.add(tok.text.lower())
     for sent in parsed.sentences:
         changed = False
         for tok in sent.tokens:
