@@ -17,6 +17,7 @@ import platformdirs
 APP_NAME = "quotes"
 DB_ENV = "QUOTES_DB"
 EXPORT_ENV = "QUOTES_EXPORT_DIR"
+PARTIES_ENV = "QUOTES_PARTIES"
 
 
 def data_dir() -> Path:
@@ -32,6 +33,14 @@ def default_db_url() -> str:
 def demo_db_url() -> str:
     """Where ``quotes demo`` builds its store unless told otherwise."""
     return f"sqlite:///{data_dir() / 'demo.sqlite'}"
+
+
+def parties_path() -> Path:
+    """The user's parties file (states and organisations the packaged list lacks, their aliases
+    and demonyms; the format of ``quotes/nlp/lexicons/countries.tsv``): ``$QUOTES_PARTIES``,
+    else ``parties.tsv`` in the user data directory."""
+    chosen = os.environ.get(PARTIES_ENV)
+    return Path(chosen).expanduser() if chosen else data_dir() / "parties.tsv"
 
 
 def db_url(url: str | None = None) -> str:

@@ -9,6 +9,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("QUOTES_SHARED", REPO.parent / "shared"))
+# The tester's own parties file (quotes.config.parties_path) must not change what the tests
+# extract: point at one that does not exist (tests of the file set their own).
+os.environ["QUOTES_PARTIES"] = str(REPO / "tests" / "data" / "no-such-parties.tsv")
 
 
 @pytest.fixture(scope="session")

@@ -87,6 +87,16 @@ def target_of(content: str, speaker_country: str | None) -> str | None:
     return None
 
 
+def retarget(quotes: list[ExtractedQuote]) -> None:
+    """A quote whose target is its own speaker's country (known only once the whole article
+    was read: "Valdoria has never supplied drones", said by Valdoria's spokeswoman) targets the
+    next country it names, or none."""
+    for quote in quotes:
+        own = quote.speaker.affiliation if quote.speaker else None
+        if own and quote.target == own:
+            quote.target = target_of(quote.text, own)
+
+
 def carry_targets(quotes: list[ExtractedQuote]) -> None:
     """A charge with no target of its own takes the target of its speaker's previous quote."""
     for i, quote in enumerate(quotes):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from quotes.nlp import lexicon
+from quotes.nlp import lexicon, parties
 from quotes.nlp.mentions import Mention
 from quotes.nlp.names import PARTICLE_NAME
 from quotes.nlp.types import ExtractedSpeaker
@@ -216,6 +216,18 @@ def richest_role(roles: list[str]) -> str | None:
     return max(roles, key=lambda r: len(r.split()), default=None)
 
 
+def assign_home(registry: EntityRegistry, home: str | None) -> None:
+    """Named people whose only offices name no state ("Foreign Minister Petra Valcu",
+    "President Ilya Voss") hold them in the state the story is filed from (``home``, from the
+    dateline), when the article gives them no country of their own."""
+    if home is None:
+        return
+    for entity in registry.entities:
+        stateless = entity.named and entity.kind == "person" and entity.country is None
+        if stateless and entity.roles and all(parties.home_office(r) for r in entity.roles):
+            entity.country = home
+
+
 def settle(registry: EntityRegistry, speakers: list[ExtractedSpeaker]) -> None:
     """Make every speaker of one article agree with what the whole article says about them.
 
@@ -225,11 +237,13 @@ def settle(registry: EntityRegistry, speakers: list[ExtractedSpeaker]) -> None:
     has that head noun and whose country does not conflict; with two candidates it stays as is.
     The local mention of each speaker is kept.
     """
-    for speaker in speakers:
-        if speaker.named:
-            entity = registry.named_entity(speaker.name)
-        else:
-            entity = registry.named_holder(speaker)
+    entities = [
+        registry.named_entity(s.name) if s.named else registry.named_holder(s) for s in speakers
+    ]
+    for speaker, entity in zip(speakers, entities, strict=True):
+        if entity is not None and not speaker.named and entity.country is None:
+            entity.country = speaker.affiliation  # "Kaldora's foreign minister": Kaldora's
+    for speaker, entity in zip(speakers, entities, strict=True):
         if entity is None:
             continue
         speaker.name = entity.name

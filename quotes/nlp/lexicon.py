@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 
 def rows(name: str) -> list[list[str]]:
@@ -72,7 +76,7 @@ class CountryLexicon:
         return [
             (m.start(), m.end(), self.by_alias[m.group(0)])
             for m in self.pattern.finditer(text)
-            if m.group(0) not in self.generic or not _inside_longer_name(text, m.start())
+            if m.group(0) not in self.generic or not inside_longer_name(text, m.start())
         ]
 
     def government(self, country: str) -> str:
@@ -91,30 +95,92 @@ _CAPITALISED_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w.'-]*) +$")
 _NOT_NAME_WORDS = frozenset(["The", "A", "An", "This", "That", "Its", "Their", "Our", "Which"])
 
 
-def _inside_longer_name(text: str, start: int) -> bool:
+def inside_longer_name(text: str, start: int) -> bool:
     """Whether the words just before ``start`` continue a capitalised name into it."""
     before = _CAPITALISED_BEFORE.search(text[max(0, start - 40) : start])
     return before is not None and before.group(1) not in _NOT_NAME_WORDS
 
 
-@cache
+# The country lexicon of the document being extracted (``document_parties``): the packaged
+# and user rows plus the parties that document names. A context variable, so that every rule
+# that asks ``countries()`` during one document's extraction sees the same parties, and other
+# threads or documents do not.
+_DOCUMENT_COUNTRIES: ContextVar[CountryLexicon | None] = ContextVar(
+    "document_countries", default=None
+)
+
+
 def countries() -> CountryLexicon:
+    """Countries and organisations: the packaged list (``lexicons/countries.tsv``), the user's
+    parties file (``quotes.config.parties_path``), and, while a document is being extracted,
+    the parties it names (``document_parties``)."""
+    return _DOCUMENT_COUNTRIES.get() or base_countries()
+
+
+@cache
+def base_countries() -> CountryLexicon:
+    """The packaged list and the user's parties file, built once per process."""
+    return _build_countries(country_rows())
+
+
+@cache
+def country_rows() -> tuple[tuple[str, ...], ...]:
+    """The user's parties rows first (their aliases win), then the packaged rows."""
+    return tuple(tuple(row) for row in [*user_party_rows(), *_rows("countries.tsv")])
+
+
+def user_party_rows(path: Path | None = None) -> list[list[str]]:
+    """Rows of the user's parties file, in the format of ``countries.tsv`` (name, then
+    ``|``-separated aliases, ``@`` before the demonym, then ``organisation`` for a body that is
+    not a state). A missing or unreadable file gives no rows; a row without aliases names
+    itself."""
+    from quotes.config import parties_path
+
+    path = path or parties_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    rows: list[list[str]] = []
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.split("\t")]
+        if not cells[0] or cells[0].startswith("#"):
+            continue
+        aliases = cells[1] if len(cells) > 1 and cells[1] else cells[0]
+        rows.append([cells[0], aliases, *cells[2:3]])
+    return rows
+
+
+@contextmanager
+def document_parties(extra: Sequence[Sequence[str]]) -> Iterator[CountryLexicon]:
+    """While the block runs, ``countries()`` also knows ``extra`` (rows like those of
+    ``countries.tsv``): the parties one document names that the lists do not know."""
+    lexicon = _build_countries([*country_rows(), *extra]) if extra else base_countries()
+    token = _DOCUMENT_COUNTRIES.set(lexicon)
+    try:
+        yield lexicon
+    finally:
+        _DOCUMENT_COUNTRIES.reset(token)
+
+
+def _build_countries(rows: Iterable[Sequence[str]]) -> CountryLexicon:
     by_alias: dict[str, str] = {}
     generic: set[str] = set()
     organisations: set[str] = set()
     demonyms: dict[str, str] = {}
-    for row in _rows("countries.tsv"):
+    for row in rows:
         country, aliases = row[0], row[1]
-        if row[2:] == ["organisation"]:
+        if list(row[2:]) == ["organisation"]:
             organisations.add(country)
         for alias in aliases.split("|"):
             if alias.startswith("@"):
                 alias = alias[1:]
-                demonyms[country] = alias
+                demonyms.setdefault(country, alias)
             if alias.startswith("~"):
                 alias = alias[1:]
                 generic.add(alias)
-            by_alias.setdefault(alias, country)
+            if alias:
+                by_alias.setdefault(alias, country)
     names = sorted(by_alias, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
     return CountryLexicon(pattern, by_alias, frozenset(generic), frozenset(organisations), demonyms)

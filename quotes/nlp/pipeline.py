@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from quotes.nlp.classify import carry_targets
+from quotes.nlp import lexicon, parties
+from quotes.nlp.classify import carry_targets, retarget
 from quotes.nlp.context import DocContext, observations
 from quotes.nlp.direct import HEADING, direct_quotes
-from quotes.nlp.entities import settle
+from quotes.nlp.entities import assign_home, settle
 from quotes.nlp.exchanges import link_exchanges
 from quotes.nlp.marks import SpanIndex, find_quotes, paragraphs
 from quotes.nlp.names import repair_names
@@ -84,7 +85,25 @@ def _run_batch(batch: Sequence[Document], parser: Parser) -> Iterator[Extraction
 
 
 def extract_parsed(document: Document, parsed: ParsedDoc) -> Extraction:
-    """All rules over an already parsed document."""
+    """All rules over an already parsed document, knowing the states it names that the country
+    list lacks (``quotes.nlp.parties``)."""
+    found = parties.discover(document.text, lexicon.base_countries(), _person_words(parsed))
+    with lexicon.document_parties(parties.rows(found)):
+        return _extract_parsed(document, parsed)
+
+
+def _person_words(parsed: ParsedDoc) -> set[str]:
+    """Words the NER tagged as part of a person's name of two words or more ("Vladimir
+    Putin"); a one-word PER tag is left out: the NER tags unknown states so ("Valdoria")."""
+    return {
+        tok.text
+        for sent in parsed.sentences
+        for tok in sent.tokens
+        if tok.ner in ("B-PER", "I-PER", "E-PER")
+    }
+
+
+def _extract_parsed(document: Document, parsed: ParsedDoc) -> Extraction:
     text = document.text
     repair_names(parsed)
     paras = paragraphs(text)
@@ -95,11 +114,13 @@ def extract_parsed(document: Document, parsed: ParsedDoc) -> Extraction:
     direct = direct_quotes(ctx)
     quotes = sorted(direct + reported_statements(ctx), key=lambda q: q.start)
     ctx.feed_until(len(text) + 1)  # what the whole article says about its speakers
+    assign_home(ctx.registry, parties.home_party(text, document.meta.outlet))
     settle(ctx.registry, [q.speaker for q in quotes if q.speaker is not None])
     turns = _transcript_turns(document)
     if turns:  # a briefing transcript: answers by turn (quotes.nlp.transcript)
         quotes = transcript_quotes(text, document.meta, turns, quotes)
     assign_types(quotes, text)
+    retarget(quotes)
     carry_targets(quotes)
     link_exchanges(quotes, text)
     if turns:
