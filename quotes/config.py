@@ -18,6 +18,8 @@ APP_NAME = "quotes"
 DB_ENV = "QUOTES_DB"
 EXPORT_ENV = "QUOTES_EXPORT_DIR"
 PARTIES_ENV = "QUOTES_PARTIES"
+LINK_WINDOW_ENV = "QUOTES_LINK_WINDOW_DAYS"
+LINK_WINDOW_DAYS = 120  # default: an answer at most this many days after the charge it answers
 
 
 def data_dir() -> Path:
@@ -41,6 +43,18 @@ def parties_path() -> Path:
     else ``parties.tsv`` in the user data directory."""
     chosen = os.environ.get(PARTIES_ENV)
     return Path(chosen).expanduser() if chosen else data_dir() / "parties.tsv"
+
+
+def link_window_days() -> int:
+    """How many days after a charge an answer in another article may still answer it:
+    ``$QUOTES_LINK_WINDOW_DAYS`` (``quotes ingest --link-window``), else 120. A value that is
+    not a whole number of days from 1 to 3650 falls back to the default."""
+    raw = os.environ.get(LINK_WINDOW_ENV, "")
+    try:
+        days = int(raw)
+    except ValueError:
+        return LINK_WINDOW_DAYS
+    return days if 1 <= days <= 3650 else LINK_WINDOW_DAYS
 
 
 def db_url(url: str | None = None) -> str:

@@ -130,6 +130,16 @@ def search_command(
 
 def exchanges_command(
     party: PartyFilter = None,
+    window: Annotated[
+        int | None,
+        typer.Option(
+            "--window",
+            min=0,
+            metavar="DAYS",
+            help="Only pairs whose articles are at most DAYS apart (links are made at ingest "
+            "within `quotes ingest --link-window`, 120 days by default).",
+        ),
+    ] = None,
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
@@ -141,7 +151,8 @@ def exchanges_command(
     if len(given) > 2:
         raise QueryError("give at most two --party options")
     with open_session(db, create=False) as session:
-        pairs = exchanges(session, *given)
+        a, b = (given + [None, None])[:2]
+        pairs = exchanges(session, a, b, within_days=window)
     if fmt == "json":
         output.emit_json([_exchange_json(p) for p in pairs])
         return

@@ -5,6 +5,7 @@ Both read and extract through ``progress.ingest_with_progress``.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -23,6 +24,7 @@ from quotes.cli.options import (
 )
 from quotes.cli.progress import ingest_with_progress
 from quotes.cli.session import open_session
+from quotes.config import LINK_WINDOW_ENV
 from quotes.errors import InputError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -43,10 +45,24 @@ def ingest_command(
     workers: WorkersOption = None,
     as_kind: InputFormatOption = None,
     cluster: ClusterOption = None,
+    link_window: Annotated[
+        int | None,
+        typer.Option(
+            "--link-window",
+            min=1,
+            max=3650,
+            metavar="DAYS",
+            help="Link an answer to a charge in another article at most DAYS after it "
+            "(default 120, or $QUOTES_LINK_WINDOW_DAYS).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Read articles and briefing transcripts, extract their quotes and store them (re-running
     is safe)."""
     fmt = check_format(fmt, ("table", "json"))
+    if link_window is not None:  # read where the links are written (quotes.config)
+        os.environ[LINK_WINDOW_ENV] = str(link_window)
     if cluster is not None:
         from quotes.cluster import check_address
 

@@ -18,7 +18,7 @@ from quotes.nlp.classify import ANSWERS, CHARGES
 from quotes.nlp.types import ExtractedQuote
 
 LOOK_BACK = 200  # statements an answer may reach back over (bounds work on huge documents)
-WINDOW_DAYS = 120  # an answer in another article at most this many days after the charge
+WINDOW_DAYS = 120  # default: an answer in another article at most this many days after the charge
 _PROPER_NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
 
 
@@ -174,14 +174,15 @@ def _same(a: str | None, b: str | None) -> bool:
     return bool(a and b and lexicon.fold(a) == lexicon.fold(b))
 
 
-def exchange_score(charge: Side, answer: Side) -> float:
+def exchange_score(charge: Side, answer: Side, window_days: int = WINDOW_DAYS) -> float:
     """How well ``answer`` (a denial) in another article fits ``charge`` (an accusation);
     0 = no link. Parties must match (the answerer's country is the accused, or the answer
-    targets the accuser) and topic words overlap; closer in time scores higher."""
+    targets the accuser) and topic words overlap; closer in time scores higher; an answer more
+    than ``window_days`` after the charge answers it no more."""
     if charge.article_id == answer.article_id or answer.published < charge.published:
         return 0.0
     days = (answer.published - charge.published).days
-    if days > WINDOW_DAYS:
+    if days > window_days:
         return 0.0
     parties: float = _same(answer.country, charge.target) + _same(answer.target, charge.country)
     parties += _same(answer.target, charge.speaker)
@@ -191,4 +192,4 @@ def exchange_score(charge: Side, answer: Side) -> float:
     if not parties or overlap == 0:
         return 0.0
     union = len(charge.words | answer.words) or 1
-    return parties + 2.0 * overlap / union + overlap * 0.1 + (1.0 - days / WINDOW_DAYS) * 0.5
+    return parties + 2.0 * overlap / union + overlap * 0.1 + (1.0 - days / window_days) * 0.5

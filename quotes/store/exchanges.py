@@ -15,8 +15,9 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
+from quotes.config import link_window_days
 from quotes.nlp.classify import ANSWERS, CHARGES
-from quotes.nlp.exchanges import WINDOW_DAYS, Side, exchange_score
+from quotes.nlp.exchanges import Side, exchange_score
 from quotes.nlp.lexicon import fold
 from quotes.nlp.types import ExtractedQuote
 from quotes.store.db import columns
@@ -47,9 +48,13 @@ def _involves(row: QuoteRow, party: str) -> bool:
 
 
 def exchanges(
-    session: Session, party_a: str | None = None, party_b: str | None = None
+    session: Session,
+    party_a: str | None = None,
+    party_b: str | None = None,
+    within_days: int | None = None,
 ) -> list[ExchangeRow]:
-    """Statement/response pairs, oldest first; with parties, only pairs involving them."""
+    """Statement/response pairs, oldest first; with parties, only pairs involving them; with
+    ``within_days``, only pairs whose articles are at most that many days apart."""
     links = list(
         session.exec(select(Exchange.statement_id, Exchange.response_id, Exchange.cross_article))
     )
@@ -60,6 +65,8 @@ def exchanges(
         if statement is None or response is None:
             continue
         pair = ExchangeRow(statement, response, bool(cross_article))
+        if within_days is not None and not _within(pair, within_days):
+            continue
         if all(
             party is None or _involves(statement, party) or _involves(response, party)
             for party in (party_a, party_b)
@@ -67,6 +74,12 @@ def exchanges(
             result.append(pair)
     result.sort(key=lambda x: (x.statement.published or date.max, x.statement.id, x.response.id))
     return result
+
+
+def _within(pair: ExchangeRow, days: int) -> bool:
+    """Whether the two sides' articles are at most ``days`` apart (undated sides pass)."""
+    said, answered = pair.statement.published, pair.response.published
+    return said is None or answered is None or abs((answered - said).days) <= days
 
 
 def busiest_pair(session: Session) -> tuple[str, str] | None:
@@ -141,8 +154,9 @@ def _sides(session: Session, types: frozenset[str], lo: date, hi: date) -> list[
     return [Side.of(*values) for values in session.execute(stmt)]
 
 
-def link_across(session: Session, article_id: int) -> int:
-    """(Re)link denials to accusations in other articles around this article's date.
+def link_across(session: Session, article_id: int, window_days: int | None = None) -> int:
+    """(Re)link denials to accusations in other articles around this article's date, at most
+    ``window_days`` apart (default: ``quotes.config.link_window_days``, which the user sets).
 
     Each answer keeps at most one cross-article link: the best-scoring accusation from an
     earlier (or same-day) article where the parties match (answerer's country is the accused,
@@ -151,7 +165,8 @@ def link_across(session: Session, article_id: int) -> int:
     article = session.get(Article, article_id)
     if article is None or article.published is None:
         return 0
-    window = timedelta(days=WINDOW_DAYS)
+    days = window_days or link_window_days()
+    window = timedelta(days=days)
     lo, hi = article.published - window, article.published + window
     charges = _sides(session, CHARGES, lo - window, hi)
     answers = [
@@ -161,8 +176,8 @@ def link_across(session: Session, article_id: int) -> int:
     ]
     linked = 0
     for answer in answers:
-        best = max(charges, key=lambda c: exchange_score(c, answer), default=None)
-        if best is None or exchange_score(best, answer) <= 0:
+        best = max(charges, key=lambda c: exchange_score(c, answer, days), default=None)
+        if best is None or exchange_score(best, answer, days) <= 0:
             continue
         if best.article_id != article_id and answer.article_id != article_id:
             continue
@@ -176,7 +191,7 @@ def link_across(session: Session, article_id: int) -> int:
                 statement_id=best.id,
                 response_id=answer.id,
                 cross_article=True,
-                score=exchange_score(best, answer),
+                score=exchange_score(best, answer, days),
                 reason="parties and topic words match, answer dated after the charge",
             )
         )

@@ -7,6 +7,7 @@ import io
 import json
 import re
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -275,3 +276,20 @@ def test_help_texts() -> None:
     for command in ("ingest", "speakers", "timeline", "search", "export", "demo", "exchanges"):
         code, out, _ = run(command, "--help")
         assert code == 0 and "--db" in out, command
+
+
+def test_exchanges_window_keeps_pairs_close_in_time(db: str) -> None:
+    _code, out, _ = run("exchanges", "--db", db, "--format", "json")
+    cross = [p for p in json.loads(out) if p["cross_article"]]
+    assert cross
+    gap = max(
+        (
+            date.fromisoformat(p["response"]["date"]) - date.fromisoformat(p["statement"]["date"])
+        ).days
+        for p in cross
+    )
+    code, out, _ = run("exchanges", "--db", db, "--format", "json", "--window", str(gap))
+    assert code == 0 and len([p for p in json.loads(out) if p["cross_article"]]) == len(cross)
+    if gap > 0:
+        _code, out, _ = run("exchanges", "--db", db, "--format", "json", "--window", str(gap - 1))
+        assert len([p for p in json.loads(out) if p["cross_article"]]) < len(cross)

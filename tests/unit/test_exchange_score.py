@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
+from quotes.config import link_window_days
 from quotes.nlp.exchanges import WINDOW_DAYS, Side, exchange_score, proper_names
 
 DAY = date(2031, 3, 2)
@@ -57,3 +60,16 @@ def test_no_link_without_parties_or_shared_words() -> None:
 
 def test_proper_names_skip_calendar_and_common_words() -> None:
     assert proper_names("On Monday Valdoria said Kessel would stay") == {"valdoria", "kessel"}
+
+
+def test_the_window_is_the_users_to_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    later = answer(published=DAY + timedelta(days=40))
+    assert exchange_score(charge(), later, window_days=30) == 0
+    assert exchange_score(charge(), later, window_days=60) > 0
+    monkeypatch.setenv("QUOTES_LINK_WINDOW_DAYS", "30")
+    assert link_window_days() == 30
+    for bad in ("soon", "0", "99999"):
+        monkeypatch.setenv("QUOTES_LINK_WINDOW_DAYS", bad)
+        assert link_window_days() == WINDOW_DAYS
+    monkeypatch.delenv("QUOTES_LINK_WINDOW_DAYS")
+    assert link_window_days() == WINDOW_DAYS
