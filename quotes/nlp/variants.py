@@ -27,10 +27,15 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz
 
-WINDOW_DAYS = 7  # copies of one statement appear within a week of each other
+from quotes.nlp.lexicon import content_words
+
+WINDOW_DAYS = 7  # translations and short fragments of one statement: within a week
+LONG_WINDOW_DAYS = 120  # a long passage quoted word for word is the same remark months later
 NEAR_RATIO = 88.0  # rapidfuzz ratio (0-100) of the normalised words: a near-exact copy
+FUZZY_PARTIAL_RATIO = 92.0  # rapidfuzz partial_ratio: a part quoted with transcription variants
+MIN_FUZZY_PARTIAL_WORDS = 5
 MIN_PARTIAL_WORDS = 3  # a partial quote must have at least this many words to be matched
-TRANSLATION_COSINE = 0.80  # cosine of the sentence embeddings: another translation
+TRANSLATION_COSINE = 0.75  # cosine of the sentence embeddings: another translation
 MIN_TRANSLATION_WORDS = 4  # shorter texts say too little for the embedding to tell
 LONG_COPY_WORDS = 8  # a copy this long needs no speaker match (an outlet misattributed it)
 SHINGLE = 4  # words per shingle (the index that finds copies by other speakers)
@@ -68,10 +73,10 @@ _LIGHT = frozenset(
     re.findall(
         r"\S+",
         """a an the this that these those it its it's is are was were be been being am has have
-        had do does did will would shall should can could may might must of to in on at by for
-        with from as and or but so than then there here which who whom whose what when where
-        while also just very such some any all both each other our ours we us i me my you your
-        he him his she her they them their 's s""",
+        had do does did of to in on at by for with from as and or but so than then there here
+        which who whom whose what when where while also just very such some any all both each
+        other our ours we us i me my you your he him his she her they them their 's s though
+        although got gonna going i'm we're we've they're it's he's she's that's mean well""",
     )
 )
 _NUMBER = re.compile(r"\d")
@@ -178,6 +183,11 @@ def textual_relation(a: str, b: str) -> Relation:
     ratio = fuzz.ratio(" ".join(wa), " ".join(wb))
     if ratio >= NEAR_RATIO:
         return Relation("near", ratio / 100.0)
+    short, long = sorted((" ".join(wa), " ".join(wb)), key=len)
+    if len(short.split()) >= MIN_FUZZY_PARTIAL_WORDS:
+        partial = fuzz.partial_ratio(short, long)
+        if partial >= FUZZY_PARTIAL_RATIO:
+            return Relation("partial", partial / 100.0)
     return NONE
 
 
@@ -191,11 +201,34 @@ def relation(a: str, b: str, similarity: Similarity | None = None) -> Relation:
     found = textual_relation(a, b)
     if found.same or similarity is None:
         return found
-    wa, wb = words(a), words(b)
-    if min(len(wa), len(wb)) < MIN_TRANSLATION_WORDS or _polarity_differs(wa, wb):
+    if not worth_embedding(a, b):
         return NONE
     cosine = similarity(a, b)
     return Relation("translation", cosine) if cosine >= TRANSLATION_COSINE else NONE
+
+
+def worth_embedding(a: str, b: str) -> bool:
+    """Whether two texts that share no passage may still be translations of one another, so
+    that their embeddings are worth computing (each encoder call costs tenths of a second):
+    both long enough, of comparable length (at most three times as long), giving the same
+    numbers, and, when both are English, agreeing on negation and sharing a topic word or a
+    name ("speculation", "Aldmark"): two English renderings of one remark keep its names and
+    most of its nouns. A text in another language shares neither, so it is not asked to."""
+    wa, wb = words(a), words(b)
+    if min(len(wa), len(wb)) < MIN_TRANSLATION_WORDS or max(len(wa), len(wb)) > 3 * min(
+        len(wa), len(wb)
+    ):
+        return False
+    if {w for w in wa if _NUMBER.search(w)} != {w for w in wb if _NUMBER.search(w)}:
+        return False
+    if not (_english(wa) and _english(wb)):
+        return True
+    return not _polarity_differs(wa, wb) and bool(content_words(a) & content_words(b))
+
+
+def _english(ws: Sequence[str]) -> bool:
+    """Mostly English words: at least a sixth of them English function words."""
+    return 6 * sum(w in _LIGHT or w in _NEGATION for w in ws) >= len(ws)
 
 
 def _polarity_differs(wa: Sequence[str], wb: Sequence[str]) -> bool:
@@ -240,12 +273,15 @@ def drift(a: str, b: str, kind: str | None = None) -> bool:
     """True when two versions of a statement differ in words that change its meaning: a
     content word substituted or added, a negation or a number changed. Punctuation, case, an
     ellipsis or a shorter (partial) version is no drift; nor are swapped function words. Two
-    translations (``kind="translation"``) differ in words by nature: only a negation or a
-    number one has and the other lacks is drift there."""
+    translations (``kind="translation"``) differ in words by nature: only a negation (when both
+    are English) or a number one has and the other lacks is drift there."""
     if words(a) == words(b) or fits_inside(a, b) or fits_inside(b, a):
         return False
     if kind == "translation":
-        return _polarity_differs(words(a), words(b))
+        wa, wb = words(a), words(b)
+        if _english(wa) and _english(wb):
+            return _polarity_differs(wa, wb)
+        return {w for w in wa if _NUMBER.search(w)} != {w for w in wb if _NUMBER.search(w)}
     for part in word_diff(a, b):
         if part.tag == "equal":
             continue
@@ -318,6 +354,7 @@ class Version:
     speaker: str | None = None
     date: date | None = None
     country: str | None = None
+    source: int | None = None  # the article: one article never holds two translations of a remark
 
 
 def same_statement(a: Version, b: Version, similarity: Similarity | None = None) -> Relation:
@@ -327,13 +364,19 @@ def same_statement(a: Version, b: Version, similarity: Similarity | None = None)
     country or the wrong person); or translations, which need the same person by name
     (``same_person``): a match by meaning between a ministry and its spokesperson, or with an
     unknown speaker, is too weak a link."""
-    if not within_window(a.date, b.date):
+    if not within_window(a.date, b.date, LONG_WINDOW_DAYS):
         return NONE
+    shorter = min(len(words(a.text)), len(words(b.text)))
     if not compatible_speakers(a.speaker, b.speaker, a.country, b.country):
         found = textual_relation(a.text, b.text)
-        shorter = min(len(words(a.text)), len(words(b.text)))
+        long_copy = found.same and shorter >= LONG_COPY_WORDS
+        return found if long_copy and within_window(a.date, b.date) else NONE
+    if not within_window(a.date, b.date):  # months apart: only a long passage word for word
+        found = textual_relation(a.text, b.text)
         return found if found.same and shorter >= LONG_COPY_WORDS else NONE
-    return relation(a.text, b.text, similarity if same_person(a.speaker, b.speaker) else None)
+    one_article = a.source is not None and a.source == b.source
+    by_meaning = same_person(a.speaker, b.speaker) and not one_article
+    return relation(a.text, b.text, similarity if by_meaning else None)
 
 
 def best_relation(
@@ -348,11 +391,28 @@ def best_relation(
             best = found
     if best.same or similarity is None:
         return best
+    prepare = getattr(similarity, "prepare", None)
+    if prepare is not None:  # one encoder call for every text the comparisons below need
+        wanted = [v.text for v in versions if needs_embedding(new, v)]
+        if wanted:
+            prepare([new.text, *wanted])
     for version in versions:
         found = same_statement(new, version, similarity)
         if found.same and rank(found) > rank(best):
             best = found
     return best
+
+
+def needs_embedding(new: Version, other: Version) -> bool:
+    """Whether ``same_statement`` would ask the embedding about this pair: same person,
+    within the window, no match by words, and ``worth_embedding``."""
+    return (
+        within_window(new.date, other.date)
+        and (new.source is None or new.source != other.source)
+        and same_person(new.speaker, other.speaker)
+        and worth_embedding(new.text, other.text)
+        and not textual_relation(new.text, other.text).same
+    )
 
 
 def rank(found: Relation) -> tuple[int, float]:
@@ -395,6 +455,11 @@ class EmbeddingSimilarity:
                     self._cache.pop(next(iter(self._cache)))
                 self._cache[text] = vector
         return [self._cache[t] for t in texts]
+
+    def prepare(self, texts: Sequence[str]) -> None:
+        """Encode the texts not seen yet, in one batch (before many ``__call__``)."""
+        if len(texts) > 1:
+            self.vectors(texts)
 
     def __call__(self, a: str, b: str) -> float:
         va, vb = self.vectors([a, b])

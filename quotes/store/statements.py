@@ -28,8 +28,10 @@ from quotes.nlp.variants import (
     Version,
     best_relation,
     drift,
+    needs_embedding,
     rank,
     relation,
+    same_statement,
     shingles,
 )
 from quotes.store.db import columns
@@ -85,7 +87,12 @@ def _seen_select() -> Select[Any]:
 def _seen(values: Sequence[Any]) -> _Seen:
     qid, sid, text, name, published, country, outlet, article_id, speaker_id = values
     return _Seen(
-        int(qid), sid, Version(str(text), name, published, country), outlet, article_id, speaker_id
+        int(qid),
+        sid,
+        Version(str(text), name, published, country, article_id),
+        outlet,
+        article_id,
+        speaker_id,
     )
 
 
@@ -177,7 +184,9 @@ def assign(session: Session, quote_ids: Sequence[int]) -> None:
     if not GROUPING:
         return
     touched: set[int] = set()
-    for seen in _read(session, quote_ids):
+    found = list(_read(session, quote_ids))
+    _prepare(session, found)
+    for seen in found:
         row = session.get(Quote, seen.quote_id)
         assert row is not None
         if row.statement_id is not None:
@@ -201,6 +210,23 @@ def assign(session: Session, quote_ids: Sequence[int]) -> None:
         touched.add(statement_id)
         session.flush()
     refresh(session, touched)
+
+
+def _prepare(session: Session, found: Sequence[_Seen]) -> None:
+    """Encode, in one batch, every text the new quotes may need to be compared with by
+    meaning (each encoder call costs tenths of a second, a batch little more than one text)."""
+    texts: list[str] = []
+    for seen in found:
+        for versions in _versions(session, candidates(session, seen)).values():
+            others = [v.version for v in versions]
+            if any(same_statement(seen.version, other).same for other in others):
+                continue  # a match by words: no embedding needed for this statement
+            wanted = [o.text for o in others if needs_embedding(seen.version, o)]
+            texts += [seen.version.text, *wanted] if wanted else []
+    if texts:
+        embedder = similarity()
+        if isinstance(embedder, EmbeddingSimilarity):
+            embedder.prepare(texts)
 
 
 def _index(session: Session, statement_id: int, text: str) -> None:

@@ -72,9 +72,20 @@ def test_hard_negative_and_other_speaker_stay_apart(session: Session) -> None:
 
 
 def test_out_of_window_copy_is_another_statement(session: Session) -> None:
+    short = "groundless speculation and smears"
     save_extraction(session, _article(U1, "Irena Valko", outlet="Wire", date="2032-05-10", url="a"))
-    save_extraction(session, _article(U1, "Irena Valko", outlet="Wire", date="2032-06-20", url="b"))
-    assert len(_statements(session)) == 2
+    save_extraction(
+        session, _article(short, "Irena Valko", outlet="Wire", date="2032-06-20", url="b")
+    )
+    save_extraction(session, _article(U1, "Irena Valko", outlet="Wire", date="2032-12-20", url="c"))
+    assert len(_statements(session)) == 3
+
+
+def test_a_long_passage_quoted_months_later_is_the_same_statement(session: Session) -> None:
+    save_extraction(session, _article(U1, "Irena Valko", outlet="Wire", date="2032-05-10", url="a"))
+    save_extraction(session, _article(U1, "Irena Valko", outlet="Post", date="2032-08-10", url="b"))
+    (statement,) = _statements(session)
+    assert statement.versions == 2
 
 
 def test_drift_is_flagged(session: Session) -> None:
