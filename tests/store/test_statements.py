@@ -156,3 +156,68 @@ def test_regroup_all_rebuilds_the_same_groups(session: Session) -> None:
     before = sorted((s.versions, s.outlets) for s in _statements(session))
     assert regroup_all(session) == 2
     assert sorted((s.versions, s.outlets) for s in _statements(session)) == before
+
+
+def _three_outlets(session: Session) -> None:
+    save_extraction(
+        session, _article(U1, "Irena Valko", outlet="Ledger", date="2032-05-12", url="c")
+    )
+    save_extraction(session, _article(U1, "Irena Valko", outlet="Wire", date="2032-05-10", url="a"))
+    save_extraction(
+        session, _article(U1_CUT, "Valko", outlet="Courier", date="2032-05-11", url="b")
+    )
+    save_extraction(session, _article(U2, "Irena Valko", outlet="Wire", date="2032-05-10", url="d"))
+
+
+def test_timeline_and_search_show_one_row_per_statement(session: Session) -> None:
+    from quotes.store.read import count_timeline, speaker_timeline, statement_versions
+    from quotes.store.search import search_quotes
+
+    _three_outlets(session)
+    speaker_id = session.exec(select(Quote.speaker_id)).first()
+    assert speaker_id is not None
+    rows = speaker_timeline(session, speaker_id)
+    assert [(r.outlet, r.other_outlets) for r in rows] == [("Wire", 2), ("Wire", 0)]
+    assert count_timeline(session, speaker_id) == 2
+    assert len(speaker_timeline(session, speaker_id, grouped=False)) == 4
+    found = search_quotes(session, "groundless speculation")
+    assert len(found) == 1 and found[0].outlets == 3
+    assert len(search_quotes(session, "groundless speculation", grouped=False)) == 3
+    versions = statement_versions(session, rows[0].statement_id or 0)
+    assert [v.outlet for v in versions] == ["Wire", "Courier", "Ledger"]
+
+
+def test_export_cites_the_earliest_source_and_lists_the_others(session: Session) -> None:
+    from quotes.export import earliest_sources, render, row_json
+    from quotes.store.read import statement_sources
+    from quotes.store.search import search_quotes
+
+    _three_outlets(session)
+    rows = search_quotes(session, "smears")
+    cited, others = earliest_sources(rows, statement_sources(session, rows))
+    assert cited[0].outlet == "Wire"
+    text = render(cited, "markdown", others=others)
+    assert "Also reported by:" in text and "Courier" in text and "Ledger" in text
+    assert "Courier, 2032-05-11" in render(cited, "csv", others=others)
+    block = row_json(cited[0])["statement"]
+    assert block is not None and block["outlets"] == 3 and block["other_outlets"] == 2
+
+
+def test_exchanges_link_statements_not_copies(session: Session) -> None:
+    from quotes.store.exchanges import exchanges
+
+    charge = "Serevia is stealing our water, and the whole region can see it."
+    denial = "The accusations from Aldmark are groundless speculation and smears, we reject them."
+    for outlet, url in (("Wire", "a"), ("Courier", "b")):
+        body = f'{outlet} ({url}). "{charge}" Berglund said. "{denial}" Valko said.'
+        quotes = [
+            q(charge, body, "Jonas Berglund", type="accuse", country="Aldmark", target="Serevia"),
+            q(denial, body, "Irena Valko", type="deny", country="Serevia", responds_to=0),
+        ]
+        save_extraction(
+            session, extraction(body, quotes, outlet=outlet, date="2032-05-10", url=url)
+        )
+    assert len(_statements(session)) == 2
+    pairs = exchanges(session)
+    assert len(pairs) == 1
+    assert pairs[0].statement.outlet == "Wire"
