@@ -240,6 +240,9 @@ def quote_detail(session: Session, quote_id: int) -> QuoteDetail:
         evidence=evidence,
         corrected=quote.corrected,
         question=question_before(article.text, quote.start) if quote.form == "transcript" else None,
+        versions=statement_versions(session, row.statement_id)
+        if row.statement_id is not None and row.versions > 1
+        else [],
     )
 
 

@@ -68,6 +68,7 @@ class QuoteDetail:
     evidence: list[str] = field(default_factory=list)
     corrected: bool = False  # a user correction overrides the extractor
     question: str | None = None  # a transcript statement: the reporter's question it answers
+    versions: list[QuoteRow] = field(default_factory=list)  # its statement's, earliest first
 
 
 @dataclass(frozen=True, slots=True)
