@@ -397,8 +397,10 @@ def run_scale(sizes: list[int], articles: int) -> dict[str, Any]:
 
     from quotes.store import statements
     from quotes.store.db import init_db, make_engine
+    from quotes.store.statements import similarity
     from quotes.store.write import save_extraction
 
+    similarity()("warm the sentence encoder up", "so its load is in no figure")
     result: dict[str, Any] = {}
     for size, grouping in [(size, g) for size in sizes for g in (False, True)]:
         statements.GROUPING = grouping
