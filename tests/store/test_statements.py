@@ -221,3 +221,27 @@ def test_exchanges_link_statements_not_copies(session: Session) -> None:
     pairs = exchanges(session)
     assert len(pairs) == 1
     assert pairs[0].statement.outlet == "Wire"
+
+
+def test_a_store_made_before_statements_is_upgraded_on_opening(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import inspect, text
+
+    from quotes.store.db import init_db, make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.sqlite'}")
+    init_db(engine)
+    with engine.begin() as conn:  # what an older version made: no statements at all
+        conn.execute(text("DROP INDEX ix_quote_statement_id"))
+        conn.execute(text("ALTER TABLE quote DROP COLUMN statement_id"))
+        conn.execute(text("DROP TABLE statement"))
+        conn.execute(text("DROP TABLE statementshingle"))
+    init_db(engine)
+    found = inspect(engine)
+    assert "statement_id" in {c["name"] for c in found.get_columns("quote")}
+    assert {"statement", "statementshingle"} <= set(found.get_table_names())
+    with Session(engine) as session:
+        save_extraction(
+            session, _article(U1, "Irena Valko", outlet="Wire", date="2032-05-10", url="a")
+        )
+        assert len(_statements(session)) == 1
+    engine.dispose()
