@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from quotes.errors import QueryError
@@ -80,10 +82,32 @@ def row_select(*extra: Any) -> Select[Any]:
     )
 
 
-def one_per_statement() -> ColumnElement[bool]:
+def one_per_statement(speaker_ids: tuple[int, ...] = ()) -> ColumnElement[bool]:
     """Keeps one row per statement, its earliest version (and every ungrouped quote); needs
-    ``row_select``'s join of ``Statement``."""
-    return or_(col(Quote.statement_id).is_(None), col(Statement.first_quote_id) == col(Quote.id))
+    ``row_select``'s join of ``Statement``. With ``speaker_ids`` (a timeline), the earliest
+    version by those speakers: a statement whose earliest version an outlet credited to
+    someone else (the ministry, the country) still shows in the speaker's timeline."""
+    if not speaker_ids:
+        return or_(
+            col(Quote.statement_id).is_(None), col(Statement.first_quote_id) == col(Quote.id)
+        )
+    other, other_article = aliased(Quote), aliased(Article)
+    never = date.max
+    day, other_day = (
+        func.coalesce(Article.published, never),
+        func.coalesce(other_article.published, never),
+    )
+    earlier = (
+        select(other.id)
+        .join(other_article, col(other_article.id) == col(other.article_id))
+        .where(
+            col(other.statement_id) == col(Quote.statement_id),
+            col(other.speaker_id).in_(speaker_ids),
+            or_(other_day < day, (other_day == day) & (col(other.id) < col(Quote.id))),
+        )
+        .exists()
+    )
+    return or_(col(Quote.statement_id).is_(None), ~earlier)
 
 
 def to_row(values: Sequence[Any], rank: float | None = None) -> QuoteRow:
@@ -143,7 +167,7 @@ def list_quotes(
     order = newest_first() if newest else _date_order()
     stmt = filters.apply(row_select()).order_by(*order).offset(offset)
     if grouped and not filters.outlet:
-        stmt = stmt.where(one_per_statement())
+        stmt = stmt.where(one_per_statement(filters.speaker_ids))
     if limit is not None:
         stmt = stmt.limit(limit)
     return [to_row(values) for values in session.execute(stmt)]
@@ -176,9 +200,10 @@ def count_timeline(
         .join(Article, col(Article.id) == col(Quote.article_id))
         .outerjoin(Statement, col(Statement.id) == col(Quote.statement_id))
     )
-    stmt = filters.for_speaker(speaker_id).apply(counted)
+    mine = filters.for_speaker(speaker_id)
+    stmt = mine.apply(counted)
     if grouped and not filters.outlet:
-        stmt = stmt.where(one_per_statement())
+        stmt = stmt.where(one_per_statement(mine.speaker_ids))
     return int(session.execute(stmt).scalar_one())
 
 

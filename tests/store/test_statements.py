@@ -245,3 +245,17 @@ def test_a_store_made_before_statements_is_upgraded_on_opening(tmp_path) -> None
         )
         assert len(_statements(session)) == 1
     engine.dispose()
+
+
+def test_timeline_keeps_a_statement_first_credited_to_someone_else(session: Session) -> None:
+    from quotes.store.read import count_timeline, speaker_timeline
+
+    save_extraction(session, _article(U2, "Serevia", outlet="Courier", date="2032-05-10", url="a"))
+    save_extraction(session, _article(U2, "Irena Valko", outlet="Wire", date="2032-05-11", url="b"))
+    (statement,) = _statements(session)
+    valko = session.exec(select(Quote.speaker_id).where(Quote.id == 2)).one()
+    assert valko is not None
+    rows = speaker_timeline(session, valko)
+    assert [(r.id, r.outlets) for r in rows] == [(2, 2)]
+    assert count_timeline(session, valko) == 1
+    assert statement.first_quote_id == 1
