@@ -45,6 +45,7 @@ CSV_FIELDS = (
     "date",
     "url",
     "responds_to",
+    "also_reported_by",
 )
 
 
@@ -195,9 +196,23 @@ def _paraphrase(text: str) -> str:
     return f"*{PARAPHRASE}:* " + escape_markdown(text).replace("\n", " ")
 
 
-def _citation_md(cite: Citation) -> str:
+def _citation_md(cite: Citation, others: Sequence[QuoteRow] = ()) -> str:
     body = _blockquote(cite.plain()) if cite.quoted else _paraphrase(cite.plain())
-    return f"{body}\n\n— {_speaker_label(cite.row)}, in {_source_label(cite.row)}"
+    text = f"{body}\n\n— {_speaker_label(cite.row)}, in {_source_label(cite.row)}"
+    if others:
+        text += "\n\n" + also_reported(others)
+    return text
+
+
+def also_reported(others: Sequence[QuoteRow]) -> str:
+    """``Also reported by: …``: the other versions' sources, one per outlet, earliest first;
+    a version whose words differ is marked."""
+    seen: dict[str, str] = {}
+    for row in others:
+        key = (row.outlet or row.title or str(row.article_id)).casefold()
+        if key not in seen:
+            seen[key] = _source_label(row)
+    return "Also reported by: " + "; ".join(seen.values())
 
 
 def citation_markdown(row: QuoteRow) -> str:
@@ -206,14 +221,18 @@ def citation_markdown(row: QuoteRow) -> str:
     return _citation_md(Citation((row,)))
 
 
-def _group_by_speaker(rows: Sequence[QuoteRow]) -> list[str]:
+def _group_by_speaker(
+    rows: Sequence[QuoteRow], others: dict[int, list[QuoteRow]] | None = None
+) -> list[str]:
     groups: dict[str, list[Citation]] = {}
     for cite in citations(rows):
         groups.setdefault(cite.row.speaker or "Unattributed", []).append(cite)
     out = []
     for name, members in groups.items():
         out.append(f"## {escape_markdown(name)}\n")
-        out.extend(_citation_md(cite) + "\n" for cite in members)
+        out.extend(
+            _citation_md(cite, (others or {}).get(cite.row.id, ())) + "\n" for cite in members
+        )
     return out
 
 
@@ -282,14 +301,19 @@ def to_markdown(
     exchanges: Iterable[ExchangeRow] = (),
     title: str | None = None,
     made: date | None = None,
+    others: dict[int, list[QuoteRow]] | None = None,
 ) -> str:
     """Quotes as Markdown citations, grouped by speaker or by exchange, under a title naming the
-    view (``title``: the query or view) and the date the export was made."""
+    view (``title``: the query or view) and the date the export was made. ``others``: by a
+    cited row's id, the other versions of its statement ("Also reported by")."""
     items = list(rows)
     pairs = list(exchanges)
     if group not in ("speaker", "exchange"):
         raise ValueError(f"group must be 'speaker' or 'exchange', not {group!r}")
-    body = _group_by_exchange(items, pairs) if group == "exchange" else _group_by_speaker(items)
+    if group == "exchange":
+        body = _group_by_exchange(items, pairs)
+    else:
+        body = _group_by_speaker(items, others)
     heading = markdown_title(title, made)
     if not body:
         return f"{heading}\n\nNo quotes.\n"
@@ -349,8 +373,9 @@ def csv_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def to_csv(rows: Iterable[QuoteRow]) -> str:
-    """Quotes as CSV with a header row; text cells are never formulas."""
+def to_csv(rows: Iterable[QuoteRow], others: dict[int, list[QuoteRow]] | None = None) -> str:
+    """Quotes as CSV with a header row; text cells are never formulas. ``others``: the other
+    versions of a cited row's statement, listed in ``also_reported_by`` (outlet, date, url)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
@@ -371,6 +396,10 @@ def to_csv(rows: Iterable[QuoteRow]) -> str:
             "date": date_of(row) or "",
             "url": row.url or "",
             "responds_to": row.responds_to if row.responds_to is not None else "",
+            "also_reported_by": "; ".join(
+                ", ".join(p for p in (o.outlet, date_of(o), o.url) if p)
+                for o in (others or {}).get(row.id, ())
+            ),
         }
         writer.writerow({k: csv_cell(v) if isinstance(v, str) else v for k, v in cells.items()})
     return buffer.getvalue()
@@ -388,14 +417,16 @@ def render(
     group: str = "speaker",
     exchanges: Iterable[ExchangeRow] = (),
     title: str | None = None,
+    others: dict[int, list[QuoteRow]] | None = None,
 ) -> str:
-    """``rows`` in one of ``FORMATS`` (Markdown grouped as ``group`` under ``title``)."""
+    """``rows`` in one of ``FORMATS`` (Markdown grouped as ``group`` under ``title``);
+    ``others`` lists, by a cited row's id, the other versions of its statement."""
     if fmt == "markdown":
-        return to_markdown(rows, group=group, exchanges=exchanges, title=title)
+        return to_markdown(rows, group=group, exchanges=exchanges, title=title, others=others)
     if fmt == "csl-json":
         return to_csl_json(rows)
     if fmt == "csv":
-        return to_csv(rows)
+        return to_csv(rows, others)
     raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
 
 
@@ -442,4 +473,36 @@ def row_json(row: QuoteRow) -> dict[str, Any]:
         "date": date_of(row),
         "responds_to": row.responds_to,
         "rank": row.rank,
+        "statement": statement_json(row),
     }
+
+
+def statement_json(row: QuoteRow) -> dict[str, Any] | None:
+    """The statement a row is a version of: its id, versions, outlets and drift (or None)."""
+    if row.statement_id is None:
+        return None
+    return {
+        "id": row.statement_id,
+        "versions": row.versions,
+        "outlets": row.outlets,
+        "other_outlets": row.other_outlets,
+        "drift": row.drift,
+    }
+
+
+def earliest_sources(
+    rows: Iterable[QuoteRow], sources: dict[int, list[QuoteRow]]
+) -> tuple[list[QuoteRow], dict[int, list[QuoteRow]]]:
+    """Each row of a statement with several versions replaced by its earliest version (the
+    source to cite); returns the rows and, by the cited row's id, the other versions."""
+    cited: list[QuoteRow] = []
+    others: dict[int, list[QuoteRow]] = {}
+    for row in rows:
+        versions = sources.get(row.statement_id) if row.statement_id is not None else None
+        if not versions:
+            cited.append(row)
+            continue
+        first = versions[0]
+        cited.append(first)
+        others[first.id] = versions[1:]
+    return cited, others

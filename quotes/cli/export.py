@@ -48,9 +48,10 @@ def export_command(
     db: DbOption = None,
 ) -> None:
     """Export quotes as Markdown citations, CSL-JSON or CSV."""
+    from quotes.export import earliest_sources
     from quotes.store.exchanges import exchanges
     from quotes.store.filters import filter_from_options
-    from quotes.store.read import list_quotes
+    from quotes.store.read import list_quotes, statement_sources
     from quotes.store.search import search_quotes
 
     fmt = check_format(fmt, ("markdown", "csl-json", "csv"))
@@ -64,8 +65,9 @@ def export_command(
         else:
             rows = list_quotes(session, filters, limit=limit)
         pairs = exchanges(session) if group == "exchange" else []
+        rows, others = earliest_sources(rows, statement_sources(session, rows))
     view = export_view(query, speaker=speaker, type=type, since=since, until=until, outlet=outlet)
-    text = _render(rows, fmt, group, pairs, view)
+    text = _render(rows, fmt, group, pairs, view, others)
     if out is None:
         output.line(text, nl=False)
         return
@@ -85,8 +87,13 @@ def export_view(query: str | None, **filters: str | None) -> str | None:
 
 
 def _render(
-    rows: list[QuoteRow], fmt: str, group: str, pairs: list[ExchangeRow], view: str | None
+    rows: list[QuoteRow],
+    fmt: str,
+    group: str,
+    pairs: list[ExchangeRow],
+    view: str | None,
+    others: dict[int, list[QuoteRow]] | None = None,
 ) -> str:
     from quotes import export
 
-    return export.render(rows, fmt, group=group, exchanges=pairs, title=view)
+    return export.render(rows, fmt, group=group, exchanges=pairs, title=view, others=others)

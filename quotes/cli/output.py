@@ -97,11 +97,17 @@ def quote_table(rows: Sequence[QuoteRow]) -> str:
                 clip(r.speaker or "?", 24),
                 r.type,
                 clip(r.text, TEXT_WIDTH),
-                clip(r.outlet, 18),
+                outlets_cell(r),
             ]
             for r in rows
         ],
     )
+
+
+def outlets_cell(row: QuoteRow) -> str:
+    """The outlet, and how many others reported the same statement ("Reuters +4")."""
+    more = f" +{row.other_outlets}" if row.other_outlets else ""
+    return clip(row.outlet, 18 - len(more)) + more
 
 
 def speaker_table(rows: Sequence[SpeakerRow]) -> str:

@@ -157,7 +157,10 @@ def init_db(engine: Engine) -> None:
 
 
 # Columns added after a table was first released: (table, column, SQL type).
-ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (("correction", "fingerprint", "VARCHAR(64)"),)
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("correction", "fingerprint", "VARCHAR(64)"),
+    ("quote", "statement_id", "INTEGER"),
+)
 
 
 def _add_missing_columns(conn: Connection) -> None:

@@ -73,7 +73,24 @@ def exchanges(
         ):
             result.append(pair)
     result.sort(key=lambda x: (x.statement.published or date.max, x.statement.id, x.response.id))
-    return result
+    return _one_per_statement_pair(result)
+
+
+def _one_per_statement_pair(pairs: list[ExchangeRow]) -> list[ExchangeRow]:
+    """Exchanges link statements, not copies: of the links between two statements (an
+    answer reported by four outlets, each linked to the charge) the earliest is kept."""
+    seen: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    kept: list[ExchangeRow] = []
+    for pair in pairs:
+        key = (_statement_key(pair.statement), _statement_key(pair.response))
+        if key not in seen:
+            seen.add(key)
+            kept.append(pair)
+    return kept
+
+
+def _statement_key(row: QuoteRow) -> tuple[str, int]:
+    return ("statement", row.statement_id) if row.statement_id is not None else ("quote", row.id)
 
 
 def _within(pair: ExchangeRow, days: int) -> bool:

@@ -45,6 +45,15 @@ class QuoteRow:
     end: int | None = None
     paragraph: int | None = None  # index of the paragraph holding the quote
     after: str | None = None  # the article text just after the quote (a split quote's cue)
+    statement_id: int | None = None  # the statement this quote is a version of
+    versions: int = 1  # quotes of that statement (this one included)
+    outlets: int = 1  # outlets that reported it (this one included)
+    drift: bool = False  # its versions differ in words that change the meaning
+
+    @property
+    def other_outlets(self) -> int:
+        """Outlets besides this row's that reported the same statement ("+4 outlets")."""
+        return max(self.outlets - 1, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +68,7 @@ class QuoteDetail:
     evidence: list[str] = field(default_factory=list)
     corrected: bool = False  # a user correction overrides the extractor
     question: str | None = None  # a transcript statement: the reporter's question it answers
+    versions: list[QuoteRow] = field(default_factory=list)  # its statement's, earliest first
 
 
 @dataclass(frozen=True, slots=True)

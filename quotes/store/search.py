@@ -199,6 +199,7 @@ def search_quotes(
     offset: int = 0,
     rank_window: int | None = RANK_WINDOW,
     sort: str = "relevance",
+    grouped: bool = True,
 ) -> list[QuoteRow]:
     """Quotes matching ``query`` and ``filters``: best first, or with ``sort="date"`` the
     newest article first.
@@ -209,7 +210,40 @@ def search_quotes(
     is a ``QueryError``.
     On SQLite without filters, a word matching more than ``rank_window`` quotes has only its
     newest ``rank_window`` matches ranked (None: rank every match, slower on big stores).
+    ``grouped``: one row per statement (its best-matching version on the page; a page may so
+    hold fewer than ``limit`` rows).
     """
+    rows = _search(session, query, filters, limit, offset, rank_window, sort)
+    if not grouped:
+        return rows
+    if not (query or "").strip() and not filters.empty:
+        return rows  # list_quotes grouped them already
+    return one_per_statement(rows)
+
+
+def one_per_statement(rows: list[QuoteRow]) -> list[QuoteRow]:
+    """The first row of each statement, in the order given (ungrouped quotes all kept)."""
+    seen: set[int] = set()
+    out: list[QuoteRow] = []
+    for row in rows:
+        if row.statement_id is not None:
+            if row.statement_id in seen:
+                continue
+            seen.add(row.statement_id)
+        out.append(row)
+    return out
+
+
+def _search(
+    session: Session,
+    query: str,
+    filters: QuoteFilter,
+    limit: int,
+    offset: int,
+    rank_window: int | None,
+    sort: str,
+) -> list[QuoteRow]:
+    """``search_quotes`` without the grouping."""
     if limit < 1 or offset < 0:
         raise QueryError("limit must be at least 1 and offset at least 0")
     by_date = check_sort(sort) == "date"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -90,6 +90,34 @@ class Quote(SQLModel, table=True):
     mention_text: str | None = None
     paragraph: int = 0
     corrected: bool = False
+    statement_id: int | None = Field(default=None, index=True)  # its ``Statement`` (copies)
+
+
+class Statement(SQLModel, table=True):
+    """One utterance reported by one or more quotes (its versions): copies in other outlets,
+    partial quotes, other translations. Kept up to date by ``quotes.store.statements``."""
+
+    __table_args__ = (Index("ix_statement_speaker_last", "speaker_id", "last_date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    speaker_id: int | None = Field(default=None, index=True)  # the earliest version's
+    first_quote_id: int = Field(index=True)  # the earliest version: the source to cite
+    first_date: date | None = Field(default=None, index=True)
+    last_date: date | None = Field(default=None, index=True)
+    versions: int = 1
+    outlets: int = 1
+    drift: bool = False  # versions differ in words that change the meaning
+
+
+class StatementShingle(SQLModel, table=True):
+    """Hashes of four-word runs of a statement's versions: finds a copy attributed to another
+    speaker without reading the store (``quotes.nlp.variants.shingles``)."""
+
+    __table_args__ = (UniqueConstraint("hash", "statement_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    hash: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    statement_id: int = Field(index=True)
 
 
 class Exchange(SQLModel, table=True):

@@ -20,6 +20,7 @@ from quotes.dates import leading_date
 from quotes.errors import QueryError
 from quotes.nlp.marks import paragraphs
 from quotes.nlp.types import DocumentMeta, ExtractedQuote, Extraction
+from quotes.store import statements
 from quotes.store.db import store_error
 from quotes.store.exchanges import link_across, link_within
 from quotes.store.filters import check_type
@@ -195,8 +196,10 @@ def _save(session: Session, extraction: Extraction) -> SaveResult:
     article = _previous_version(session, document.meta)
     status = "added"
     old: dict[str, Quote] = {}
+    regrouped: set[int] = set()  # statements the old version's quotes belonged to
     if article is not None:
         old = _clear_article(session, article)
+        regrouped = {q.statement_id for q in old.values() if q.statement_id is not None}
         status = "updated"
     else:
         article = Article(content_hash=digest, text=document.text)
@@ -229,6 +232,8 @@ def _save(session: Session, extraction: Extraction) -> SaveResult:
     for gone in old.values():
         session.delete(gone)
     session.flush()
+    statements.assign(session, [row.id for row in rows if row is not None and row.id is not None])
+    statements.refresh(session, regrouped)
     link_within(session, extraction.quotes, rows)
     session.flush()
     link_across(session, article.id)
@@ -310,10 +315,16 @@ def correct_quote(
                     )
                 )
             )
+            touched = statements.detach(session, [quote_id])
             session.delete(row)
+            session.flush()
+            statements.refresh(session, touched)
         else:
             _apply_correction(session, row, correction)
             session.add(row)
+            session.flush()
+            if speaker is not None:
+                statements.assign(session, [quote_id])
         if commit:
             session.commit()
     except SQLAlchemyError as err:

@@ -62,11 +62,12 @@ class ModeScreen(Screen[None]):
         """What ``e`` exports from this mode; ``None`` when nothing is shown."""
         return None
 
-    def open_quote(self, row: QuoteRow) -> None:
-        """Show the quote's detail (a modal); a quote gone from the store is a notice."""
+    def open_quote(self, row: QuoteRow, *, versions: bool = False) -> None:
+        """Show the quote's detail (a modal), with ``versions`` scrolled to its statement's
+        versions; a quote gone from the store is a notice."""
         try:
             detail = self.library.detail(row.id)
         except QuotesError as err:
             self.notify(err.message, title=err.title, severity="warning")
             return
-        self.app.push_screen(QuoteDetailScreen(detail))
+        self.app.push_screen(QuoteDetailScreen(detail, at_versions=versions))

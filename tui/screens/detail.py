@@ -19,7 +19,8 @@ from textual.widgets import Label, Static
 
 from quotes.errors import QuotesError
 from quotes.export import citation_markdown, date_of
-from quotes.store.rows import QuoteDetail
+from quotes.nlp.variants import word_diff
+from quotes.store.rows import QuoteDetail, QuoteRow
 from tui.data import app_of
 from tui.messages import QuoteCorrected
 from tui.screens.correct import SpeakerPickScreen, TypePickScreen
@@ -62,6 +63,58 @@ def facts(detail: QuoteDetail) -> Table:
     return table
 
 
+def diff_text(base: str, other: str) -> Text:
+    """``other``'s words, those that differ from ``base`` highlighted: words it has instead
+    of or besides ``base``'s in reverse video, ``base``'s words it lacks struck through (dim)."""
+    out = Text()
+    for part in word_diff(base, other):
+        if part.tag == "equal":
+            out.append(" ".join(part.b) + " ")
+            continue
+        if part.a and part.tag in ("replace", "delete"):
+            out.append(" ".join(part.a), style="strike dim")
+            out.append(" ")
+        if part.b:
+            out.append(" ".join(part.b), style="reverse bold")
+            out.append(" ")
+    out.rstrip()
+    return out
+
+
+def versions_table(versions: list[QuoteRow], current: int) -> Table:
+    """Every version of a statement, earliest first: date and outlet, then the words, those
+    that differ from the earliest version's highlighted; the version shown above is marked."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True, min_width=12)
+    table.add_column(overflow="fold")
+    base = versions[0].text if versions else ""
+    for number, row in enumerate(versions):
+        where = Text(date_of(row) or "undated", style="bold")
+        where.append("\n" + (row.outlet or row.title or f"article {row.article_id}"), style="dim")
+        if row.id == current:
+            where.append("\n(this one)", style="italic")
+        words = Text(row.text) if number == 0 else diff_text(base, row.text)
+        table.add_row(where, words)
+    return table
+
+
+def versions_heading(versions: list[QuoteRow]) -> Text:
+    """ "Statement: 5 versions in 4 outlets · wording drift"."""
+    row = versions[0]
+    line = Text("Statement: ", style="bold")
+    line.append(f"{row.versions} versions in {row.outlets} outlets, earliest first")
+    if row.drift:
+        line.append(
+            " · wording drift: versions differ in words that change the meaning",
+            style="bold yellow",
+        )
+    line.append(
+        "\n(highlighted: words that differ from the earliest version; struck: words it lacks)",
+        style="dim",
+    )
+    return line
+
+
 def question_line(question: str) -> Text:
     """The reporter's question before a transcript statement: "Q  Russia says ...?"."""
     line = Text("Q  ", style="bold dim")
@@ -89,9 +142,10 @@ class QuoteDetailScreen(ModalScreen[bool]):
         ),
     ]
 
-    def __init__(self, detail: QuoteDetail) -> None:
+    def __init__(self, detail: QuoteDetail, *, at_versions: bool = False) -> None:
         super().__init__()
         self.detail = detail
+        self.at_versions = at_versions
         self.quote_id = detail.quote.id
         self.confirming = False
 
@@ -103,7 +157,22 @@ class QuoteDetailScreen(ModalScreen[bool]):
                     yield Static(question_line(self.detail.question), id="detail-question")
                 yield QuoteParagraph(self.detail, id="detail-paragraph")
                 yield Static(facts(self.detail), id="detail-facts")
+                if self.detail.versions:
+                    yield Static(versions_heading(self.detail.versions), id="detail-versions-head")
+                    yield Static(
+                        versions_table(self.detail.versions, self.quote_id), id="detail-versions"
+                    )
         yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        if self.at_versions and self.detail.versions:
+            self.call_after_refresh(self._scroll_to_versions)
+
+    def _scroll_to_versions(self) -> None:
+        head = self.query_one("#detail-versions-head", Static)
+        self.query_one("#detail-body", VerticalScroll).scroll_to_widget(
+            head, top=True, animate=False
+        )
 
     def _title(self) -> str:
         row = self.detail.quote

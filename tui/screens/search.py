@@ -246,7 +246,7 @@ class SearchScreen(ModeScreen):
 
     @on(QuoteTable.Opened)
     def _quote_opened(self, event: QuoteTable.Opened) -> None:
-        self.open_quote(event.row)
+        self.open_quote(event.row, versions=event.versions)
 
     def reload(self) -> None:
         self.refresh_results()

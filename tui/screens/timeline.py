@@ -117,7 +117,7 @@ class TimelineScreen(ModeScreen):
 
     @on(QuoteTable.Opened)
     def _quote_opened(self, event: QuoteTable.Opened) -> None:
-        self.open_quote(event.row)
+        self.open_quote(event.row, versions=event.versions)
 
     def show_speaker(self, speaker: SpeakerRow) -> None:
         self.speaker = speaker

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events, work
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
@@ -40,12 +42,18 @@ class QuoteTable(DataTable[Text | str]):
     SPEAKER_WIDTH = 18
     MIN_QUOTE_COLUMN = 40  # narrower than this, rows become cards
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("plus", "versions", "Versions", key_display="+", tooltip="every outlet's version"),
+    ]
+
     @dataclass
     class Opened(Message):
-        """The user pressed enter on a quote (open its detail)."""
+        """The user pressed enter on a quote (open its detail); ``versions``: pressed ``+``
+        (open it at its statement's versions)."""
 
         table: QuoteTable
         row: QuoteRow
+        versions: bool = False
 
         @property
         def control(self) -> QuoteTable:
@@ -128,10 +136,24 @@ class QuoteTable(DataTable[Text | str]):
     def _day(row: QuoteRow) -> str:
         return date_of(row) or "undated"
 
+    @staticmethod
+    def _outlet(row: QuoteRow) -> str:
+        """The outlet, and how many others reported the same statement ("+4 outlets")."""
+        more = row.other_outlets
+        label = f"+{more} outlet{'s' if more > 1 else ''}" if more else ""
+        return " ".join(part for part in (row.outlet or "", label) if part)
+
+    @staticmethod
+    def _outlet_short(row: QuoteRow) -> str:
+        """The outlet where it is the only one; else "+4 outlets" (the date column is narrow:
+        the outlets are named in the detail's versions, ``+``)."""
+        more = row.other_outlets
+        return f"+{more} outlet{'s' if more > 1 else ''}" if more else (row.outlet or "")
+
     def _cells(self, row: QuoteRow) -> list[Text | str]:
         target = f"→ {row.target}" if row.target else ""
         cells: list[Text | str] = [
-            two_lines(self._day(row), row.outlet or "", self.DATE_WIDTH),
+            two_lines(self._day(row), self._outlet_short(row), self.DATE_WIDTH),
             two_lines(type_cell(row.type), target, self.TYPE_WIDTH),
         ]
         if self.show_speaker:
@@ -147,8 +169,8 @@ class QuoteTable(DataTable[Text | str]):
             head.append(f" → {row.target}")
         if self.show_speaker:
             head.append(f" · {row.speaker or '?'}", style="bold")
-        if row.outlet:
-            head.append(f" · {row.outlet}", style="dim")
+        if row.outlet or row.other_outlets:
+            head.append(f" · {self._outlet(row)}", style="dim")
         head.truncate(self.quote_width, overflow="ellipsis")
         head.append("\n")
         head.append_text(quote_cell(row, self.quote_width, lines=2))
@@ -201,6 +223,16 @@ class QuoteTable(DataTable[Text | str]):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._maybe_load_more(event.cursor_row)
+
+    def action_versions(self) -> None:
+        """Open the quote under the cursor at its statement's versions (``+``)."""
+        row = self.current
+        if row is None:
+            return
+        if row.versions < 2:
+            self.notify("Only this outlet reported this statement.", title="One version")
+            return
+        self.post_message(self.Opened(self, row, versions=True))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
