@@ -151,7 +151,7 @@ def exchanges_command(
     if len(given) > 2:
         raise QueryError("give at most two --party options")
     with open_session(db, create=False) as session:
-        a, b = (given + [None, None])[:2]
+        a, b = [*given, None, None][:2]
         pairs = exchanges(session, a, b, within_days=window)
     if fmt == "json":
         output.emit_json([_exchange_json(p) for p in pairs])
