@@ -33,7 +33,7 @@ def link_exchanges(quotes: list[ExtractedQuote], text: str = "") -> None:
     named_in: dict[tuple[int, int], set[str]] = {}  # countries per paragraph, looked up once
     lines = _Lines(text)
     for i, quote in enumerate(quotes):
-        if quote.type not in ANSWERS or quote.speaker is None:
+        if quote.speaker is None or not (quote.type in ANSWERS or _counter(quote)):
             continue
         prev = _previous_same_speaker(quotes, i)
         if prev is not None and quotes[prev].responds_to is not None:
@@ -45,6 +45,20 @@ def link_exchanges(quotes: list[ExtractedQuote], text: str = "") -> None:
             if quote.target is None:
                 charger = quotes[quote.responds_to].speaker
                 quote.target = charger.affiliation or charger.name if charger else None
+
+
+def _counter(quote: ExtractedQuote) -> bool:
+    """A charge that may answer another (a counter-accusation, a counter-threat): one whose
+    speaker speaks for a party and which targets another party; it links only to a charge of
+    that party aimed at the speaker's (``_best_charge``)."""
+    speaker = quote.speaker
+    return (
+        quote.type in CHARGES
+        and speaker is not None
+        and bool(speaker.affiliation)
+        and bool(quote.target)
+        and quote.target != speaker.affiliation
+    )
 
 
 def _previous_same_speaker(quotes: list[ExtractedQuote], i: int) -> int | None:
@@ -108,6 +122,10 @@ def _best_charge(quotes: list[ExtractedQuote], i: int, named: set[str]) -> int |
             continue
         if mine and who.affiliation == mine:
             continue
+        if answer.type in CHARGES and not (
+            charge.target == mine and answer.target in (who.affiliation, who.name)
+        ):
+            continue  # a counter-charge answers only a charge between the same two parties
         score = 0
         if mine and charge.target == mine:
             score += 2
@@ -184,6 +202,10 @@ def exchange_score(charge: Side, answer: Side, window_days: int = WINDOW_DAYS) -
     days = (answer.published - charge.published).days
     if days > window_days:
         return 0.0
+    if answer.type in CHARGES and not (
+        _same(answer.country, charge.target) and _same(answer.target, charge.country)
+    ):
+        return 0.0  # a counter-charge answers only a charge between the same two parties
     parties: float = _same(answer.country, charge.target) + _same(answer.target, charge.country)
     parties += _same(answer.target, charge.speaker)
     overlap = len(charge.words & answer.words)

@@ -188,8 +188,9 @@ def link_across(session: Session, article_id: int, window_days: int | None = Non
     charges = _sides(session, CHARGES, lo - window, hi)
     answers = [
         a
-        for a in _sides(session, ANSWERS, lo, hi + window)
-        if a.article_id == article_id or a.published >= article.published
+        for a in _sides(session, ANSWERS | CHARGES, lo, hi + window)
+        if (a.article_id == article_id or a.published >= article.published)
+        and (a.type in ANSWERS or (a.country and a.target and a.country != a.target))
     ]
     linked = 0
     for answer in answers:

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from quotes.config import link_window_days
-from quotes.nlp.exchanges import WINDOW_DAYS, Side, exchange_score, proper_names
+from quotes.nlp.exchanges import WINDOW_DAYS, Side, exchange_score, link_exchanges, proper_names
+from quotes.nlp.types import ExtractedQuote, ExtractedSpeaker
 
 DAY = date(2031, 3, 2)
 
@@ -73,3 +74,33 @@ def test_the_window_is_the_users_to_set(monkeypatch: pytest.MonkeyPatch) -> None
         assert link_window_days() == WINDOW_DAYS
     monkeypatch.delenv("QUOTES_LINK_WINDOW_DAYS")
     assert link_window_days() == WINDOW_DAYS
+
+
+def said(text: str, who: str, country: str, type_: str, target: str | None) -> ExtractedQuote:
+    return ExtractedQuote(
+        0, len(text), text, type=type_, target=target, speaker=ExtractedSpeaker(who, None, country)
+    )
+
+
+def test_a_counter_charge_answers_the_charge_between_the_same_two_parties() -> None:
+    quotes = [
+        said(
+            "Merenia is holding our fishermen hostage",
+            "Petra Valcu",
+            "Kaldora",
+            "accuse",
+            "Merenia",
+        ),
+        said("Esteria is stealing our water", "Karl Haber", "Esteria", "accuse", "Sardovia"),
+        said("Kaldora is inventing a crisis", "Oren Taskel", "Merenia", "accuse", "Kaldora"),
+    ]
+    link_exchanges(quotes)
+    assert quotes[2].responds_to == 0
+    assert quotes[1].responds_to is None  # Esteria's charge answers no charge aimed at Esteria
+
+
+def test_a_counter_charge_across_articles_needs_both_parties() -> None:
+    counter = answer(type="accuse", target="Norland", text="Norland sends drones across the border")
+    assert exchange_score(charge(), counter) > 0
+    assert exchange_score(charge(), answer(type="accuse", target=None)) == 0
+    assert exchange_score(charge(), answer(type="accuse", country="Kessel")) == 0
