@@ -1,14 +1,19 @@
-"""Speed settings for the stanza pipeline that leave its output unchanged (bench/SPEED.md).
+"""Speed and memory settings for the stanza pipeline that leave its output unchanged
+(bench/SPEED.md).
 
 Three measured changes, all exact (same tags, lemmas, heads, relations and entities on the 498
 deep-parsed sentences of 30 PolNeAR dev articles):
 
 * the parser's batch: ``DEPPARSE_BATCH`` words instead of stanza's 2,000 (``depparse_batch_size``).
   The biaffine scorers pad every sentence of a batch to the longest one and score every pair of
-  words for every relation, so a smaller batch of length-sorted sentences pads less; it also
-  caps the scorers' transient tensors (peak memory 869 -> 711 MB on those sentences).
-* the tagger's batch: at most ``POS_BATCH_TOKENS`` words instead of 5,000. The tagger's peak
-  transient memory grows with the batch (717 -> 608 MB peak); its speed does not change.
+  words for every relation, so a smaller batch of length-sorted sentences pads less (500
+  words: parser CPU 19.1 -> 13.2 s on those sentences); it also caps the scorers' transient
+  tensors, which set the process's peak memory. 250 costs a little speed against 500 (within
+  the noise of the shared machine) and keeps a whole extraction's peak under 700 MB (30
+  articles: 679 MB, against 721 at 500).
+* the tagger's batch: at most ``POS_BATCH_TOKENS`` words instead of 5,000. The tagger's
+  transient memory grows with the batch (stanza alone on those sentences: 717 MB peak at
+  5,000 words, 608 at 1,000, 574 at 500 with the parser at 250); its speed does not change.
 * the cycle finder of stanza's Chu-Liu-Edmonds decoder. stanza finds the cycles of the greedy
   head choice with a general Tarjan SCC search that calls numpy once per word and repeats it
   after every contraction; a head array is a functional graph (one head per word), whose cycles
@@ -23,11 +28,11 @@ from typing import Any
 
 import numpy as np
 
-DEPPARSE_BATCH = 500
+DEPPARSE_BATCH = 250
 """Words per parser batch (stanza's default 2,000); see the module docstring."""
 
 
-POS_BATCH_TOKENS = 1000
+POS_BATCH_TOKENS = 500
 """Words per tagger batch at most (stanza's default 5,000); see the module docstring."""
 
 
