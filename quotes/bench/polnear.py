@@ -7,6 +7,7 @@ the project's reference. Only direct quotes are scored; reported statements are 
 from __future__ import annotations
 
 import json
+import resource
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -28,6 +29,13 @@ class PolnearScore:
     words: int
     seconds: float
     load_seconds: float
+    cpu_seconds: float | None = None  # CPU time of the extracting process (one worker only)
+    peak_rss_mb: float | None = None  # its peak resident memory after extracting
+
+    @property
+    def cpu_s_per_article(self) -> float | None:
+        """CPU seconds per article: the per-core cost, steadier than wall time on a busy box."""
+        return self.cpu_seconds / self.articles if self.cpu_seconds and self.articles else None
 
     @property
     def articles_per_s(self) -> float:
@@ -97,12 +105,14 @@ def run_polnear(
             parser.parse('Warm up. "The models load once," he said.')
             load = time.perf_counter() - t0
             t1 = time.perf_counter()
+            c1 = time.process_time()
             results = extract_many(documents, parser)
         else:
             pool = stack.enter_context(ParallelExtractor(workers))
             pool.warm_up()
             load = time.perf_counter() - t0
             t1 = time.perf_counter()
+            c1 = None  # the workers' CPU time is not this process's
             results = pool.extract(documents)
         for i, (doc, extraction) in enumerate(zip(docs, results, strict=True)):
             line = prediction(doc.stem, extraction)
@@ -111,8 +121,10 @@ def run_polnear(
             if progress:
                 progress(i + 1, len(docs))
         seconds = time.perf_counter() - t1
+        cpu = time.process_time() - c1 if c1 is not None else None
     if predictions_out is not None:
         predictions_out.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
     scores = scorer.score(docs, preds)
     words = sum(len(d.text.split()) for d in docs)
-    return PolnearScore(scores, len(docs), words, seconds, load)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 if cpu is not None else None
+    return PolnearScore(scores, len(docs), words, seconds, load, cpu, peak)

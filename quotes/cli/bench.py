@@ -60,6 +60,10 @@ def bench_polnear(
         seconds=round(result.seconds, 2),
         articles_per_s=round(result.articles_per_s, 3),
         s_per_article=round(result.seconds / max(result.articles, 1), 3),
+        cpu_s_per_article=(
+            round(result.cpu_s_per_article, 3) if result.cpu_s_per_article is not None else None
+        ),
+        peak_rss_mb=round(result.peak_rss_mb) if result.peak_rss_mb is not None else None,
         words_per_s=round(result.words_per_s, 1),
         model_load_s=round(result.load_seconds, 2),
         workers=workers,

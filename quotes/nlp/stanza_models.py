@@ -329,10 +329,13 @@ def _pipeline_kwargs(procs: list[str], pretokenized: bool, root: Path) -> dict[s
 
 
 def _build(procs: list[str], pretokenized: bool, root: Path) -> stanza.Pipeline:
-    kwargs = _pipeline_kwargs(procs, pretokenized, root)
+    from quotes.nlp import stanza_speed
+
+    kwargs = _pipeline_kwargs(procs, pretokenized, root) | stanza_speed.pipeline_settings()
     try:
         import stanza as _stanza
 
+        stanza_speed.install_cycle_finder()
         return _stanza.Pipeline(**kwargs)
     except ModelError:
         raise

@@ -1,0 +1,107 @@
+"""The stanza speed settings change nothing the parser outputs (quotes.nlp.stanza_speed)."""
+
+from __future__ import annotations
+
+import importlib.util
+from types import ModuleType
+
+import numpy as np
+import pytest
+
+from quotes.nlp import stanza_models as sm
+from quotes.nlp import stanza_speed
+
+
+def _pristine_decoder() -> ModuleType:
+    """A private copy of stanza's Chu-Liu-Edmonds module, untouched by the speed-up."""
+    from stanza.models.common import chuliu_edmonds
+
+    spec = importlib.util.spec_from_file_location("pristine_cle", chuliu_edmonds.__file__)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _head_array(rng: np.random.Generator) -> np.ndarray:
+    n = int(rng.integers(2, 70))
+    tree = rng.integers(0, n, size=n)
+    tree[0] = 0
+    for i in range(1, n):
+        if tree[i] == i:  # the decoder never proposes a self-loop
+            tree[i] = 0
+    return tree
+
+
+def test_head_cycles_finds_the_cycle_of_stanzas_example() -> None:
+    cycles = stanza_speed.head_cycles(np.array([0, 3, 1, 2]))
+    assert [c.tolist() for c in cycles] == [[False, True, True, True]]
+    assert stanza_speed.head_cycles(np.array([0, 2, 0, 4, 2, 2])) == []
+
+
+def test_head_cycles_returns_what_stanzas_tarjan_returns() -> None:
+    tarjan = _pristine_decoder().tarjan
+    rng = np.random.default_rng(7)
+    for _ in range(2000):
+        tree = _head_array(rng)
+        ours, theirs = stanza_speed.head_cycles(tree), tarjan(tree)
+        assert len(ours) == len(theirs)
+        assert all((a == b).all() for a, b in zip(ours, theirs, strict=True)), tree
+
+
+def test_the_decoder_builds_the_same_trees_with_the_fast_cycle_finder() -> None:
+    from stanza.models.common import chuliu_edmonds
+
+    pristine = _pristine_decoder()
+    stanza_speed.install_cycle_finder()
+    assert chuliu_edmonds.tarjan is stanza_speed.head_cycles
+    rng = np.random.default_rng(11)
+    for _ in range(300):
+        n = int(rng.integers(2, 60))
+        scores = rng.normal(size=(n, n)).astype(np.float32)
+        expected = pristine.chuliu_edmonds_one_root(scores.copy())
+        assert (chuliu_edmonds.chuliu_edmonds_one_root(scores.copy()) == expected).all()
+
+
+SENTENCES = [  # tokens split on spaces; long, short, quoted, a lead-in colon
+    "The foreign minister said on Monday that the talks had failed .",
+    '" We will not accept these terms , " Lavrov told reporters in Moscow .',
+    (
+        "Beijing accused Washington of interfering in its internal affairs , a charge the "
+        "State Department denied , saying that the sanctions were lawful and that it would "
+        "continue to support its allies in the region despite the warnings ."
+    ),
+    "He added :",
+    "Mr. Smith , who spoke on condition of anonymity , insisted the deal was dead .",
+]
+
+
+def _annotations(pipeline: object) -> list[tuple[str, ...]]:
+    doc = pipeline([s.split() for s in SENTENCES])  # type: ignore[operator]
+    return [
+        (w.upos, w.lemma, str(w.head), w.deprel, t.ner)
+        for s in doc.sentences
+        for w, t in zip(s.words, s.tokens, strict=True)
+    ]
+
+
+@pytest.mark.slow
+def test_the_tuned_pipeline_parses_like_stanzas_defaults() -> None:
+    import stanza
+
+    procs = "tokenize,pos,lemma,depparse,ner"
+    sm.clear_cache()
+    tuned = sm.get_pipeline(procs, pretokenized=True)
+    assert tuned.processors["depparse"].config["batch_size"] == stanza_speed.DEPPARSE_BATCH
+    ours = _annotations(tuned)
+    stanza_speed.restore_cycle_finder()
+    try:
+        kwargs = sm._pipeline_kwargs(sm.normalise_processors(procs), True, sm.model_dir())
+        plain = stanza.Pipeline(**kwargs)
+        assert plain.processors["depparse"].config["batch_size"] != stanza_speed.DEPPARSE_BATCH
+        theirs = _annotations(plain)
+    finally:
+        stanza_speed.install_cycle_finder()
+        sm.clear_cache()
+    assert len(ours) == sum(len(s.split()) for s in SENTENCES)
+    assert ours == theirs
