@@ -259,3 +259,25 @@ def test_timeline_keeps_a_statement_first_credited_to_someone_else(session: Sess
     assert [(r.id, r.outlets) for r in rows] == [(2, 2)]
     assert count_timeline(session, valko) == 1
     assert statement.first_quote_id == 1
+
+
+def test_csl_json_cites_the_earliest_source_and_lists_the_others(session: Session) -> None:
+    import json
+
+    from quotes.export import earliest_sources, render
+    from quotes.store.read import statement_sources
+    from quotes.store.search import search_quotes
+
+    _three_outlets(session)
+    rows = search_quotes(session, "smears")
+    cited, others = earliest_sources(rows, statement_sources(session, rows))
+    (item,) = json.loads(render(cited, "csl-json", others=others))
+    assert item["container-title"] == "Wire" and item["URL"] == "a"
+    assert item["note"].endswith("Also reported by: Courier, 2032-05-11, b; Ledger, 2032-05-12, c")
+    listed = item["custom"]["also_reported_by"]
+    assert [(o["outlet"], o["date"], o["URL"]) for o in listed] == [
+        ("Courier", "2032-05-11", "b"),
+        ("Ledger", "2032-05-12", "c"),
+    ]
+    (alone,) = json.loads(render(cited, "csl-json"))
+    assert "also_reported_by" not in alone["custom"] and "Also reported" not in alone["note"]
