@@ -281,3 +281,14 @@ def test_csl_json_cites_the_earliest_source_and_lists_the_others(session: Sessio
     ]
     (alone,) = json.loads(render(cited, "csl-json"))
     assert "also_reported_by" not in alone["custom"] and "Also reported" not in alone["note"]
+
+
+def test_regroup_reports_progress_and_counts(session: Session) -> None:
+    from quotes.store.statements import regroup
+
+    _three_outlets(session)
+    seen: list[tuple[int, int]] = []
+    done = regroup(session, lambda _label, at, total: seen.append((at, total)), chunk=3)
+    assert seen == [(3, 4), (4, 4)]
+    assert (done.before, done.after, done.quotes) == (2, 2, 4)
+    assert [s.versions for s in _statements(session)] == [3, 1]
