@@ -122,12 +122,14 @@ def test_speakers(db: str) -> None:
         "latest",
         "role",
         "quotes",
+        "statements",
     ]
     assert "Ilse Marken" in out and "Tomas Brel" in out
     code, out, _ = run("speakers", "--db", db, "--format", "json", "--query", "sorvik")
     (row,) = json.loads(out)
     assert row["name"] == "Lena Sorvik" and row["country"] == "Valdoria"
     assert row["quote_count"] >= 2 and row["latest_role"] == "spokeswoman"
+    assert 1 <= row["statement_count"] <= row["quote_count"]
 
 
 def test_timeline(db: str) -> None:

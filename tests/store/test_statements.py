@@ -292,3 +292,21 @@ def test_regroup_reports_progress_and_counts(session: Session) -> None:
     assert seen == [(3, 4), (4, 4)]
     assert (done.before, done.after, done.quotes) == (2, 2, 4)
     assert [s.versions for s in _statements(session)] == [3, 1]
+
+
+def test_speakers_count_statements_not_copies(session: Session) -> None:
+    from quotes.store.speakers import list_speakers
+
+    _three_outlets(session)  # Valko: one remark in three outlets, another in one
+    save_extraction(
+        session, _article(U5, "Jonas Berglund", outlet="Wire", date="2032-05-10", url="e")
+    )
+    save_extraction(
+        session, _article(U2, "Jonas Berglund", outlet="Wire", date="2032-06-30", url="f")
+    )
+    save_extraction(
+        session, _article(U1, "Jonas Berglund", outlet="Wire", date="2032-07-30", url="g")
+    )
+    rows = list_speakers(session)
+    counts = [(r.name, r.statement_count, r.quote_count) for r in rows]
+    assert counts == [("Jonas Berglund", 3, 3), ("Irena Valko", 2, 4)]
