@@ -11,6 +11,7 @@ from quotes.cli.base import Command, Group
 from quotes.cli.options import DbOption
 from quotes.cli.progress import progress_bar
 from quotes.cli.session import open_session
+from quotes.cli.signals import Stopped, stop_on_signals
 
 if TYPE_CHECKING:
     from quotes.store.statements import Regrouped
@@ -30,8 +31,16 @@ def regroup_command(
     """Group every stored quote into statements anew (an older store, or changed rules)."""
     from quotes.store.statements import regroup
 
-    with open_session(db, create=False) as session, progress_bar(not quiet) as progress:
-        done = regroup(session, progress)
+    try:
+        with (
+            stop_on_signals(),
+            open_session(db, create=False) as session,
+            progress_bar(not quiet) as progress,
+        ):
+            done = regroup(session, progress)
+    except Stopped as stop:  # the transaction was rolled back: the old grouping stands
+        output.note(f"stopped by {stop.name}: nothing changed (the old grouping is kept)")
+        raise typer.Exit(code=stop.exit_code) from None
     output.line(regroup_line(done))
 
 

@@ -333,3 +333,21 @@ def test_statements_regroup_missing_store(tmp_path: Path) -> None:
     assert code == 1 and out == ""
     assert err.startswith("database error: no store at") and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_statements_regroup_stopped_keeps_the_old_grouping(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import signal
+
+    from quotes.cli.signals import Stopped
+
+    def stop(*_args: object, **_kwargs: object) -> None:
+        raise Stopped(signal.SIGTERM)
+
+    before = json.loads(run("speakers", "--db", db, "--format", "json")[1])
+    monkeypatch.setattr("quotes.store.statements.assign", stop)
+    code, out, err = run("statements", "regroup", "--db", db)
+    assert code == 128 + signal.SIGTERM and out == ""
+    assert err == "stopped by SIGTERM: nothing changed (the old grouping is kept)\n"
+    assert json.loads(run("speakers", "--db", db, "--format", "json")[1]) == before
