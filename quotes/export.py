@@ -328,9 +328,11 @@ def _date_parts(row: QuoteRow) -> list[int] | None:
     return parts or None
 
 
-def csl_item(cite: Citation | QuoteRow) -> dict[str, Any]:
+def csl_item(cite: Citation | QuoteRow, others: Sequence[QuoteRow] = ()) -> dict[str, Any]:
     """One CSL-JSON item: the article, the speaker as ``author`` and the citation (a quote in
-    marks, or a marked paraphrase) as ``abstract``, which Zotero shows."""
+    marks, or a marked paraphrase) as ``abstract``, which Zotero shows. ``others``: the other
+    versions of its statement, named in ``note`` ("Also reported by") and listed (outlet,
+    date, URL) in ``custom.also_reported_by``; the item itself is the earliest version."""
     if isinstance(cite, QuoteRow):
         cite = Citation((cite,))
     row = cite.row
@@ -354,6 +356,9 @@ def csl_item(cite: Citation | QuoteRow) -> dict[str, Any]:
             "quote_ids": [part.id for part in cite.rows],
         },
     }
+    if others:
+        item["note"] += "\n" + also_reported_plain(others)
+        item["custom"]["also_reported_by"] = [csl_other(other) for other in others]
     if row.speaker:
         item["author"] = [{"literal": row.speaker}]
     parts = _date_parts(row)
@@ -362,9 +367,26 @@ def csl_item(cite: Citation | QuoteRow) -> dict[str, Any]:
     return {key: value for key, value in item.items() if value != ""}
 
 
-def to_csl_json(rows: Iterable[QuoteRow]) -> str:
-    """Quotes as a CSL-JSON array (for Zotero, pandoc-citeproc), one item per citation."""
-    items = [csl_item(cite) for cite in citations(rows)]
+def csl_other(row: QuoteRow) -> dict[str, Any]:
+    """Another version of a cited statement, as CSL-JSON's ``custom`` data holds it."""
+    return {"quote_id": row.id, "outlet": row.outlet, "date": date_of(row), "URL": row.url}
+
+
+def also_reported_plain(others: Sequence[QuoteRow]) -> str:
+    """``Also reported by: Courier, 2032-05-11, <url>; …`` as plain text (a CSL ``note``),
+    one entry per outlet, earliest first."""
+    seen: dict[str, str] = {}
+    for row in others:
+        key = (row.outlet or row.title or str(row.article_id)).casefold()
+        parts = (row.outlet or row.title, date_of(row), row.url)
+        seen.setdefault(key, ", ".join(p for p in parts if p) or f"article {row.article_id}")
+    return "Also reported by: " + "; ".join(seen.values())
+
+
+def to_csl_json(rows: Iterable[QuoteRow], others: dict[int, list[QuoteRow]] | None = None) -> str:
+    """Quotes as a CSL-JSON array (for Zotero, pandoc-citeproc), one item per citation;
+    ``others``: by a cited row's id, the other versions of its statement."""
+    items = [csl_item(cite, (others or {}).get(cite.row.id, ())) for cite in citations(rows)]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -424,7 +446,7 @@ def render(
     if fmt == "markdown":
         return to_markdown(rows, group=group, exchanges=exchanges, title=title, others=others)
     if fmt == "csl-json":
-        return to_csl_json(rows)
+        return to_csl_json(rows, others)
     if fmt == "csv":
         return to_csv(rows, others)
     raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")

@@ -2,10 +2,10 @@
 
 Commands are thin shells over ``quotes``, one module per command group: ``extract``,
 ``ingest`` (ingest, demo), ``browse`` (speakers, timeline, search, exchanges, show),
-``correct``, ``export``, ``tui``, and the ``bench``, ``models`` and ``types`` sub-apps. They share
-``options`` (option types and checks), ``output`` (all printing), ``progress`` (ingest with a
-progress bar) and ``session`` (a store session); ``base.Group`` turns a ``QuotesError`` from
-any command into one line on stderr and exit code 1.
+``correct``, ``export``, ``tui``, and the ``bench``, ``models``, ``types`` and ``statements``
+sub-apps. They share ``options`` (option types and checks), ``output`` (all printing),
+``progress`` (a progress bar, for ingest and regroup) and ``session`` (a store session);
+``base.Group`` turns a ``QuotesError`` from any command into one line on stderr and exit code 1.
 """
 
 from __future__ import annotations
@@ -18,7 +18,18 @@ from collections.abc import Callable
 
 import typer
 
-from quotes.cli import bench, browse, correct, export, extract, ingest, models, tui, types
+from quotes.cli import (
+    bench,
+    browse,
+    correct,
+    export,
+    extract,
+    ingest,
+    models,
+    statements,
+    tui,
+    types,
+)
 from quotes.cli.base import Command, Group
 
 __all__ = ["app", "main"]
@@ -52,6 +63,7 @@ for _name, _function in COMMANDS:
 app.add_typer(bench.app, name="bench")
 app.add_typer(models.app, name="models")
 app.add_typer(types.app, name="types")
+app.add_typer(statements.app, name="statements")
 
 
 def main(prog_name: str | None = None) -> None:

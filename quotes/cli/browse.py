@@ -40,7 +40,7 @@ def speakers_command(
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """List speakers, most quoted first, with their latest role."""
+    """List speakers, most statements first, with their latest role, statements and quotes."""
     from quotes.store.speakers import list_speakers
 
     fmt = check_format(fmt, ("table", "json"))

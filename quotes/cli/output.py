@@ -111,11 +111,18 @@ def outlets_cell(row: QuoteRow) -> str:
 
 
 def speaker_table(rows: Sequence[SpeakerRow]) -> str:
-    """Speakers as a plain-text table."""
+    """Speakers as a plain-text table: ``quotes`` counts every copy, ``statements`` counts a
+    remark reported by several outlets once."""
     return table(
-        ["id", "speaker", "kind", "country", "latest role", "quotes"],
-        [[r.id, r.name, r.kind, r.country, clip(r.latest_role, 40), r.quote_count] for r in rows],
+        ["id", "speaker", "kind", "country", "latest role", "quotes", "statements"],
+        [_speaker_cells(r) for r in rows],
     )
+
+
+def _speaker_cells(r: SpeakerRow) -> list[object]:
+    """One speaker's row of ``speaker_table``."""
+    role = clip(r.latest_role, 40)
+    return [r.id, r.name, r.kind, r.country, role, r.quote_count, r.statement_count]
 
 
 def quotes(rows: Sequence[QuoteRow], fmt: str, empty: str) -> None:

@@ -17,7 +17,8 @@ class SpeakerRow:
     kind: str  # person / institution / unknown
     country: str | None
     latest_role: str | None
-    quote_count: int
+    quote_count: int  # every stored quote, copies in several outlets included
+    statement_count: int = 0  # what they said: a statement's copies count once (issue 18)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, or_
+from sqlalchemy import Select, case, distinct, func, or_
 from sqlmodel import Session, col, select
 
 from quotes.errors import QueryError
@@ -223,18 +223,28 @@ def _latest_roles(session: Session, speaker_ids: Sequence[int]) -> dict[int, str
     return latest
 
 
+def statement_count() -> Any:
+    """What a speaker said, counted once however many outlets carried it: their distinct
+    statements, plus each of their quotes not (yet) grouped into one."""
+    ungrouped = case((col(Quote.statement_id).is_(None) & col(Quote.id).is_not(None), 1), else_=0)
+    return func.count(distinct(col(Quote.statement_id))) + func.coalesce(func.sum(ungrouped), 0)
+
+
 def _speaker_rows(session: Session, stmt: Select[Any], limit: int | None) -> list[SpeakerRow]:
+    """Speakers of ``stmt`` with a quote, with their counts: most statements first, then
+    most quotes (a remark copied by thirty outlets is one statement, not thirty)."""
+    said = statement_count()
     counted = (
-        stmt.add_columns(func.count(col(Quote.id)).label("n"))
+        stmt.add_columns(func.count(col(Quote.id)).label("n"), said.label("said"))
         .outerjoin(Quote, col(Quote.speaker_id) == col(Speaker.id))
         .group_by(col(Speaker.id))
         .having(func.count(col(Quote.id)) > 0)
-        .order_by(func.count(col(Quote.id)).desc(), col(Speaker.name))
+        .order_by(said.desc(), func.count(col(Quote.id)).desc(), col(Speaker.name))
     )
     if limit is not None:
         counted = counted.limit(limit)
     found = list(session.execute(counted))
-    roles = _latest_roles(session, [speaker.id for speaker, _n in found])
+    roles = _latest_roles(session, [speaker.id for speaker, *_counts in found])
     return [
         SpeakerRow(
             id=speaker.id,
@@ -243,8 +253,9 @@ def _speaker_rows(session: Session, stmt: Select[Any], limit: int | None) -> lis
             country=speaker.country,
             latest_role=roles.get(speaker.id),
             quote_count=int(n),
+            statement_count=int(said),
         )
-        for speaker, n in found
+        for speaker, n, said in found
     ]
 
 
@@ -266,7 +277,8 @@ def _holding(query: str) -> Select[Any]:
 def list_speakers(
     session: Session, query: str | None = None, limit: int | None = None
 ) -> list[SpeakerRow]:
-    """Speakers with at least one quote, most quoted first; ``query`` filters by name/alias."""
+    """Speakers with at least one quote, most statements first (copies counted once), then
+    most quotes; ``query`` filters by name/alias."""
     stmt: Select[Any] = _holding(query) if query and query.strip() else select(Speaker)
     return _speaker_rows(session, stmt, limit)
 
@@ -282,9 +294,10 @@ def _speaker_row(session: Session, speaker_id: int) -> SpeakerRow:
 
 
 def _rows_of(session: Session, ids: set[int]) -> list[SpeakerRow]:
-    """Rows for ``ids``, most quoted first."""
+    """Rows for ``ids``, most statements first (as ``list_speakers``)."""
     return sorted(
-        (_speaker_row(session, i) for i in ids), key=lambda row: (-row.quote_count, row.name)
+        (_speaker_row(session, i) for i in ids),
+        key=lambda row: (-row.statement_count, -row.quote_count, row.name),
     )
 
 

@@ -12,7 +12,7 @@ versions. Every step is idempotent: a quote re-assigned is first detached.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -314,9 +314,28 @@ def _drifts(first: str, other: str) -> bool:
     return drift(first, other, "translation" if not found.same else found.kind)
 
 
-def regroup_all(session: Session) -> int:
-    """Group every stored quote from scratch, oldest article first (a store made before
-    statements existed); returns the number of statements."""
+REGROUP_CHUNK = 200  # quotes grouped per step of a regroup (one progress update each)
+
+RegroupProgress = Callable[[str, int, int], None]
+"""``(label, done, total)``: called after each step of a regroup (the CLI draws a bar)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Regrouped:
+    """What a regroup did: statements before and after, and the quotes now in a statement."""
+
+    before: int
+    after: int
+    quotes: int
+
+
+def regroup(
+    session: Session, progress: RegroupProgress | None = None, *, chunk: int = REGROUP_CHUNK
+) -> Regrouped:
+    """Group every stored quote from scratch, oldest article first: a store made before
+    statements existed, or after the grouping rules changed. The quotes are grouped ``chunk``
+    at a time (each sees the ones before it, as at ingest), ``progress`` told after each."""
+    before = _count(session, select(func.count()).select_from(Statement))
     session.exec(delete(StatementShingle))
     for row in session.exec(select(Quote).where(col(Quote.statement_id).is_not(None))):
         row.statement_id = None
@@ -328,5 +347,21 @@ def regroup_all(session: Session) -> int:
         .join(Article, col(Article.id) == col(Quote.article_id))
         .order_by(col(Article.published).is_(None), col(Article.published), col(Quote.id))
     )
-    assign(session, [int(i) for i in session.execute(order).scalars()])
-    return int(session.exec(select(func.count()).select_from(Statement)).one())
+    ids = [int(i) for i in session.execute(order).scalars()]
+    for at in range(0, len(ids), max(1, chunk)):
+        assign(session, ids[at : at + max(1, chunk)])
+        if progress is not None:
+            progress("grouping quotes", min(at + max(1, chunk), len(ids)), len(ids))
+    grouped = select(func.count()).select_from(Quote).where(col(Quote.statement_id).is_not(None))
+    after = _count(session, select(func.count()).select_from(Statement))
+    return Regrouped(before=before, after=after, quotes=_count(session, grouped))
+
+
+def _count(session: Session, stmt: Any) -> int:
+    """A ``select(func.count())`` query's number."""
+    return int(session.exec(stmt).one())
+
+
+def regroup_all(session: Session) -> int:
+    """Group every stored quote from scratch (``regroup``); returns the number of statements."""
+    return regroup(session).after

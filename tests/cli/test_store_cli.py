@@ -122,12 +122,14 @@ def test_speakers(db: str) -> None:
         "latest",
         "role",
         "quotes",
+        "statements",
     ]
     assert "Ilse Marken" in out and "Tomas Brel" in out
     code, out, _ = run("speakers", "--db", db, "--format", "json", "--query", "sorvik")
     (row,) = json.loads(out)
     assert row["name"] == "Lena Sorvik" and row["country"] == "Valdoria"
     assert row["quote_count"] >= 2 and row["latest_role"] == "spokeswoman"
+    assert 1 <= row["statement_count"] <= row["quote_count"]
 
 
 def test_timeline(db: str) -> None:
@@ -293,3 +295,59 @@ def test_exchanges_window_keeps_pairs_close_in_time(db: str) -> None:
     if gap > 0:
         _code, out, _ = run("exchanges", "--db", db, "--format", "json", "--window", str(gap - 1))
         assert len([p for p in json.loads(out) if p["cross_article"]]) < len(cross)
+
+
+def _ungroup(url: str) -> tuple[int, int]:
+    """Make the store look like one built before statements: no statements, no grouping;
+    returns the statements and quotes it held before."""
+    from sqlalchemy import text
+
+    from quotes.store.db import make_engine
+
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        statements = conn.execute(text("SELECT count(*) FROM statement")).scalar_one()
+        quotes = conn.execute(text("SELECT count(*) FROM quote")).scalar_one()
+        conn.execute(text("UPDATE quote SET statement_id = NULL"))
+        conn.execute(text("DELETE FROM statementshingle"))
+        conn.execute(text("DELETE FROM statement"))
+    engine.dispose()
+    return int(statements), int(quotes)
+
+
+def test_statements_regroup(db: str) -> None:
+    statements, quotes = _ungroup(db)
+    assert statements > 0
+    code, out, err = run("statements", "regroup", "--db", db)
+    assert code == 0, err
+    assert out == (f"regrouped: 0 statements before, {statements} after; {quotes} quotes grouped\n")
+    code, out, _ = run("statements", "regroup", "--db", db, "--quiet")
+    assert code == 0 and out.startswith(f"regrouped: {statements} statements before, {statements}")
+    code, out, _ = run("statements", "regroup", "--help")
+    assert code == 0 and "--db" in out and "anew" in out
+
+
+def test_statements_regroup_missing_store(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'none.sqlite'}"
+    code, out, err = run("statements", "regroup", "--db", url)
+    assert code == 1 and out == ""
+    assert err.startswith("database error: no store at") and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_statements_regroup_stopped_keeps_the_old_grouping(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import signal
+
+    from quotes.cli.signals import Stopped
+
+    def stop(*_args: object, **_kwargs: object) -> None:
+        raise Stopped(signal.SIGTERM)
+
+    before = json.loads(run("speakers", "--db", db, "--format", "json")[1])
+    monkeypatch.setattr("quotes.store.statements.assign", stop)
+    code, out, err = run("statements", "regroup", "--db", db)
+    assert code == 128 + signal.SIGTERM and out == ""
+    assert err == "stopped by SIGTERM: nothing changed (the old grouping is kept)\n"
+    assert json.loads(run("speakers", "--db", db, "--format", "json")[1]) == before

@@ -259,3 +259,54 @@ def test_timeline_keeps_a_statement_first_credited_to_someone_else(session: Sess
     assert [(r.id, r.outlets) for r in rows] == [(2, 2)]
     assert count_timeline(session, valko) == 1
     assert statement.first_quote_id == 1
+
+
+def test_csl_json_cites_the_earliest_source_and_lists_the_others(session: Session) -> None:
+    import json
+
+    from quotes.export import earliest_sources, render
+    from quotes.store.read import statement_sources
+    from quotes.store.search import search_quotes
+
+    _three_outlets(session)
+    rows = search_quotes(session, "smears")
+    cited, others = earliest_sources(rows, statement_sources(session, rows))
+    (item,) = json.loads(render(cited, "csl-json", others=others))
+    assert item["container-title"] == "Wire" and item["URL"] == "a"
+    assert item["note"].endswith("Also reported by: Courier, 2032-05-11, b; Ledger, 2032-05-12, c")
+    listed = item["custom"]["also_reported_by"]
+    assert [(o["outlet"], o["date"], o["URL"]) for o in listed] == [
+        ("Courier", "2032-05-11", "b"),
+        ("Ledger", "2032-05-12", "c"),
+    ]
+    (alone,) = json.loads(render(cited, "csl-json"))
+    assert "also_reported_by" not in alone["custom"] and "Also reported" not in alone["note"]
+
+
+def test_regroup_reports_progress_and_counts(session: Session) -> None:
+    from quotes.store.statements import regroup
+
+    _three_outlets(session)
+    seen: list[tuple[int, int]] = []
+    done = regroup(session, lambda _label, at, total: seen.append((at, total)), chunk=3)
+    assert seen == [(3, 4), (4, 4)]
+    assert (done.before, done.after, done.quotes) == (2, 2, 4)
+    assert [s.versions for s in _statements(session)] == [3, 1]
+
+
+def test_speakers_count_statements_not_copies(session: Session) -> None:
+    from quotes.store.speakers import list_speakers
+
+    _three_outlets(session)  # Valko: one remark in three outlets, another in one
+    save_extraction(
+        session, _article(U5, "Jonas Berglund", outlet="Wire", date="2032-05-10", url="e")
+    )
+    save_extraction(
+        session, _article(U2, "Jonas Berglund", outlet="Wire", date="2032-06-30", url="f")
+    )
+    save_extraction(
+        session, _article(U1, "Jonas Berglund", outlet="Wire", date="2032-07-30", url="g")
+    )
+    rows = list_speakers(session)
+    counts = [(r.name, r.statement_count, r.quote_count) for r in rows]
+    assert counts == [("Jonas Berglund", 3, 3), ("Irena Valko", 2, 4)]

@@ -16,6 +16,7 @@ from tui.app import make_app
 from tui.screens.detail import QuoteDetailScreen, diff_text
 from tui.screens.search import SearchScreen
 from tui.widgets.quote_table import QuoteTable
+from tui.widgets.speaker_list import SpeakerList, speaker_prompt
 
 pytestmark = pytest.mark.anyio
 
@@ -80,7 +81,12 @@ async def test_timeline_lists_the_statement_once_and_plus_opens_it(copies_url: s
     app = make_app(copies_url)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("enter")  # the most quoted speaker: the spokesperson, 3 quotes
+        await pilot.press("slash", *"spokes")  # 3 quotes, but one statement: not listed first
+        await settle(pilot)
+        (speaker,) = app.screen.query_one(SpeakerList).speakers
+        assert (speaker.quote_count, speaker.statement_count) == (3, 1)
+        assert speaker_prompt(speaker).plain.split("\n")[0].endswith(" 1")
+        await pilot.press("escape", "enter")
         await settle(pilot)
         table = app.screen.query_one(QuoteTable)
         (row,) = table.quotes

@@ -24,8 +24,9 @@ SpeakerLoader = Callable[[str | None], list[SpeakerRow]]
 
 
 def speaker_prompt(row: SpeakerRow, width: int = 26) -> Text:
-    """Two lines: "Antony Blinken        12" / "U.S. Secretary of State · United States"."""
-    count = str(row.quote_count)
+    """Two lines: "Antony Blinken        12" / "U.S. Secretary of State · United States";
+    the number is their statements (a remark carried by several outlets counts once)."""
+    count = str(row.statement_count)
     name = clip(row.name, max(width - len(count) - 1, 4))
     text = Text(name, style="bold")
     text.append(" " * max(width - len(name) - len(count), 1))
