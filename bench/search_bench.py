@@ -196,12 +196,23 @@ def run(engine: Engine, n: int, speakers: int) -> dict[str, list[float]]:
     return timings
 
 
+def _has_quotes(engine: Engine) -> bool:
+    """Whether a PostgreSQL bench store already holds quotes (``--keep``)."""
+    with engine.connect() as conn:
+        found = conn.exec_driver_sql("SELECT to_regclass('quote') IS NOT NULL").scalar()
+        return bool(found) and conn.exec_driver_sql("SELECT count(*) FROM quote").scalar() > 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--db", default="sqlite:////tmp/quotes-search-bench.sqlite")
     parser.add_argument("--queries", type=int, default=300)
-    parser.add_argument("--keep", action="store_true", help="reuse an existing bench store")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="reuse an existing bench store (SQLite file, or PostgreSQL database with quotes)",
+    )
     args = parser.parse_args()
     engine = make_engine(args.db)
     fresh = True
@@ -212,6 +223,12 @@ def main() -> None:
         path = Path(engine.url.database or "")
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
+    elif args.keep:
+        fresh = not _has_quotes(engine)
+    if not fresh:
+        began = time.perf_counter()
+        init_db(engine)  # upgrades a store built by an older version
+        print(f"reused the store (init_db {time.perf_counter() - began:.1f} s)")
     if fresh:
         from sqlmodel import SQLModel
 

@@ -8,10 +8,11 @@ from datetime import date
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text as sql
 from sqlmodel import Session
 
 from quotes.errors import QueryError
-from quotes.store import write
+from quotes.store import search, write
 from quotes.store.filters import QuoteFilter, filter_from_options
 from quotes.store.search import fts5_expression, parse_query, search_quotes, tsquery_expression
 from tests.store.conftest import extraction, q
@@ -160,3 +161,38 @@ def test_search_sorts_by_relevance_or_date(filled: Session) -> None:
     assert texts(search_quotes(filled, query, sort="date", limit=1, offset=1)) == [TEXTS[1][0]]
     with pytest.raises(QueryError, match="sort"):
         search_quotes(filled, query, sort="size")
+
+
+def test_postgres_ranks_the_newest_window_of_a_common_word(
+    filled: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL ranks only the newest ``rank_window`` matches of a word its statistics call
+    common (the id range and the word ANDed as bitmaps); too few there: every match ranked.
+    The planner settings it turns off for that one query are back on afterwards."""
+    if filled.get_bind().dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's windowed ranking")
+    exact = search_quotes(filled, "lethal", rank_window=None)
+    newest = max(r.id for r in exact)
+    monkeypatch.setattr(search, "_pg_floor", lambda _s, _e, _w: 0)
+    windowed = search_quotes(filled, "lethal", rank_window=1, limit=1)
+    assert [r.id for r in windowed] == [newest]
+    assert windowed[0].rank is not None and windowed[0].rank > 0
+    settings = filled.execute(
+        sql(
+            "SELECT current_setting('enable_indexscan'), "
+            "current_setting('max_parallel_workers_per_gather')"
+        )
+    ).one()
+    assert settings[0] == "on" and settings[1] != "0"
+    monkeypatch.setattr(search, "_pg_floor", lambda _s, _e, _w: newest)  # none above: all ranked
+    assert search_quotes(filled, "lethal", rank_window=1, limit=1) == exact[:1]
+    monkeypatch.setattr(search, "_pg_floor", lambda _s, _e, _w: 0)
+    assert search_quotes(filled, "lethal", rank_window=5, limit=5) == exact  # fewer than window
+
+
+def test_postgres_floor_needs_a_common_word(filled: Session) -> None:
+    """A word in a few quotes of a small store is ranked whole: no id floor."""
+    if filled.get_bind().dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's windowed ranking")
+    filled.execute(sql("ANALYZE quote"))
+    assert search._pg_floor(filled, "lethal", 1000) is None
