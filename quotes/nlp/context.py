@@ -47,6 +47,8 @@ def observations(parsed: ParsedDoc) -> list[tuple[int, Mention, bool]]:
         heads = _entity_heads(sent) if sent.parsed else _surface_heads(sent)
         for head in heads:
             mention = describe(noun_phrase(sent, head), parsed.text)
+            if mention.kind == "nominal":
+                mention = _with_apposed_name(sent, mention, parsed.text) or mention
             if mention.kind in ("name", "place") or (
                 mention.kind == "nominal" and mention.speaker_kind != "unknown"
             ):
@@ -56,6 +58,36 @@ def observations(parsed: ParsedDoc) -> list[tuple[int, Mention, bool]]:
                 out.append((mention.start, mention, subject))
     out.sort(key=lambda o: o[0])
     return out
+
+
+def _with_apposed_name(sent: Sentence, mention: Mention, text: str) -> Mention | None:
+    """A person's nominal set off right after a name ("Taskel, a former naval officer, said")
+    is that person with a role, not a second person (whom a later "she" could pick)."""
+    if mention.speaker_kind != "person" or not mention.role or "," in mention.text:
+        return None
+    before = [t for t in sent.tokens if t.end <= mention.start]
+    if len(before) < 2 or before[-1].text != ",":
+        return None
+    run: list[Token] = []
+    for tok in reversed(before[:-1]):
+        if not (tok.text[:1].isupper() and tok.text.replace("-", "").isalpha()):
+            break
+        run.insert(0, tok)
+    if not run or any(t.text.lower() in lexicon.role_nouns() for t in run):
+        return None
+    name = " ".join(t.text for t in run)
+    if lexicon.countries().find(name) or name.lower() in lexicon.word_list("function_words"):
+        return None
+    return Mention(
+        run[0].start,
+        mention.end,
+        text[run[0].start : mention.end],
+        "name",
+        name=name,
+        role=mention.role,
+        country=mention.country,
+        speaker_kind="person",
+    )
 
 
 def _speaking_subject(sent: Sentence, head: Token) -> bool:

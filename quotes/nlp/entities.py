@@ -25,6 +25,7 @@ class Entity:
     country: str | None = None
     last_seen: int = 0  # character offset of the latest mention
     last_spoke: int = -1
+    pronoun: str | None = None  # "he" or "she", once a pronoun has referred to this person
 
     def to_speaker(self, mention: Mention | None) -> ExtractedSpeaker:
         from quotes.nlp.types import Span
@@ -61,6 +62,9 @@ class EntityRegistry:
         if entity is None:
             return None
         self._enrich(entity, mention)
+        gendered = mention.text.lower() if mention.kind == "pronoun" else ""
+        if gendered in _GENDERED and entity.kind == "person" and entity.pronoun is None:
+            entity.pronoun = gendered
         entity.last_seen = mention.start
         if speaking:
             entity.last_spoke = mention.start
@@ -70,10 +74,12 @@ class EntityRegistry:
         before = [e for e in self.entities if e.last_seen <= mention.start]
         if mention.kind == "pronoun":
             want = mention.speaker_kind
+            said = mention.text.lower()
             pool = [
                 e
                 for e in before
-                if want == "any" or e.kind == want or (e.kind == "unknown" and e.named)
+                if (want == "any" or e.kind == want or (e.kind == "unknown" and e.named))
+                and not (said in _GENDERED and e.pronoun not in (None, said))
             ]
             speakers = [e for e in pool if e.last_spoke >= 0]
             pick = max(speakers or pool, key=lambda e: max(e.last_spoke, e.last_seen), default=None)
@@ -253,6 +259,9 @@ def settle(registry: EntityRegistry, speakers: list[ExtractedSpeaker]) -> None:
         if entity.kind in ("person", "institution"):
             speaker.kind = entity.kind  # type: ignore[assignment]
 
+
+# Pronouns that say a person's gender: once "he" has referred to someone, "she" does not.
+_GENDERED = frozenset({"he", "she"})
 
 # A role noun and the abbreviated titles it can refer back to ("Rep. Schiff" ... "the congressman").
 _ABBREVIATED: dict[str, tuple[str, ...]] = {

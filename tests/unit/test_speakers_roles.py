@@ -377,3 +377,18 @@ def test_an_attribution_quoted_with_the_words_names_the_speaker() -> None:
         "ministry spokesperson Tavi Rennol said on Tuesday.”\n"
     )
     assert names(text) == ["Tavi Rennol"]
+
+
+@pytest.mark.slow
+def test_a_role_set_off_after_a_name_is_that_person_and_she_is_not_he() -> None:
+    # "Taskel, a former naval officer, said ..." made a second person, "former naval officer",
+    # whom the minister's later "she called" picked (dev2): the apposition is Taskel's role,
+    # and once "he" has referred to Taskel, "she" is someone else.
+    text = (
+        'Foreign Minister Petra Valcu said: "Merenia is holding our fishermen hostage."\n\n'
+        "Deputy Foreign Minister Oren Taskel rejected the charge. "
+        '"There is no hostage," he said.\n\n'
+        'Taskel, a former naval officer, said Merenia had "received no answer".\n\n'
+        'The minister was not persuaded. She called the offer "a screening for the cameras".'
+    )
+    assert names(text) == ["Petra Valcu", "Oren Taskel", "Oren Taskel", "Petra Valcu"]
