@@ -183,13 +183,14 @@ class QuotesApp(App[None]):
         """Write ``selection`` as ``fmt`` where the user said (in the export folder unless a
         full path was typed); the notice gives the full path."""
         try:
-            rows = selection.load()
+            rows, others = self.library.cited(selection.load())
             text = render(
                 rows,
                 fmt,
                 group=selection.group,
                 exchanges=selection.exchanges,
                 title=Path(selection.name).stem.replace("-", " "),
+                others=others,
             )
             path = write_export(typed, name or selection.name, text, self.export_dir)
         except QuotesError as err:

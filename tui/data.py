@@ -94,6 +94,14 @@ class Library:
                 session, query, filters or QuoteFilter(), limit=limit, sort=sort
             )
 
+    def cited(self, rows: Sequence[QuoteRow]) -> tuple[list[QuoteRow], dict[int, list[QuoteRow]]]:
+        """What an export cites: each statement's earliest version, and by its id the other
+        versions (``quotes.export.earliest_sources``), as ``quotes export`` does."""
+        from quotes.export import earliest_sources
+
+        with db.session_scope(self.engine) as session:
+            return earliest_sources(rows, read.statement_sources(session, rows))
+
     def detail(self, quote_id: int) -> QuoteDetail:
         with db.session_scope(self.engine) as session:
             return read.quote_detail(session, quote_id)

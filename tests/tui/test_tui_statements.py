@@ -108,3 +108,21 @@ async def test_plus_on_a_single_version_opens_nothing(copies_url: str) -> None:
         await pilot.press("plus")
         await settle(pilot)
         assert not isinstance(app.screen, QuoteDetailScreen)
+
+
+async def test_a_tui_export_cites_the_earliest_version_and_lists_the_others(
+    copies_url: str, export_dir: Path
+) -> None:
+    app = make_app(copies_url)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"spokes")
+        await settle(pilot)
+        await pilot.press("escape", "enter")
+        await settle(pilot)
+        await pilot.press("e", "enter")
+        await settle(pilot)
+    (written,) = export_dir.iterdir()
+    text = written.read_text()
+    assert text.count(DENIAL) == 1  # one citation for the three copies
+    assert "Also reported by" in text and "AP" in text and "Global Times" in text
