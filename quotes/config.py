@@ -10,6 +10,8 @@ never the current directory. Nothing here touches the disk at import time.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import platformdirs
@@ -20,6 +22,7 @@ EXPORT_ENV = "QUOTES_EXPORT_DIR"
 PARTIES_ENV = "QUOTES_PARTIES"
 LINK_WINDOW_ENV = "QUOTES_LINK_WINDOW_DAYS"
 LINK_WINDOW_DAYS = 120  # default: an answer at most this many days after the charge it answers
+LINK_WINDOW_MAX = 3650  # the longest window a user may set
 
 
 def data_dir() -> Path:
@@ -47,14 +50,33 @@ def parties_path() -> Path:
 
 def link_window_days() -> int:
     """How many days after a charge an answer in another article may still answer it:
-    ``$QUOTES_LINK_WINDOW_DAYS`` (``quotes ingest --link-window``), else 120. A value that is
-    not a whole number of days from 1 to 3650 falls back to the default."""
+    ``$QUOTES_LINK_WINDOW_DAYS`` (``quotes ingest --link-window``), else ``LINK_WINDOW_DAYS``.
+    A value that is not a whole number of days from 1 to ``LINK_WINDOW_MAX`` falls back to the
+    default."""
     raw = os.environ.get(LINK_WINDOW_ENV, "")
     try:
         days = int(raw)
     except ValueError:
         return LINK_WINDOW_DAYS
-    return days if 1 <= days <= 3650 else LINK_WINDOW_DAYS
+    return days if 1 <= days <= LINK_WINDOW_MAX else LINK_WINDOW_DAYS
+
+
+@contextmanager
+def link_window(days: int | None) -> Iterator[None]:
+    """While the block runs, cross-article links are written within ``days`` (None: as
+    configured); the setting is the process's own before and after."""
+    if days is None:
+        yield
+        return
+    before = os.environ.get(LINK_WINDOW_ENV)
+    os.environ[LINK_WINDOW_ENV] = str(days)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(LINK_WINDOW_ENV, None)
+        else:
+            os.environ[LINK_WINDOW_ENV] = before
 
 
 def db_url(url: str | None = None) -> str:

@@ -207,12 +207,15 @@ def _citation_md(cite: Citation, others: Sequence[QuoteRow] = ()) -> str:
 def also_reported(others: Sequence[QuoteRow]) -> str:
     """``Also reported by: …``: the other versions' sources, one per outlet, earliest first;
     a version whose words differ is marked."""
-    seen: dict[str, str] = {}
-    for row in others:
-        key = (row.outlet or row.title or str(row.article_id)).casefold()
-        if key not in seen:
-            seen[key] = _source_label(row)
-    return "Also reported by: " + "; ".join(seen.values())
+    return "Also reported by: " + "; ".join(_source_label(row) for row in _one_per_outlet(others))
+
+
+def _one_per_outlet(rows: Iterable[QuoteRow]) -> list[QuoteRow]:
+    """The first row of each outlet (by name, else title, else article), in the order given."""
+    seen: dict[str, QuoteRow] = {}
+    for row in rows:
+        seen.setdefault((row.outlet or row.title or str(row.article_id)).casefold(), row)
+    return list(seen.values())
 
 
 def citation_markdown(row: QuoteRow) -> str:
@@ -375,12 +378,11 @@ def csl_other(row: QuoteRow) -> dict[str, Any]:
 def also_reported_plain(others: Sequence[QuoteRow]) -> str:
     """``Also reported by: Courier, 2032-05-11, <url>; …`` as plain text (a CSL ``note``),
     one entry per outlet, earliest first."""
-    seen: dict[str, str] = {}
-    for row in others:
-        key = (row.outlet or row.title or str(row.article_id)).casefold()
+    entries = []
+    for row in _one_per_outlet(others):
         parts = (row.outlet or row.title, date_of(row), row.url)
-        seen.setdefault(key, ", ".join(p for p in parts if p) or f"article {row.article_id}")
-    return "Also reported by: " + "; ".join(seen.values())
+        entries.append(", ".join(p for p in parts if p) or f"article {row.article_id}")
+    return "Also reported by: " + "; ".join(entries)
 
 
 def to_csl_json(rows: Iterable[QuoteRow], others: dict[int, list[QuoteRow]] | None = None) -> str:

@@ -9,8 +9,7 @@ else a file of the repository's ``corpus/``, else of ``../shared/corpus``.
 from __future__ import annotations
 
 import json
-import re
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,7 +59,7 @@ def run_diplo(gold_dir: Path, shared: Path) -> DiploScore:
     errors: list[str] = []
     figures = scorer.score(golds, preds, errors)
     texts = [document.text for document in documents]
-    figures.update(party_figures(golds, texts, list(preds.values()), errors))
+    figures.update(party_figures(golds, texts, list(preds.values()), scorer.coverage, errors))
     return DiploScore(figures, errors)
 
 
@@ -68,15 +67,16 @@ def party_figures(
     golds: list[dict[str, Any]],
     texts: list[str],
     preds: list[list[dict[str, Any]]],
+    coverage: Callable[[str, str], float],
     errors: list[str] | None = None,
 ) -> dict[str, Any]:
     """Our own figures beside the shared scorer's: for the gold quotes (as the scorer loads them,
     with their text) the extractor found (the predicted quote covering most of the gold quote's
-    words, at least half), whether the speaker's party (``country`` in the
-    gold) and the quote's target agree with the gold. Parties compare as the country lexicon
-    reads them ("the Sardovian government" is Sardovia), with the article's own parties known
-    (``quotes.nlp.parties``). Accuracy over gold quotes that have one; precision over the
-    predicted targets."""
+    words, at least half, by the scorer's own ``coverage``), whether the speaker's party
+    (``country`` in the gold) and the quote's target agree with the gold. Parties compare as
+    the country lexicon reads them ("the Sardovian government" is Sardovia), with the
+    article's own parties known (``quotes.nlp.parties``). Accuracy over gold quotes that have
+    one; precision over the predicted targets."""
     from quotes.nlp import lexicon, parties
 
     party = [0, 0]  # right, gold has a party
@@ -86,7 +86,7 @@ def party_figures(
         with lexicon.document_parties(parties.rows(found)):
             countries = {s["name"]: s.get("country") for s in gold.get("speakers", [])}
             for gq in gold.get("quotes", []):
-                pq = _covering(gq.get("text", ""), quotes)
+                pq = _covering(gq.get("text", ""), quotes, coverage)
                 if pq is None:
                     continue
                 want = countries.get(gq.get("speaker") or "")
@@ -109,20 +109,16 @@ def party_figures(
     }
 
 
-def _covering(text: str, quotes: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _covering(
+    text: str, quotes: list[dict[str, Any]], coverage: Callable[[str, str], float]
+) -> dict[str, Any] | None:
     """The predicted quote holding the most of ``text``'s words, if at least half of them."""
-    wanted = _words(text)
     best: tuple[float, dict[str, Any]] | None = None
     for quote in quotes:
-        have = _words(quote["text"])
-        share = sum(min(n, have.get(w, 0)) for w, n in wanted.items()) / (sum(wanted.values()) or 1)
+        share = coverage(text, quote["text"])
         if share >= 0.5 and (best is None or share > best[0]):
             best = (share, quote)
     return best[1] if best else None
-
-
-def _words(text: str) -> Counter[str]:
-    return Counter(re.findall(r"\w+", text.lower()))
 
 
 def _same_party(gold: str | None, predicted: str | None) -> bool:

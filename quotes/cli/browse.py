@@ -26,6 +26,7 @@ from quotes.cli.options import (
     check_format,
 )
 from quotes.cli.session import open_session
+from quotes.config import LINK_WINDOW_DAYS
 from quotes.errors import QueryError
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ def exchanges_command(
             min=0,
             metavar="DAYS",
             help="Only pairs whose articles are at most DAYS apart (links are made at ingest "
-            "within `quotes ingest --link-window`, 120 days by default).",
+            f"within `quotes ingest --link-window`, {LINK_WINDOW_DAYS} days by default).",
         ),
     ] = None,
     db: DbOption = None,

@@ -5,7 +5,6 @@ Both read and extract through ``progress.ingest_with_progress``.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -24,7 +23,8 @@ from quotes.cli.options import (
 )
 from quotes.cli.progress import ingest_with_progress
 from quotes.cli.session import open_session
-from quotes.config import LINK_WINDOW_ENV
+from quotes.config import LINK_WINDOW_DAYS, LINK_WINDOW_ENV, LINK_WINDOW_MAX
+from quotes.config import link_window as link_window_setting
 from quotes.errors import InputError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -50,10 +50,10 @@ def ingest_command(
         typer.Option(
             "--link-window",
             min=1,
-            max=3650,
+            max=LINK_WINDOW_MAX,
             metavar="DAYS",
             help="Link an answer to a charge in another article at most DAYS after it "
-            "(default 120, or $QUOTES_LINK_WINDOW_DAYS).",
+            f"(default {LINK_WINDOW_DAYS}, or ${LINK_WINDOW_ENV}).",
             show_default=False,
         ),
     ] = None,
@@ -61,16 +61,15 @@ def ingest_command(
     """Read articles and briefing transcripts, extract their quotes and store them (re-running
     is safe)."""
     fmt = check_format(fmt, ("table", "json"))
-    if link_window is not None:  # read where the links are written (quotes.config)
-        os.environ[LINK_WINDOW_ENV] = str(link_window)
     if cluster is not None:
         from quotes.cluster import check_address
 
         cluster = check_address(cluster, workers)
     show = not quiet and fmt == "table"
-    done = ingest_with_progress(
-        db, paths, show=show, workers=workers, as_kind=as_kind, cluster=cluster
-    )
+    with link_window_setting(link_window):  # read where the links are written
+        done = ingest_with_progress(
+            db, paths, show=show, workers=workers, as_kind=as_kind, cluster=cluster
+        )
     summary = done.summary
     if fmt == "json":
         output.emit_json(summary.to_json())

@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from quotes.config import LINK_WINDOW_DAYS
 from quotes.nlp import lexicon
 from quotes.nlp.classify import ANSWERS, CHARGES
 from quotes.nlp.types import ExtractedQuote
 
 LOOK_BACK = 200  # statements an answer may reach back over (bounds work on huge documents)
-WINDOW_DAYS = 120  # default: an answer in another article at most this many days after the charge
+WINDOW_DAYS = LINK_WINDOW_DAYS  # default: an answer in another article at most this many days
 _PROPER_NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
 
 
@@ -33,7 +34,9 @@ def link_exchanges(quotes: list[ExtractedQuote], text: str = "") -> None:
     named_in: dict[tuple[int, int], set[str]] = {}  # countries per paragraph, looked up once
     lines = _Lines(text)
     for i, quote in enumerate(quotes):
-        if quote.speaker is None or not (quote.type in ANSWERS or _counter(quote)):
+        if quote.speaker is None:
+            continue
+        if not may_answer(quote.type, quote.speaker.affiliation, quote.target):
             continue
         prev = _previous_same_speaker(quotes, i)
         if prev is not None and quotes[prev].responds_to is not None:
@@ -47,18 +50,14 @@ def link_exchanges(quotes: list[ExtractedQuote], text: str = "") -> None:
                 quote.target = charger.affiliation or charger.name if charger else None
 
 
-def _counter(quote: ExtractedQuote) -> bool:
-    """A charge that may answer another (a counter-accusation, a counter-threat): one whose
-    speaker speaks for a party and which targets another party; it links only to a charge of
-    that party aimed at the speaker's (``_best_charge``)."""
-    speaker = quote.speaker
-    return (
-        quote.type in CHARGES
-        and speaker is not None
-        and bool(speaker.affiliation)
-        and bool(quote.target)
-        and quote.target != speaker.affiliation
-    )
+def may_answer(type_: str, party: str | None, target: str | None) -> bool:
+    """Whether a statement may answer another: an answer (deny, reject, protest) always; a
+    charge only as a counter-charge (a counter-accusation, a counter-threat), said for a party
+    at another party; it links only to a charge of that party aimed at the speaker's
+    (``_best_charge``, ``exchange_score``)."""
+    if type_ in ANSWERS:
+        return True
+    return type_ in CHARGES and bool(party) and bool(target) and party != target
 
 
 def _previous_same_speaker(quotes: list[ExtractedQuote], i: int) -> int | None:

@@ -88,8 +88,8 @@ class Party:
 def discover(text: str, known: CountryLexicon, persons: Iterable[str] = ()) -> list[Party]:
     """The states ``text`` names that ``known`` does not, with the demonyms it uses for them.
 
-    ``persons`` are words the parser tagged as (part of) a person's name: "Maduro's
-    government" is not a state called Maduro.
+    ``persons`` are words the parser tagged as part of a person's name: "Vladimir Putin's
+    envoy" names no state called Putin.
     """
     person_words = {word.casefold() for word in persons}
     names = _state_names(text)
@@ -99,7 +99,7 @@ def discover(text: str, known: CountryLexicon, persons: Iterable[str] = ()) -> l
             found.setdefault(name, set())
     for match in _DEMONYM.finditer(text):
         demonym = match.group("demonym")
-        if not demonym[0].isupper() or _known(demonym, known):
+        if _known(demonym, known):
             continue
         if inside_longer_name(text, match.start()):
             continue  # "North Korean": part of a longer name
@@ -138,9 +138,7 @@ def _is_party(name: str, text: str, known: CountryLexicon, persons: set[str]) ->
     """Whether ``name`` from a state-showing phrase is a state the lexicon lacks: not a common
     capitalised word, not known already, not a person (tagged so, or after a title or a first
     name somewhere in the text)."""
-    if _known(name, known):
-        return False
-    if not name[0].isupper() or name.casefold() in persons:
+    if _known(name, known) or name.casefold() in persons:
         return False
     return not _looks_like_person(name, text)
 
@@ -154,8 +152,9 @@ def _known(word: str, known: CountryLexicon) -> bool:
 
 
 def _looks_like_person(name: str, text: str) -> bool:
-    """A title before it ("President Vey"), or a capitalised word that is no sentence opener
-    right before it ("Karl Haber"): a person's surname, not a state."""
+    """A title before it ("President Vey"), or right before it a capitalised word that is no
+    common word, no direction ("North") and not in a title-case headline ("Karl Haber"): a
+    person's surname, not a state."""
     title = re.compile(rf"\b{_TITLES}\.?\s+{re.escape(name)}\b")
     if title.search(text):
         return True

@@ -27,7 +27,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz
 
-from quotes.nlp.lexicon import content_words
+from quotes.nlp.lexicon import content_words, word_list
 
 WINDOW_DAYS = 7  # translations and short fragments of one statement: within a week
 LONG_WINDOW_DAYS = 120  # a long passage quoted word for word is the same remark months later
@@ -60,26 +60,21 @@ _MARKS = str.maketrans(
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|\u2026|\(\s*\.\.\.\s*\)")
 _BRACKET = re.compile(r"\[[^\]]{0,80}\]")
 _TOKEN = re.compile(rf"{GAP}|[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
-_NEGATION = frozenset(
-    re.findall(
-        r"\S+",
-        """not no never nothing nobody none neither nor cannot without n't don't doesn't didn't
-        won't isn't aren't wasn't weren't can't couldn't wouldn't shouldn't hasn't haven't""",
-    )
-)
+_NEGATION = word_list("negations")
 # Words whose change never changes what a statement says (articles, auxiliaries, pronouns'
 # case, prepositions that translations and copy editors swap freely).
-_LIGHT = frozenset(
-    re.findall(
-        r"\S+",
-        """a an the this that these those it its it's is are was were be been being am has have
-        had do does did of to in on at by for with from as and or but so than then there here
-        which who whom whose what when where while also just very such some any all both each
-        other our ours we us i me my you your he him his she her they them their 's s though
-        although got gonna going i'm we're we've they're it's he's she's that's mean well""",
-    )
-)
+_LIGHT = word_list("light_words")
 _NUMBER = re.compile(r"\d")
+
+
+def _negative(word: str) -> bool:
+    """A negation: "not", "never", "won't"."""
+    return word in _NEGATION or word.endswith("n't")
+
+
+def _numbers(ws: Sequence[str]) -> set[str]:
+    """The words that hold a digit ("40", "2019")."""
+    return {w for w in ws if _NUMBER.search(w)}
 
 
 def _fold(text: str) -> str:
@@ -219,7 +214,7 @@ def worth_embedding(a: str, b: str) -> bool:
         len(wa), len(wb)
     ):
         return False
-    if {w for w in wa if _NUMBER.search(w)} != {w for w in wb if _NUMBER.search(w)}:
+    if _numbers(wa) != _numbers(wb):
         return False
     if not (_english(wa) and _english(wb)):
         return True
@@ -233,11 +228,7 @@ def _english(ws: Sequence[str]) -> bool:
 
 def _polarity_differs(wa: Sequence[str], wb: Sequence[str]) -> bool:
     """One says "not" where the other does not, or they give other numbers."""
-    neg_a = any(w in _NEGATION or w.endswith("n't") for w in wa)
-    neg_b = any(w in _NEGATION or w.endswith("n't") for w in wb)
-    nums_a = {w for w in wa if _NUMBER.search(w)}
-    nums_b = {w for w in wb if _NUMBER.search(w)}
-    return neg_a != neg_b or nums_a != nums_b
+    return any(map(_negative, wa)) != any(map(_negative, wb)) or _numbers(wa) != _numbers(wb)
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,12 +252,7 @@ def word_diff(a: str, b: str) -> list[DiffPart]:
 
 
 def _weighty(word: str) -> bool:
-    return (
-        word in _NEGATION
-        or word.endswith("n't")
-        or bool(_NUMBER.search(word))
-        or (word not in _LIGHT)
-    )
+    return _negative(word) or bool(_NUMBER.search(word)) or word not in _LIGHT
 
 
 def drift(a: str, b: str, kind: str | None = None) -> bool:
@@ -281,7 +267,7 @@ def drift(a: str, b: str, kind: str | None = None) -> bool:
         wa, wb = words(a), words(b)
         if _english(wa) and _english(wb):
             return _polarity_differs(wa, wb)
-        return {w for w in wa if _NUMBER.search(w)} != {w for w in wb if _NUMBER.search(w)}
+        return _numbers(wa) != _numbers(wb)
     for part in word_diff(a, b):
         if part.tag == "equal":
             continue

@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 
 from quotes.config import link_window_days
 from quotes.nlp.classify import ANSWERS, CHARGES
-from quotes.nlp.exchanges import Side, exchange_score
+from quotes.nlp.exchanges import Side, exchange_score, may_answer
 from quotes.nlp.lexicon import fold
 from quotes.nlp.types import ExtractedQuote
 from quotes.store.db import columns
@@ -82,15 +82,11 @@ def _one_per_statement_pair(pairs: list[ExchangeRow]) -> list[ExchangeRow]:
     seen: set[tuple[tuple[str, int], tuple[str, int]]] = set()
     kept: list[ExchangeRow] = []
     for pair in pairs:
-        key = (_statement_key(pair.statement), _statement_key(pair.response))
+        key = (pair.statement.statement_key, pair.response.statement_key)
         if key not in seen:
             seen.add(key)
             kept.append(pair)
     return kept
-
-
-def _statement_key(row: QuoteRow) -> tuple[str, int]:
-    return ("statement", row.statement_id) if row.statement_id is not None else ("quote", row.id)
 
 
 def _within(pair: ExchangeRow, days: int) -> bool:
@@ -190,12 +186,13 @@ def link_across(session: Session, article_id: int, window_days: int | None = Non
         a
         for a in _sides(session, ANSWERS | CHARGES, lo, hi + window)
         if (a.article_id == article_id or a.published >= article.published)
-        and (a.type in ANSWERS or (a.country and a.target and a.country != a.target))
+        and may_answer(a.type, a.country, a.target)
     ]
     linked = 0
     for answer in answers:
-        best = max(charges, key=lambda c: exchange_score(c, answer, days), default=None)
-        if best is None or exchange_score(best, answer, days) <= 0:
+        scored = [(exchange_score(c, answer, days), c) for c in charges]
+        score, best = max(scored, key=lambda sc: sc[0], default=(0.0, None))
+        if best is None or score <= 0:
             continue
         if best.article_id != article_id and answer.article_id != article_id:
             continue
@@ -209,7 +206,7 @@ def link_across(session: Session, article_id: int, window_days: int | None = Non
                 statement_id=best.id,
                 response_id=answer.id,
                 cross_article=True,
-                score=exchange_score(best, answer, days),
+                score=score,
                 reason="parties and topic words match, answer dated after the charge",
             )
         )

@@ -56,6 +56,14 @@ class QuoteRow:
         """Outlets besides this row's that reported the same statement ("+4 outlets")."""
         return max(self.outlets - 1, 0)
 
+    @property
+    def statement_key(self) -> tuple[str, int]:
+        """What this row says, once however many outlets copied it: its statement, or the
+        quote itself where it is in none."""
+        if self.statement_id is not None:
+            return ("statement", self.statement_id)
+        return ("quote", self.id)
+
 
 @dataclass(frozen=True, slots=True)
 class QuoteDetail:

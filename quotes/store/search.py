@@ -299,19 +299,17 @@ def search_quotes(
         return rows
     if not (query or "").strip() and not filters.empty:
         return rows  # list_quotes grouped them already
-    return one_per_statement(rows)
+    return first_per_statement(rows)
 
 
-def one_per_statement(rows: list[QuoteRow]) -> list[QuoteRow]:
+def first_per_statement(rows: list[QuoteRow]) -> list[QuoteRow]:
     """The first row of each statement, in the order given (ungrouped quotes all kept)."""
-    seen: set[int] = set()
+    seen: set[tuple[str, int]] = set()
     out: list[QuoteRow] = []
     for row in rows:
-        if row.statement_id is not None:
-            if row.statement_id in seen:
-                continue
-            seen.add(row.statement_id)
-        out.append(row)
+        if row.statement_key not in seen:
+            seen.add(row.statement_key)
+            out.append(row)
     return out
 
 

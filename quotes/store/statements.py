@@ -348,10 +348,11 @@ def regroup(
         .order_by(col(Article.published).is_(None), col(Article.published), col(Quote.id))
     )
     ids = [int(i) for i in session.execute(order).scalars()]
-    for at in range(0, len(ids), max(1, chunk)):
-        assign(session, ids[at : at + max(1, chunk)])
+    step = max(1, chunk)
+    for at in range(0, len(ids), step):
+        assign(session, ids[at : at + step])
         if progress is not None:
-            progress("grouping quotes", min(at + max(1, chunk), len(ids)), len(ids))
+            progress("grouping quotes", min(at + step, len(ids)), len(ids))
     grouped = select(func.count()).select_from(Quote).where(col(Quote.statement_id).is_not(None))
     after = _count(session, select(func.count()).select_from(Statement))
     return Regrouped(before=before, after=after, quotes=_count(session, grouped))

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from quotes.config import link_window_days
+from quotes.config import link_window, link_window_days
 from quotes.nlp.exchanges import WINDOW_DAYS, Side, exchange_score, link_exchanges, proper_names
 from quotes.nlp.types import ExtractedQuote, ExtractedSpeaker
 
@@ -104,3 +104,16 @@ def test_a_counter_charge_across_articles_needs_both_parties() -> None:
     assert exchange_score(charge(), counter) > 0
     assert exchange_score(charge(), answer(type="accuse", target=None)) == 0
     assert exchange_score(charge(), answer(type="accuse", country="Kessel")) == 0
+
+
+def test_a_link_window_setting_lasts_only_for_its_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("QUOTES_LINK_WINDOW_DAYS", raising=False)
+    with link_window(30):
+        assert link_window_days() == 30
+    assert link_window_days() == WINDOW_DAYS  # the command's option does not outlive it
+    monkeypatch.setenv("QUOTES_LINK_WINDOW_DAYS", "45")
+    with link_window(None):
+        assert link_window_days() == 45
+    with link_window(10):
+        assert link_window_days() == 10
+    assert link_window_days() == 45
