@@ -275,22 +275,16 @@ def _cue_after(doc: ParsedDoc, sent: Sentence, after: list[Token]) -> Attributio
     """
     words = _outside_appositions(after)
     core = [t for t, appos in words if not appos]
-    for i, tok in enumerate(core[:_MAX_AFTER]):
-        if tok.upos == "CCONJ":
-            break  # "..., but he said that ...": a new clause, with its own report
-        if not is_cue(tok) or tok.deprel == "acl" or _subordinate(sent, tok):
-            # "... as “unhinged” a Donald Trump tweet attacking ...": a participle describing
-            # a noun after the quote is not the quote's cue
-            if tok.upos in ("VERB", "AUX") and tok.deprel not in ("aux", "cop", "amod"):
-                break  # another clause started: no cue right after this quote
-            continue
-        left, right = core[:i], [t for t, _ in words if t.start > tok.start]
-        mention = _adjacent_subject(doc, sent, tok, left, right)
-        if mention is not None:
-            return Attribution(
-                mention, tok.text, surface_lemma(tok), "cue-after", 0.95, (sent.index, tok.id)
-            )
-        break
+    found, stopped = _first_cue(doc, sent, core, words)
+    if found is not None:
+        return found
+    tail = _unclosed_tail(words)
+    if not stopped and tail and _running_text(sent):
+        # 'Obama "felt a moral obligation" on climate change, Axelrod said.' (not a headline:
+        # 'Israel "illegally annexing" east Jerusalem, EU reports' names no speaker)
+        found, _ = _first_cue(doc, sent, tail, [(t, False) for t in tail])
+        if found is not None:
+            return found
     if after and after[0].text in _DASHES and core and not _topic_label(after):
         run = _nominal_run(core)
         # the byline opens the words after the dash ("― just as he did ..." has none)
@@ -299,6 +293,47 @@ def _cue_after(doc: ParsedDoc, sent: Sentence, after: list[Token]) -> Attributio
         if mention is not None and _byline(mention):
             return Attribution(mention, None, None, "dash-after", 0.8)
     return None
+
+
+def _first_cue(
+    doc: ParsedDoc, sent: Sentence, core: list[Token], words: list[tuple[Token, bool]]
+) -> tuple[Attribution | None, bool]:
+    """The cue and subject among ``core``, the words after a quote; and whether the search
+    stopped on something that rules out a cue further on (a new clause, a cue with no subject)."""
+    for i, tok in enumerate(core[:_MAX_AFTER]):
+        if tok.upos == "CCONJ":
+            return None, True  # "..., but he said that ...": a new clause, with its own report
+        cue = is_cue(tok) or _noun_tagged_cue(core, i)
+        if not cue or tok.deprel == "acl" or _subordinate(sent, tok):
+            # "... as “unhinged” a Donald Trump tweet attacking ...": a participle describing
+            # a noun after the quote is not the quote's cue
+            if tok.upos in ("VERB", "AUX") and tok.deprel not in ("aux", "cop", "amod"):
+                return None, True  # another clause started: no cue right after this quote
+            continue
+        left, right = core[:i], [t for t, _ in words if t.start > tok.start]
+        mention = _adjacent_subject(doc, sent, tok, left, right)
+        if mention is not None:
+            cue_token = (sent.index, tok.id)
+            return Attribution(
+                mention, tok.text, surface_lemma(tok), "cue-after", 0.95, cue_token
+            ), True
+        return None, True
+    return None, False
+
+
+def _noun_tagged_cue(core: list[Token], i: int) -> bool:
+    """``"...," Viguerie notes.``: a reporting verb in -s the tagger read as a plural noun.
+
+    Only right after a name that follows the quote and at the end of the clause, where a
+    plural noun ("Viguerie notes" as a compound) cannot stand.
+    """
+    tok = core[i]
+    if tok.upos != "NOUN" or not tok.text.endswith("s") or not _cue_word(tok):
+        return False
+    if i == 0 or core[i - 1].upos != "PROPN":
+        return False
+    rest = core[i + 1 :]
+    return not rest or _is_punct(rest[0]) or rest[0].upos in ("ADP", "ADV", "PROPN", "NOUN")
 
 
 def _subordinate(sent: Sentence, verb: Token) -> bool:
@@ -349,6 +384,24 @@ def _outside_appositions(tokens: list[Token]) -> list[tuple[Token, bool]]:
             continue
         out.append((tok, inside))
     return out
+
+
+def _running_text(sent: Sentence) -> bool:
+    """A sentence that ends with a full stop (or ! ?), as running text does and headlines
+    do not."""
+    ends = [t.text for t in sent.tokens[-2:]]
+    return any(e in (".", "!", "?") or e.endswith(".") for e in ends)
+
+
+def _unclosed_tail(words: list[tuple[Token, bool]]) -> list[Token]:
+    """The words after a comma that no second comma closes: not an apposition but, in '... on
+    climate change, Axelrod said.', the sentence's own reporting clause."""
+    tail: list[Token] = []
+    for tok, appos in reversed(words):
+        if not appos:
+            break
+        tail.insert(0, tok)
+    return tail
 
 
 _ADDRESSEE = {"tell", "ask", "remind", "inform", "assure", "urge", "warn", "promise", "thank"}

@@ -30,12 +30,13 @@ class DocContext:
         """Register every mention seen before ``offset`` (so pronouns look back only)."""
         while self.fed < len(self.observations) and self.observations[self.fed][0] < offset:
             _, mention, subject = self.observations[self.fed]
-            if mention.role and self.index.covers(mention.start):
+            quoted = self.index.covers(mention.start)
+            if mention.role and quoted:
                 # a role given inside someone's quote ("the candidate for the presidential
                 # elections, Nicolas Sarkozy") is not the article's word on that person's role
                 mention = replace(mention, role=None)
-            ent = self.registry.observe(mention)
-            if ent is not None and subject:
+            ent = self.registry.observe(mention, quoted=quoted)
+            if ent is not None and subject and not quoted:
                 ent.last_spoke = max(ent.last_spoke, mention.start)
             self.fed += 1
 
@@ -141,17 +142,30 @@ def _surface_heads(sent: Sentence) -> list[Token]:
     heads: list[Token] = []
     run: list[Token] = []
     for tok in [*sent.tokens, None]:
-        if tok is not None and tok.text[:1].isupper() and tok.text.isalpha():
+        if tok is not None and _capitalised(tok.text):
             run.append(tok)
             continue
-        if tok is not None and tok.text in (".",) and run and len(run[-1].text) == 1:
-            continue
+        if tok is not None and tok.text in (".",) and run and _abbreviation(run[-1].text):
+            continue  # "John F. Kennedy", "Mrs. Keller"
         while run and run[0].text.lower() in lexicon.word_list("function_words"):
             run = run[1:]
         if 2 <= len(run) <= 4:  # longer capitalised runs are headlines, not names
             heads.append(run[-1])
         run = []
     return heads
+
+
+def _capitalised(word: str) -> bool:
+    """A capitalised word, or an abbreviation with its stop ("Mrs.", "F.", as the surface parse
+    keeps them)."""
+    if not word[:1].isupper():
+        return False
+    return word.isalpha() or (word.endswith(".") and _abbreviation(word[:-1]))
+
+
+def _abbreviation(word: str) -> bool:
+    """An initial ("F") or a title ("Mrs", "Sen") that a full stop abbreviates."""
+    return len(word) == 1 or word.lower() in lexicon.word_list("titles")
 
 
 def _entity_heads(sent: Sentence) -> list[Token]:

@@ -348,7 +348,7 @@ def _carried_speaker(
         prev_q = by_span[j]
         if prev_q.speaker is None:
             return None
-        gap = ctx.text[ctx.spans[j].end : span.start]
+        gap = ctx.text[_after_own_sentence(ctx, ctx.spans[j]) : span.start]
         if ctx.spans[j].paragraph == span.paragraph:
             return (
                 _no_mention(prev_q.speaker),
@@ -359,6 +359,13 @@ def _carried_speaker(
             return _no_mention(prev_q.speaker), "previous speaker, next paragraph", 0.6
         return None
     return None
+
+
+def _after_own_sentence(ctx: DocContext, span: QuoteSpan) -> int:
+    """Where the sentence that closes ``span`` ends: its own cue clause ('..., Viguerie tells
+    Breitbart News') names the speaker and an addressee, not someone new."""
+    sent = ctx.parsed.sentence_at(max(span.end - 1, span.start))
+    return max(span.end, sent.end) if sent is not None else span.end
 
 
 def _names_someone(ctx: DocContext, gap: str) -> bool:

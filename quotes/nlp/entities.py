@@ -26,6 +26,7 @@ class Entity:
     last_seen: int = 0  # character offset of the latest mention
     last_spoke: int = -1
     pronoun: str | None = None  # "he" or "she", once a pronoun has referred to this person
+    quoted_only: bool = False  # named only inside quotes so far: no antecedent for a pronoun
 
     def to_speaker(self, mention: Mention | None) -> ExtractedSpeaker:
         from quotes.nlp.types import Span
@@ -49,11 +50,26 @@ def _tokens(name: str) -> list[str]:
 class EntityRegistry:
     entities: list[Entity] = field(default_factory=list)
 
-    def observe(self, mention: Mention) -> Entity | None:
-        """Register a named or institutional mention seen in running text (not a pronoun)."""
+    def observe(self, mention: Mention, *, quoted: bool = False) -> Entity | None:
+        """Register a named or institutional mention seen in the text (not a pronoun).
+
+        A mention inside a quote (``quoted``) is someone the speaker talks about: it makes a
+        new entity, but neither it nor an earlier one becomes the latest-seen person that a
+        "he" after the quote would refer to.
+        """
         if mention.kind == "pronoun":
             return None
-        return self.resolve(mention, speaking=False)
+        if not quoted:
+            return self.resolve(mention, speaking=False)
+        entity = self.find(mention)
+        if entity is None:
+            entity = self._create(mention)
+            if entity is not None:
+                entity.quoted_only = True
+                entity.last_seen = mention.start
+                if entity.kind in ("person", "unknown"):
+                    entity.pronoun = _gender(mention) or None
+        return entity
 
     def resolve(self, mention: Mention, *, speaking: bool = True) -> Entity | None:
         entity = self.find(mention)
@@ -61,9 +77,11 @@ class EntityRegistry:
             entity = self._create(mention)
         if entity is None:
             return None
+        entity.quoted_only = False
         self._enrich(entity, mention)
-        gendered = mention.text.lower() if mention.kind == "pronoun" else ""
-        if gendered in _GENDERED and entity.kind == "person" and entity.pronoun is None:
+        gendered = mention.text.lower() if mention.kind == "pronoun" else _gender(mention)
+        person = entity.kind == "person" or (entity.kind == "unknown" and entity.named)
+        if gendered in _GENDERED and person and entity.pronoun is None:
             entity.pronoun = gendered
         entity.last_seen = mention.start
         if speaking:
@@ -80,6 +98,7 @@ class EntityRegistry:
                 for e in before
                 if (want == "any" or e.kind == want or (e.kind == "unknown" and e.named))
                 and not (said in _GENDERED and e.pronoun not in (None, said))
+                and not e.quoted_only
             ]
             speakers = [e for e in pool if e.last_spoke >= 0]
             pick = max(speakers or pool, key=lambda e: max(e.last_spoke, e.last_seen), default=None)
@@ -262,6 +281,26 @@ def settle(registry: EntityRegistry, speakers: list[ExtractedSpeaker]) -> None:
 
 # Pronouns that say a person's gender: once "he" has referred to someone, "she" does not.
 _GENDERED = frozenset({"he", "she"})
+
+# Titles and role words that say whether a person is a man or a woman.
+_GENDER_WORDS = {
+    **dict.fromkeys(("mrs", "ms", "miss", "madam", "madame", "mme", "lady"), "she"),
+    **dict.fromkeys(("spokeswoman", "congresswoman", "chairwoman", "businesswoman"), "she"),
+    **dict.fromkeys(("mr", "sir", "monsieur", "spokesman", "congressman", "businessman"), "he"),
+}
+
+
+def _gender(mention: Mention) -> str:
+    """ "he" or "she" when a mention's title, role word or first name says which, else ""."""
+    words = [w.strip(".,").lower() for w in mention.text.split()]
+    for word in words:
+        if word in _GENDER_WORDS:
+            return _GENDER_WORDS[word]
+    if mention.kind == "name" and mention.name:
+        first = mention.name.split()[0].lower()
+        return lexicon.first_name_pronouns().get(first, "")
+    return ""
+
 
 # A role noun and the abbreviated titles it can refer back to ("Rep. Schiff" ... "the congressman").
 _ABBREVIATED: dict[str, tuple[str, ...]] = {

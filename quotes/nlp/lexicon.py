@@ -49,6 +49,12 @@ def cue_verbs() -> dict[str, str]:
 
 
 @cache
+def first_name_pronouns() -> dict[str, str]:
+    """First name -> "he" or "she", for names the news gives to one sex only."""
+    return {name.lower(): pronoun for name, pronoun in _rows("first_names.tsv")}
+
+
+@cache
 def role_nouns() -> dict[str, str]:
     """Role or institution head noun -> speaker kind (person / institution)."""
     return {noun: kind for noun, kind in _rows("role_nouns.tsv")}

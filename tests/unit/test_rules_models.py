@@ -44,3 +44,25 @@ def test_his_remarks_are_spoken_by_whom_his_refers_to() -> None:
         '"very serious allegations against some of the services".'
     )
     assert direct_speakers(found) == ["Tom Lewis"]
+
+
+@pytest.mark.slow
+def test_he_after_a_quote_is_not_a_person_the_quote_names_with_the_real_models() -> None:
+    # PolNeAR train: "he points out" went to George W. Bush, the subject of a sentence inside
+    # the quote, because the article's own subject had not spoken yet.
+    (found,) = extract(
+        "Richard Viguerie is upbeat about Cruz.\n\n"
+        "“Voters consistently reject establishment Republicans. George W. Bush got half a "
+        "million fewer votes than Al Gore in 2000,” he points out."
+    )
+    assert direct_speakers(found) == ["Richard Viguerie"]
+
+
+@pytest.mark.slow
+def test_she_skips_a_man_named_by_title_with_the_real_models() -> None:
+    (found,) = extract(
+        "The talks ended late on Monday.\n\nMr. Vale answered Mrs. Keller at the embassy.\n\n"
+        "“We are ready,” she said."
+    )
+    (speaker,) = direct_speakers(found)
+    assert speaker is not None and speaker.endswith("Keller")

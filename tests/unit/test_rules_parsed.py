@@ -1240,3 +1240,75 @@ def test_a_name_hanging_from_its_al_surname_keeps_a_tree() -> None:
     assert [t.head for t in sent.tokens] == [3, 3, 4, 0]
     assert [t.ner for t in sent.tokens][1:3] == ["B-PER", "E-PER"]
     assert len(sent.subtree(4)) == 4
+
+
+NOTES_AS_NOUN = rows(
+    "1 “ “ PUNCT _ _ 2 punct _ _",
+    "2 Cruz Cruz PROPN _ _ 4 nsubj _ NER=S-PER",
+    "3 can can AUX _ _ 4 aux _ _",
+    "4 win win VERB _ _ 0 root _ _",
+    "5 , , PUNCT _ _ 4 punct _ _",
+    "6 ” ” PUNCT _ _ 4 punct _ _",
+    "7 Viguerie Viguerie PROPN _ _ 8 compound _ NER=S-PER",
+    "8 notes note NOUN _ _ 4 parataxis _ _",
+    "9 . . PUNCT _ _ 4 punct _ _",
+)
+
+
+def test_a_name_then_a_verb_the_tagger_took_for_a_plural_noun_is_a_cue() -> None:
+    # PolNeAR train: '"...," Viguerie notes.' tagged "Viguerie/PROPN notes/NOUN" (a compound)
+    # was left without a speaker; "notes", "says", "adds" after a name close a quote as a verb.
+    text = "“Cruz can win,” Viguerie notes."
+    (quote,) = run(NOTES_AS_NOUN, text)
+    assert quote.speaker is not None and quote.speaker.name == "Viguerie"
+    assert quote.cue == "notes"
+
+
+PARTIAL_THEN_CUE = rows(
+    "1 Obama Obama PROPN _ _ 3 nsubj _ NER=S-PER",
+    '2 " " PUNCT _ _ 1 punct _ _',
+    "3 felt feel VERB _ _ 0 root _ _",
+    "4 a a DET _ _ 6 det _ _",
+    "5 moral moral ADJ _ _ 6 amod _ _",
+    "6 obligation obligation NOUN _ _ 3 obj _ _",
+    '7 " " PUNCT _ _ 6 punct _ _',
+    "8 on on ADP _ _ 10 case _ _",
+    "9 climate climate NOUN _ _ 10 compound _ _",
+    "10 change change NOUN _ _ 6 nmod _ _",
+    "11 , , PUNCT _ _ 3 punct _ _",
+    "12 Axelrod Axelrod PROPN _ _ 13 nsubj _ NER=S-PER",
+    "13 said say VERB _ _ 3 parataxis _ _",
+    "14 . . PUNCT _ _ 13 punct _ _",
+)
+
+
+def test_a_cue_after_a_comma_that_no_second_comma_closes_is_the_sentence_cue() -> None:
+    # PolNeAR train: 'Obama "felt a moral obligation" on climate change, Axelrod said.' went to
+    # Obama (the quoted predicate's subject): ", Axelrod said." was skipped as an apposition.
+    text = 'Obama "felt a moral obligation" on climate change, Axelrod said.'
+    (quote,) = run(PARTIAL_THEN_CUE, text)
+    assert quote.speaker is not None and quote.speaker.name == "Axelrod"
+    assert quote.cue == "said"
+
+
+HEADLINE_TAIL = rows(
+    "1 Israel Israel PROPN _ _ 3 nsubj _ NER=S-GPE",
+    '2 " " PUNCT _ _ 3 punct _ _',
+    "3 illegally illegally ADV _ _ 4 advmod _ _",
+    "4 annexing annex VERB _ _ 0 root _ _",
+    '5 " " PUNCT _ _ 4 punct _ _',
+    "6 east east ADJ _ _ 7 amod _ _",
+    "7 Jerusalem Jerusalem PROPN _ _ 4 obj _ NER=S-GPE",
+    "8 , , PUNCT _ _ 10 punct _ _",
+    "9 EU EU PROPN _ _ 10 nsubj _ NER=S-ORG",
+    "10 reports report VERB _ _ 4 parataxis _ _",
+)
+
+
+def test_a_headline_with_a_comma_and_a_cue_names_no_speaker_by_that_rule() -> None:
+    # diplo-dev: the reopened-comma rule read the headline 'Israel "illegally annexing" east
+    # Jerusalem, EU reports' as said by "east Jerusalem" (Israel); headlines end with no stop.
+    text = 'Israel "illegally annexing" east Jerusalem, EU reports'
+    quotes = run(HEADLINE_TAIL, text)
+    assert all(q.speaker is None or "Jerusalem" not in (q.speaker.name or "") for q in quotes)
+    assert all(not any("cue-after" in e for e in q.evidence) for q in quotes)

@@ -362,3 +362,53 @@ def test_a_sentence_that_may_introduce_the_next_quote_gets_the_full_parse() -> N
 def test_an_al_surname_ends_the_name_without_a_parse() -> None:
     # "said Bashar al-Assad" named "Bashar": a lower-case particle name ended the name run
     assert speakers('"We will win," said Bashar al-Assad.') == ["Bashar al-Assad"]
+
+
+def test_he_after_a_quote_is_not_a_person_named_inside_the_quote() -> None:
+    # PolNeAR train: '"... George W. Bush got half a million fewer votes ...," he points out.'
+    # took "he" for George W. Bush, named (as a subject) inside the quote.
+    text = (
+        "Richard Viguerie said the party was divided.\n\n"
+        "“Voters reject establishment Republicans. George W. Bush got fewer votes than "
+        "Al Gore in 2000,” he said."
+    )
+    assert speakers(text) == ["Richard Viguerie"]
+
+
+def test_the_addressee_in_the_previous_quotes_own_cue_does_not_stop_the_carry() -> None:
+    # PolNeAR train: '"...," Viguerie tells Breitbart News in an exclusive interview.' then a
+    # paragraph quote with no cue: "Breitbart News" in the first quote's own sentence was taken
+    # for someone introduced between the two quotes.
+    text = (
+        "“Ted Cruz is the best conservative candidate since Ronald Reagan,” Richard Viguerie "
+        "tells Breitbart News in an exclusive interview.\n\n"
+        "“He’s what we’ve waited for ever since Reagan. He checks all our boxes.”"
+    )
+    assert speakers(text) == ["Richard Viguerie", "Richard Viguerie"]
+
+
+def test_a_name_in_a_sentence_after_the_previous_quote_still_stops_the_carry() -> None:
+    text = (
+        "“We will not back down,” Richard Viguerie said. Brent Bozell disagreed.\n\n"
+        "“He’s what we’ve waited for ever since Reagan.”"
+    )
+    assert speakers(text)[1] != "Richard Viguerie"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # PolNeAR train: "he" went to Hillary Clinton, "she" to Jake Sullivan and Alan Grayson
+        (
+            "Hillary Clinton thanked Jake Sullivan on Monday.\n\n“We are ready,” he said.",
+            "Jake Sullivan",
+        ),
+        (
+            "Sergei Lavrov answered Maria Zakharova on Monday.\n\n“We are ready,” she said.",
+            "Maria Zakharova",
+        ),
+    ],
+)
+def test_he_and_she_skip_people_whose_first_name_says_otherwise(text: str, speaker: str) -> None:
+    (got,) = speakers(text)
+    assert got is not None and got.endswith(speaker)
