@@ -579,6 +579,11 @@ _CHARGE = re.compile(
     r"(?:(?:has|have|had|is|are|was|were|been|now|again|also|just|publicly|essentially)\s+){0,3}"
     rf"(?P<verb>{_CHARGE_VERBS})\b(?P<content>[^.?!]*[.?!]?)"
 )
+_DOMESTIC = re.compile(  # offices of the briefer's own politics, whatever the role reads as
+    r"(?i)\b(?:congress(?:wo)?man|senator|sen\.|rep\.|representative|governor|mayor|"
+    r"minority leader|majority leader|speaker)\b"
+)
+_PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?\w+ed$")
 _PEOPLE = re.compile(r"(?i)\b(officials?|diplomats?|spokes(?:person|man|woman)|leaders?)$")
 _NOT_OWNERS = frozenset(
     {"i", "we", "you", "he", "she", "they", "it", "the president", "president", "the white house"}
@@ -613,6 +618,8 @@ def _usable(quote: ExtractedQuote) -> bool:
 def _charge(text: str, turn: Turn, match: re.Match[str], host: str | None) -> ExtractedQuote | None:
     if len(match.group("content").split()) < 3:
         return None
+    if _PASSIVE.search(text[turn.start + match.end("owner") : turn.start + match.end("verb")]):
+        return None  # "officials who are accused of": the owner is the accused
     found = _owner_speaker(text, match.group("owner"), host)
     if found is None:
         return None
@@ -665,6 +672,8 @@ def _owner_speaker(text: str, raw: str, host: str | None) -> tuple[str, Extracte
         found = _find_name(words, [("text", text)])
         full = found.name if found else owner
         role = found.role if found else None
+        if _DOMESTIC.search(f"{owner} {role or ''}"):
+            return None  # "Congresswoman Jayapal's comments": a domestic figure
         affiliation = _foreign_country(text, full, role, host)
         if affiliation is None:
             return None  # the briefer's side, a domestic politician: no charge to answer

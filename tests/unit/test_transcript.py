@@ -418,6 +418,9 @@ def test_a_counter_accusation_at_the_charges_owner_answers_it() -> None:
         "They're saying that the deal is dead and buried for good.",  # a pronoun
         "House Minority Leader Kevin McCarthy is saying the aid was too slow.",  # domestic
         "Ukraine has denied that they are responsible for the strike.",  # a denial, no charge
+        "Two Venezuelan officials who are accused of plotting the attack were arrested.",  # passive
+        # a domestic figure, whose role the capitals before would read as "Israel. The ..."
+        "Just one on Israel.  The Congresswoman Jayapal’s comments on the war drew fire.",
     ],
 )
 def test_questions_without_a_foreign_charge_link_nothing(question: str) -> None:
