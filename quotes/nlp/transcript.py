@@ -1013,9 +1013,13 @@ def link_answers(quotes: list[ExtractedQuote], turns: Sequence[Turn], text: str 
 def _question(text: str, turn: Turn, charge: int, quote: ExtractedQuote) -> _Question:
     """The question turn that carries ``quote`` (the charge, at index ``charge``)."""
     body = text[turn.start : turn.end]
-    spans = [(turn.start + p.start, turn.start + p.end) for p in paragraphs(body)]
+    spans, at = [], turn.start  # the paragraphs: blank lines (a question's lines are wrapped)
+    for gap in [*_BLANK_LINE.finditer(body), None]:
+        end = turn.start + gap.start() if gap is not None else turn.end
+        spans.append((at, end))
+        at = turn.start + gap.end() if gap is not None else at
     part = next((k for k, (a, b) in enumerate(spans) if a <= quote.start < b), 0)
-    parts = [text[a:b] for a, b in spans] or [body]
+    parts = [text[a:b] for a, b in spans]
     return _Question(charge, parts, part, _ASKS_RESPONSE.search(body) is not None)
 
 

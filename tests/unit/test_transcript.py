@@ -605,9 +605,10 @@ def test_later_paragraphs_that_counter_the_charge_link_and_are_typed_so() -> Non
 def test_an_answer_to_another_part_of_the_question_does_not_link() -> None:
     quotes = _run(
         "MS. DALTON: Good afternoon, everyone, and welcome to the briefing.\n\n"
-        "Q  Two on Israel.  Are you able to confirm the reports about the crossing?\n\n"
-        "And then separately, I wanted to get your reaction to news that the Israeli "
-        "parliament passed a resolution expressing opposition to a Palestinian state.\n\n"
+        # wrapped lines, as in the transcripts: the parts are the paragraphs, not the lines
+        "Q  Two on Israel.  Are you able to confirm the reports about\nthe crossing?\n\n"
+        "And then separately, I wanted to get your reaction to news that\nthe Israeli "
+        "parliament passed a resolution expressing opposition to a\nPalestinian state.\n\n"
         "MS. DALTON: On the first one, I'm not able to confirm those reports today.\n\n"
         "On the second question, the best way I can respond to that is to reiterate our "
         "firm belief in a two-state solution.\n\nQ  Thanks.",
