@@ -2,7 +2,7 @@
 
     python bench/transcripts_bench.py [--dir ../shared/briefings] [--parser stanza|surface]
                                       [--gold data/transcripts] [--gold data/types/train ...]
-                                      [--labels-only]
+                                      [--labels-only] [--gold-only]
 
 1. Speakers (no parse): on every transcript of ``--dir``, the share of answer turns whose speaker
    is a full name ("John Kirby") or a named anonymous role ("Senior Administration Official"),
@@ -16,6 +16,9 @@
    is an item with ``responds_to`` (an item) or ``responds_to_party``; an extracted link is right
    when the statement it answers overlaps the gold item answered, or is by that party (name or
    country). Precision counts the links of extracted statements matched to gold items.
+   ``--gold-only`` skips parts 1 and 2 and extracts only the gold items' transcripts (a quick
+   look at part 3; the same figures, since each transcript is extracted on its own).
+   ``--show-links`` prints each gold link and each extracted link of a matched item.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from quotes.readers import read_document
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 DEFAULT_DIR = SHARED / "briefings"
+SHOW_LINKS = False  # --show-links
 
 
 def transcripts(folder: Path) -> list[Document]:
@@ -209,6 +213,24 @@ def _score_file(items: list[dict], quotes: list[ExtractedQuote], score: GoldScor
             right = right or _party(answered, item["responds_to_party"])
         score.found_links += right
         score.predicted_right += right
+    if SHOW_LINKS:
+        _show_links(items, matched, quotes)
+
+
+def _show_links(items: list[dict], matched: dict[str, int], quotes: list[ExtractedQuote]) -> None:
+    """Each gold link and each extracted link of a matched item, one line each."""
+    for item in items:
+        gold_link = item.get("responds_to") or item.get("responds_to_party")
+        i = matched.get(item["id"])
+        predicted = quotes[i].responds_to if i is not None else None
+        if not gold_link and predicted is None:
+            continue
+        got = "-"
+        if predicted is not None:
+            who = quotes[predicted].speaker
+            got = f"{who.name if who else '?'} ({who.affiliation if who else '?'})"
+        typed = quotes[i].type if i is not None else "unmatched"
+        print(f"    {item['id']} gold {gold_link or '-'} / extracted {got}; type {typed}")
 
 
 def _print_gold(s: GoldScore) -> None:
@@ -251,7 +273,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--parser", choices=("stanza", "surface"), default="stanza")
     ap.add_argument("--gold", action="append", default=[], help="gold file or folder (repeat)")
     ap.add_argument("--labels-only", action="store_true", help="part 1 only (no extraction)")
+    ap.add_argument(
+        "--gold-only", action="store_true", help="part 3 only, extracting the gold transcripts"
+    )
+    ap.add_argument("--show-links", action="store_true", help="print gold and extracted links")
     args = ap.parse_args(argv)
+    global SHOW_LINKS
+    SHOW_LINKS = args.show_links
+    if args.gold_only:
+        parser: Parser = StanzaParser() if args.parser == "stanza" else SurfaceParser()
+        for folder in args.gold:
+            gold = gold_paths([folder])
+            if gold:
+                print(f"== gold {folder}")
+                score_gold(gold, {}, parser)
+        return 0
     if not args.dir.is_dir():
         print(f"no transcripts at {args.dir}; skipped")
         return 0
@@ -259,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     label_figures(docs)
     if args.labels_only:
         return 0
-    parser: Parser = StanzaParser() if args.parser == "stanza" else SurfaceParser()
+    parser = StanzaParser() if args.parser == "stanza" else SurfaceParser()
     extractions = run_extraction(docs, parser)
     for folder in args.gold:  # each gold set scored on its own
         gold = gold_paths([folder])

@@ -11,11 +11,15 @@ or the moderator's introduction. The steps, one function each:
   anonymous official kept as what it is ("Senior Administration Official", United States).
 * ``answer_statements`` splits each answer turn into statements, one per paragraph.
 * ``question_charges`` keeps what a reporter's question reports of a third party ("Russia says
-  the sanctions are illegal") as a statement of that party, so the answer can link to it.
+  the sanctions are illegal") as a statement of that party, so the answer can link to it; also
+  a charge the question describes by a noun (``noun_charges``: "Beijing's accusation that",
+  "China was out with some statements", "the Israeli parliament passed a resolution").
 * ``transcript_quotes`` puts it together with the quotes the article rules found: a quotation
   inside an answer ("As the President said, '...'") stays with the person quoted; quotes that
   take a label or a reporter for a speaker are dropped.
-* ``link_answers`` links an answer that rejects a question's charge to that charge.
+* ``link_answers`` links an answer that rejects, counters (``counter_type``: "flatly untrue",
+  "complete farce") or refuses to comment on a question's charge to that charge, unless it takes
+  up another part of the question (``part_named``: "On the first one, ...").
 
 Pure: no database. ``question_before`` gives the TUI the question an answer replies to.
 """
@@ -555,18 +559,31 @@ def _statement(
 
 
 _CHARGE_VERBS = (
-    "says|said|saying|claims|claimed|claiming|alleges|alleged|accuses|accused|accusing|argues|"
-    "argued|insists|insisted|insisting|charges|charged|blames|blamed|blaming|calls|called|"
+    "says|said|saying|claims|claimed|claiming|alleges|alleged|alleging|accuses|accused|accusing|"
+    "argues|argued|arguing|asserts|asserted|asserting|insists|insisted|insisting|charges|charged|blames|blamed|blaming|calls|called|"
     "calling|warns|warned|warning|threatens|threatened|threatening|condemns|"
     "condemned|demands|demanded|demanding|criticizes|criticized|criticised|criticizing"
 )
-_CHARGE = re.compile(
-    r"(?P<owner>(?:[Tt]he\s+)?(?:(?:senior|top|former|high-ranking)\s+)?[A-Z][\w’'.\-]*(?:\s+(?:(?:for|of|the)\s+)?[A-Z][\w’'.\-]*){0,5}"
+_WHEN = (  # "the Israelis in the last few hours have been arguing"
+    r"(?:\s+(?:in|over|during)\s+the\s+(?:last|past)\s+(?:few\s+|couple\s+of\s+)?"
+    r"(?:hours?|days?|weeks?)|\s+(?:today|yesterday|this\s+(?:morning|week)|earlier\s+today))"
+)
+_OWNER = (
+    r"(?:[Tt]he\s+)?(?:(?:senior|top|former|high-ranking)\s+)?[A-Z][\w’'.\-]*"
+    r"(?:\s+(?:(?:for|of|the)\s+)?[A-Z][\w’'.\-]*){0,5}"
     r"(?:\s+(?:foreign|defense|defence)\s+ministry|\s+government|\s+officials?|\s+diplomats?"
-    r"|\s+spokes(?:person|man|woman)|\s+military|\s+leaders?)?)"
-    r"(?:\s+who)?\s+(?:(?:has|have|had|is|are|was|were|now|again|also|just|publicly)\s+){0,2}"
+    r"|\s+spokes(?:person|man|woman)|\s+military|\s+leaders?|\s+parliament)?"
+)
+_CHARGE = re.compile(
+    rf"(?P<owner>{_OWNER})(?:\s+who)?{_WHEN}?\s+"
+    r"(?:(?:has|have|had|is|are|was|were|been|now|again|also|just|publicly|essentially)\s+){0,3}"
     rf"(?P<verb>{_CHARGE_VERBS})\b(?P<content>[^.?!]*[.?!]?)"
 )
+_DOMESTIC = re.compile(  # offices of the briefer's own politics, whatever the role reads as
+    r"(?i)\b(?:congress(?:wo)?man|senator|sen\.|rep\.|representative|governor|mayor|"
+    r"minority leader|majority leader|speaker)\b"
+)
+_PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?\w+ed$")
 _PEOPLE = re.compile(r"(?i)\b(officials?|diplomats?|spokes(?:person|man|woman)|leaders?)$")
 _NOT_OWNERS = frozenset(
     {"i", "we", "you", "he", "she", "they", "it", "the president", "president", "the white house"}
@@ -583,12 +600,13 @@ def question_charges(
         if turn.kind != "question":
             continue
         body = text[turn.start : turn.end]
-        for match in _CHARGE.finditer(body):
-            charge = _charge(text, turn, match, host)
-            if charge is None:
-                continue
+        found = [_charge(text, turn, match, host) for match in _CHARGE.finditer(body)]
+        verbs = [c for c in found if c is not None]
+        for charge in verbs + noun_charges(text, turn, host):
             if any(_usable(q) and q.start < charge.end and charge.start < q.end for q in known):
                 continue  # the article rules found it with a party already
+            if any(q.start < charge.end and charge.start < q.end for q in out):
+                continue  # a noun in a sentence with a reporting verb: the verb's charge
             out.append(charge)
     return out
 
@@ -598,38 +616,14 @@ def _usable(quote: ExtractedQuote) -> bool:
 
 
 def _charge(text: str, turn: Turn, match: re.Match[str], host: str | None) -> ExtractedQuote | None:
-    owner = match.group("owner").strip()
-    words = owner.split()
-    ends = [k for k, w in enumerate(words) if _ends_sentence(w)]
-    if ends:
-        words = words[ends[-1] + 1 :]  # "Thanks, John.  Russia says": the owner is Russia
-    while words and (words[0] in ("Q", "A") or words[0].lower() in ("and", "but", "so", "now")):
-        words = words[1:]
-    owner = " ".join(words)
-    if not owner or len(match.group("content").split()) < 3:
+    if len(match.group("content").split()) < 3:
         return None
-    if owner.lower() in _NOT_OWNERS or re.split(r"[’']", words[0].lower())[0] in _NOT_OWNERS:
-        return None  # "They're saying": a pronoun, not a party
-    country = lexicon.countries().first(owner)
-    if country is not None:
-        if country == host:
-            return None  # the briefer's own side is not a charge to answer
-        if _PEOPLE.search(owner):  # "a senior Israeli official who said": unnamed, a person
-            name = " ".join(w for w in words if w.lower() not in ("the", "a", "an"))
-            speaker = ExtractedSpeaker(name, name, country, "person", False)
-        else:
-            name = _body_name(owner) if _body(owner) else lexicon.countries().government(country)
-            speaker = ExtractedSpeaker(name, None, country, "institution", True)
-    elif all(_NAME_TOKEN.fullmatch(w) for w in words) and not all(_role_word(w) for w in words):
-        found = _find_name(words, [("text", text)])
-        full = found.name if found else owner
-        role = found.role if found else None
-        affiliation = _foreign_country(text, full, role, host)
-        if affiliation is None:
-            return None  # the briefer's side, a domestic politician: no charge to answer
-        speaker = ExtractedSpeaker(full, role, affiliation, "person", True)
-    else:
+    if _PASSIVE.search(text[turn.start + match.end("owner") : turn.start + match.end("verb")]):
+        return None  # "officials who are accused of": the owner is the accused
+    found = _owner_speaker(text, match.group("owner"), host)
+    if found is None:
         return None
+    owner, speaker = found
     start = turn.start + match.start("owner") + match.group("owner").find(owner)
     end = _trim_end(text, start, turn.start + match.end("content"))
     lemma = _lemma(match.group("verb"))
@@ -647,6 +641,129 @@ def _charge(text: str, turn: Turn, match: re.Match[str], host: str | None) -> Ex
         evidence=[f"transcript: charge in a reporter's question ({owner!r} {match.group('verb')})"],
         paragraph=_paragraph_at(text, start),
     )
+
+
+def _owner_speaker(text: str, raw: str, host: str | None) -> tuple[str, ExtractedSpeaker] | None:
+    """The party a question names as the owner of a charge (``raw``, "Thanks, John.  Russia"),
+    trimmed ("Russia"), and the speaker it stands for: a country's government or body, an
+    unnamed official of a country, or a named foreign person; None for a pronoun, the briefer's
+    own side and domestic figures."""
+    words = raw.strip().split()
+    ends = [k for k, w in enumerate(words) if _ends_sentence(w)]
+    if ends:
+        words = words[ends[-1] + 1 :]  # "Thanks, John.  Russia says": the owner is Russia
+    while words and (words[0] in ("Q", "A") or words[0].lower() in ("and", "but", "so", "now")):
+        words = words[1:]
+    owner = " ".join(words)
+    if not owner:
+        return None
+    if owner.lower() in _NOT_OWNERS or re.split(r"[’']", words[0].lower())[0] in _NOT_OWNERS:
+        return None  # "They're saying": a pronoun, not a party
+    country = lexicon.countries().first(owner)
+    if country is not None:
+        if country == host:
+            return None  # the briefer's own side is not a charge to answer
+        if _PEOPLE.search(owner):  # "a senior Israeli official who said": unnamed, a person
+            name = " ".join(w for w in words if w.lower() not in ("the", "a", "an"))
+            return owner, ExtractedSpeaker(name, name, country, "person", False)
+        name = _body_name(owner) if _body(owner) else lexicon.countries().government(country)
+        return owner, ExtractedSpeaker(name, None, country, "institution", True)
+    if all(_NAME_TOKEN.fullmatch(w) for w in words) and not all(_role_word(w) for w in words):
+        found = _find_name(words, [("text", text)])
+        full = found.name if found else owner
+        role = found.role if found else None
+        if _DOMESTIC.search(f"{owner} {role or ''}"):
+            return None  # "Congresswoman Jayapal's comments": a domestic figure
+        affiliation = _foreign_country(text, full, role, host)
+        if affiliation is None:
+            return None  # the briefer's side, a domestic politician: no charge to answer
+        return owner, ExtractedSpeaker(full, role, affiliation, "person", True)
+    return None
+
+
+# A charge a question describes by a noun, not a reporting verb; each pattern has the groups
+# ``owner`` and ``noun``: "Beijing's accusation that", "the Russian claims that", "China was
+# out with some statements", "the specific words that Vladimir Putin used", "the Israeli
+# parliament passed a resolution".
+_NOUN_TYPES = {
+    "accusation": "accuse",
+    "allegation": "accuse",
+    "charge": "accuse",
+    "blame": "accuse",
+    "criticism": "condemn",
+    "condemnation": "condemn",
+    "warning": "warn",
+    "threat": "threaten",
+    "demand": "demand",
+    "complaint": "protest",
+    "protest": "protest",
+    "denial": "deny",
+    "rejection": "reject",
+}
+_NOUNS = (
+    r"(?:accusations?|allegations?|charges|claims?|assertions?|statements?|remarks|comments|"
+    r"words|criticisms?|condemnation|arguments?|contention|narrative|rhetoric|warnings?|"
+    r"threats?|demands?|complaints?|protests?|denials?|rejection|resolution|declaration)"
+)
+_ADJECTIVES = r"(?:(?:latest|new|recent|repeated|public|formal|own|specific|some|these|those)\s+)?"
+_NOUN_CHARGE = re.compile(
+    rf"(?P<owner>{_OWNER})[’']s?\s+{_ADJECTIVES}(?P<noun>{_NOUNS})\b"  # Beijing's accusation
+    rf"|\b(?P<owner2>[Tt]he\s+[A-Z][a-z]+)\s+(?P<noun2>{_NOUNS})\s+(?:that|of|about|against)\b"
+    rf"|(?P<owner3>{_OWNER})\s+(?:was|were|is|are|has\s+been|have\s+been)\s+out\s+with\s+"
+    rf"(?:a\s+|an\s+)?{_ADJECTIVES}(?P<noun3>{_NOUNS})\b"
+    rf"|\b(?P<noun4>{_NOUNS})\s+(?:that\s+|which\s+)?(?P<owner4>{_OWNER})\s+"
+    r"(?:has\s+|had\s+)?(?:used|made|issued|put\s+out|gave|delivered)\b"
+    rf"|(?P<owner5>{_OWNER})\s+(?:has\s+|have\s+)?(?:passed|adopted|issued|put\s+out|released)"
+    r"\s+(?:a|an|the)\s+(?:[\w\-]+\s+)?(?P<noun5>resolution|statement|declaration)\b"
+)
+
+
+def noun_charges(text: str, turn: Turn, host: str | None) -> list[ExtractedQuote]:
+    """The charges a question turn describes by a noun ("Beijing's accusation that ..."): a
+    reported statement of the party named, from the sentence that names it."""
+    body = text[turn.start : turn.end]
+    out: list[ExtractedQuote] = []
+    for match in _NOUN_CHARGE.finditer(body):
+        k = next(g for g in ("", "2", "3", "4", "5") if match.group(f"owner{g}") is not None)
+        owner_group, noun = f"owner{k}", match.group(f"noun{k}")
+        found = _owner_speaker(text, match.group(owner_group), host)
+        if found is None:
+            continue
+        owner, speaker = found
+        at = turn.start + match.start(owner_group) + match.group(owner_group).find(owner)
+        start, end = _sentence_around(
+            text, turn, turn.start + match.start(), turn.start + match.end()
+        )
+        speaker.mention = Span(at, at + len(owner), owner)
+        singular = noun.lower().rstrip("s") if noun.lower() != "remarks" else "remark"
+        out.append(
+            ExtractedQuote(
+                start=start,
+                end=end,
+                text=text[start:end],
+                form="reported",
+                speaker=speaker,
+                cue=noun,
+                type=_NOUN_TYPES.get(singular, "statement"),
+                confidence=0.5,
+                evidence=[f"transcript: charge in a reporter's question ({owner!r}, {noun!r})"],
+                paragraph=_paragraph_at(text, start),
+            )
+        )
+    return out
+
+
+def _sentence_around(text: str, turn: Turn, start: int, end: int) -> tuple[int, int]:
+    """The sentence of the turn holding ``text[start:end]`` (from after the last ". " or "? "
+    before it to the next end of sentence)."""
+    before = text[turn.start : start]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n\n"))
+    first = turn.start + cut + 2 if cut >= 0 else turn.start
+    after = re.search(r"[.?!](?=\s|$)", text[end : turn.end])
+    last = end + after.end() if after else turn.end
+    while first < last and text[first] in " \t\r\n\u00a0":
+        first += 1
+    return first, _trim_end(text, first, last)
 
 
 def _foreign_country(text: str, name: str, role: str | None, host: str | None) -> str | None:
@@ -690,13 +807,20 @@ def _body(owner: str) -> bool:
 
 
 def _lemma(verb: str) -> str:
-    irregular = {"said": "say", "says": "say"}
+    irregular = {"said": "say", "says": "say", "saying": "say"}
     if verb in irregular:
         return irregular[verb]
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ses", "se"), ("es", "e"), ("ed", "e")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ses", "se"),
+        ("es", "e"),
+        ("ed", "e"),
+        ("ing", "e"),  # "arguing", "alleging"
+    ):
         if verb.endswith(suffix) and verb[: -len(suffix)] + repl in lexicon.cue_verbs():
             return verb[: -len(suffix)] + repl
-    for suffix in ("es", "ed", "s", "d"):
+    for suffix in ("es", "ed", "ing", "s", "d"):
         if verb.endswith(suffix) and verb[: -len(suffix)] in lexicon.cue_verbs():
             return verb[: -len(suffix)]
     return verb
@@ -817,44 +941,145 @@ _ASKS_RESPONSE = re.compile(
     r"(?i)\b(?:your|any|a|the (?:white house|administration)[’']s)\s+(?:response|reaction|"
     r"comment|reply)\b|\bhow do you (?:respond|react)\b|\bwhat do you (?:say|make of)\b"
     r"|\b(?:respond|react) to (?:that|this|those|these|it)\b"
+    r"|\bwhat would you say\b|\bin response to (?:that|this|those|these|it)\b"
+)
+# An answer that counters what it answers: a denial ("flatly untrue", "anything but a closed
+# club") or a dismissal ("farcical", "absurdity"), or a correction ("would actually strengthen
+# Hamas's hands, not Israel's").
+_COUNTER_DENIES = re.compile(
+    r"(?i)\b(?:untrue|not true|false|anything but|not the case|no truth)\b"
+)
+_COUNTER_REJECTS = re.compile(
+    r"(?i)\b(?:farc(?:e|ical)|absurd(?:ity)?|ridiculous|nonsense|baseless|groundless|"
+    r"fly in the face|on the contrary|quite the opposite)\b|\bactually\b[^.?!]*,\s*not\b"
+)
+# An answer paragraph that says which part of a question it takes up: "On the first one",
+# "To your second question", "On Zelenskyy", "As for the report".
+_PART_OPENER = re.compile(
+    r"(?i)^\W*(?:(?:and|but|so|now|then|well|look)\W+){0,3}"
+    r"(?:on|to|as\s+for|with\s+respect\s+to|in\s+terms\s+of|regarding)\s+"
+    r"(?P<what>[^,.:;—?!]{2,60})"
 )
 
 
+_AGREES = frozenset({"agree", "concede", "acknowledge", "support"})  # no reply to a charge
+
+
+@dataclass(slots=True)
+class _Question:
+    """The charge an answer turn may reply to, and the question that carries it."""
+
+    charge: int  # index of the charge in the quotes
+    parts: list[str]  # the question's paragraphs, each a part it asks
+    charge_part: int  # the part holding the charge
+    asked: bool  # the question asks for a response ("Your response?", "Any comment?")
+
+
 def link_answers(quotes: list[ExtractedQuote], turns: Sequence[Turn], text: str = "") -> None:
-    """An answer statement that denies or rejects answers the charge of the question before it
-    (the nearest question turn with a charge of another party; a short follow-up question keeps
-    the charge of the one before), over any other link. A counter-accusation aimed at the
-    charge's owner answers it too."""
+    """An answer statement that replies to the charge of the question before it (the nearest
+    question turn with a charge of another party; a short follow-up question keeps the charge
+    of the one before) answers it, over any other link: a denial, a rejection or a statement
+    that counters it (``counter_type``); a counter-accusation aimed at the charge's owner; the
+    reply that opens the answer, or takes up the charge's part of the question, when the
+    question asks for a response, and a refusal to comment there. A paragraph that takes up
+    another part of the question ("On the first one, ...") does not answer it."""
     index = TurnIndex(turns)
     by_turn: dict[int, list[int]] = {}  # turn label_start -> its quotes
     for i, quote in enumerate(quotes):
         turn = index.at(quote.start)
         if turn is not None:
             by_turn.setdefault(turn.label_start, []).append(i)
-    question: list[int] = []
-    asked = False  # the question asks for a response ("Your response?", "Any comment?")
+    question: _Question | None = None
+    opening = True  # the next answer turn is the first reply to the question
     for turn in turns:
         mine = by_turn.get(turn.label_start, [])
         if turn.kind == "question":
             charges = [i for i in mine if quotes[i].form != "transcript" and _usable(quotes[i])]
             body = text[turn.start : turn.end]
-            follow_up = len(body.split()) <= FOLLOW_UP_WORDS
-            asked = bool(charges) and _ASKS_RESPONSE.search(body) is not None
-            question = charges or (question if follow_up else [])
+            if charges:
+                question = _question(text, turn, charges[-1], quotes[charges[-1]])
+            elif len(body.split()) > FOLLOW_UP_WORDS:
+                question = None
+            elif question is not None:  # a follow-up: asks for a response only if it says so
+                question = replace(question, asked=_ASKS_RESPONSE.search(body) is not None)
+            opening = True
             continue
-        if turn.kind != "answer" or not question:
+        if turn.kind != "answer" or question is None:
             continue
-        charge = question[-1]
-        first = True
-        for i in mine:
-            quote = quotes[i]
-            if quote.form != "transcript":
-                continue
-            reply = first and asked and STANCE.get(quote.type) != "cooperative"
-            if _foreign(quotes[charge], quote) and (reply or _answers(quote, quotes[charge])):
-                _link(quote, charge, quotes[charge])
-            first = False
-        asked = False  # only the first answer turn replies to the request
+        _link_turn(quotes, [i for i in mine if quotes[i].form == "transcript"], question, opening)
+        opening = False  # only the first answer turn replies to the request
+
+
+def _question(text: str, turn: Turn, charge: int, quote: ExtractedQuote) -> _Question:
+    """The question turn that carries ``quote`` (the charge, at index ``charge``)."""
+    body = text[turn.start : turn.end]
+    spans, at = [], turn.start  # the paragraphs: blank lines (a question's lines are wrapped)
+    for gap in [*_BLANK_LINE.finditer(body), None]:
+        end = turn.start + gap.start() if gap is not None else turn.end
+        spans.append((at, end))
+        at = turn.start + gap.end() if gap is not None else at
+    part = next((k for k, (a, b) in enumerate(spans) if a <= quote.start < b), 0)
+    parts = [text[a:b] for a, b in spans]
+    return _Question(charge, parts, part, _ASKS_RESPONSE.search(body) is not None)
+
+
+def _link_turn(
+    quotes: list[ExtractedQuote], mine: list[int], question: _Question, opening: bool
+) -> None:
+    """Link the statements of one answer turn (``mine``, in order) that answer the charge."""
+    charge = quotes[question.charge]
+    part: int | None = None
+    for n, i in enumerate(mine):
+        quote = quotes[i]
+        named = part_named(quote.text, question.parts)
+        part = named if named is not None else part
+        if len(question.parts) > 1 and part is not None and part != question.charge_part:
+            continue  # "On the first one, ...": another part of the question
+        first = (opening and n == 0) or (named is not None and named == question.charge_part)
+        if not _foreign(charge, quote):
+            continue
+        countered = counter_type(quote.text)
+        reply = first and question.asked and quote.type not in _AGREES
+        if quote.type == "decline_comment" and not first:
+            continue  # a refusal further on is about something else
+        if reply or countered or _answers(quote, charge):
+            if countered and quote.type not in ANSWERS and STANCE.get(quote.type) != "hostile":
+                quote.evidence.append(f"type: {quote.type} -> {countered} (counters the charge)")
+                quote.type = countered
+            _link(quote, question.charge, charge)
+
+
+def part_named(answer: str, parts: Sequence[str]) -> int | None:
+    """Which part of a question (its paragraphs) an answer paragraph says it takes up: "On the
+    first one" the first, "On the second question" the one that says "second" (or
+    "separately"), else the second; "On the last" the last; "On Zelenskyy" the only part that
+    names Zelenskyy. None when it says nothing of it, or the question has one part."""
+    match = _PART_OPENER.match(answer)
+    if match is None or len(parts) < 2:
+        return None
+    what = match.group("what").lower()
+    if re.search(r"\bfirst\b", what):
+        return 0
+    if re.search(r"\b(?:last|latter|final)\b", what):
+        return len(parts) - 1
+    if re.search(r"\bsecond\b", what):
+        marked = [
+            k for k, p in enumerate(parts) if re.search(r"(?i)\bsecond(?:ly)?\b|\bseparately\b", p)
+        ]
+        return marked[0] if marked and marked[0] > 0 else 1
+    words = lexicon.content_words(match.group("what")) - {"question", "one", "point"}
+    holding = [k for k, p in enumerate(parts) if words and words & lexicon.content_words(p)]
+    return holding[0] if len(holding) == 1 else None
+
+
+def counter_type(text: str) -> str | None:
+    """ "deny" or "reject" when ``text`` counters what it answers ("flatly untrue", "complete
+    farce"); None otherwise."""
+    if _COUNTER_DENIES.search(text):
+        return "deny"
+    if _COUNTER_REJECTS.search(text):
+        return "reject"
+    return None
 
 
 def _foreign(charge: ExtractedQuote, answer: ExtractedQuote) -> bool:

@@ -418,6 +418,9 @@ def test_a_counter_accusation_at_the_charges_owner_answers_it() -> None:
         "They're saying that the deal is dead and buried for good.",  # a pronoun
         "House Minority Leader Kevin McCarthy is saying the aid was too slow.",  # domestic
         "Ukraine has denied that they are responsible for the strike.",  # a denial, no charge
+        "Two Venezuelan officials who are accused of plotting the attack were arrested.",  # passive
+        # a domestic figure, whose role the capitals before would read as "Israel. The ..."
+        "Just one on Israel.  The Congresswoman Jayapal’s comments on the war drew fire.",
     ],
 )
 def test_questions_without_a_foreign_charge_link_nothing(question: str) -> None:
@@ -510,3 +513,144 @@ def test_the_first_answer_to_an_explicit_request_for_a_response_answers_the_char
     assert first.type not in ("deny", "reject", "protest", "decline_comment")
     assert first.responds_to is not None
     assert quotes[first.responds_to].speaker.affiliation == "China"  # type: ignore[union-attr]
+
+
+# -- charges a question describes, and the answers that counter them (issue 15) ----------------
+
+
+def _dalton(question: str, *answers_: str) -> list[ExtractedQuote]:
+    """A fictional briefing by Ms. Dalton: one question, then her answer paragraphs."""
+    body = "\n\n".join(answers_)
+    return _run(
+        "MS. DALTON: Good afternoon, everyone, and welcome to the briefing.\n\n"
+        f"Q  {question}\n\nMS. DALTON: {body}\n\nQ  Thanks.",
+        title="Press Briefing by Press Secretary Mara Dalton",
+    )
+
+
+def _linked(quotes: list[ExtractedQuote]) -> list[tuple[str, str | None]]:
+    out = []
+    for quote in answers(quotes):
+        if quote.responds_to is not None:
+            owner = quotes[quote.responds_to].speaker
+            out.append((quote.text.split()[0], owner.affiliation if owner else None))
+    return out
+
+
+def test_a_foreign_ministry_charge_in_a_question_links_the_answer_that_denies_it() -> None:
+    quotes = _dalton(
+        # (after a comma: "Q  Valdoria's" would read as a longer name "Q Valdoria")
+        "Thanks, Mara.  Today, Valdoria's foreign ministry says your sanctions on Valdoria are "
+        "illegal.  What's your response?",
+        "That's simply false, and the sanctions are lawful under every rule we know of.",
+    )
+    (answer,) = answers(quotes)[1:]  # after the opening remarks
+    assert answer.responds_to is not None
+    charge = quotes[answer.responds_to]
+    assert charge.form == "reported" and charge.speaker is not None
+    assert charge.speaker.affiliation == "Valdoria"
+    assert answer.target == "Valdoria" and answer.type in ("deny", "reject")
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [
+        (
+            "What do you make of Beijing’s accusation that the naval drills are a rehearsal "
+            "for a blockade of the island?",
+            "China",
+        ),
+        ("How do you respond to the Russian claims that the convoy carried weapons?", "Russia"),
+        (
+            "China was out with some statements of its trade envoy today.  Said it's basically "
+            "a closed club.  What would you say in response to that?",
+            "China",
+        ),
+        (
+            "So, the Israelis in the last few hours have been arguing that the pause makes "
+            "every strike less precise.  Can you respond to that?",
+            "Israel",
+        ),
+        (
+            "I wanted to get your reaction to news that the Israeli parliament passed a "
+            "resolution expressing opposition to the ceasefire plan.",
+            "Israel",
+        ),
+    ],
+)
+def test_a_charge_described_in_a_question_links_the_answer_that_counters_it(
+    question: str, country: str
+) -> None:
+    quotes = _dalton(question, "That is flatly untrue, and it always has been untrue.")
+    assert _linked(quotes) == [("That", country)]
+    (charge,) = [q for q in quotes if q.form != "transcript"]
+    assert charge.text in question  # the charge exists only in the question
+
+
+def test_later_paragraphs_that_counter_the_charge_link_and_are_typed_so() -> None:
+    quotes = _dalton(
+        "China was out with some statements of its trade envoy today.  Said it's basically a "
+        "closed club.  What would you say in response to that?",
+        "It's not a surprise to me that China has concerns about how many countries joined.",
+        "We will hold the first meeting of the framework in the spring, in Jakarta.",
+        "The breadth of participation will show that it's anything but a closed club.",
+    )
+    first, middle, last = answers(quotes)[1:]
+    assert first.responds_to is not None  # the reply to an explicit request for a response
+    assert middle.responds_to is None  # it informs
+    assert last.responds_to is not None and last.type == "deny"
+    assert any("counters the charge" in e for e in last.evidence)
+
+
+def test_an_answer_to_another_part_of_the_question_does_not_link() -> None:
+    quotes = _run(
+        "MS. DALTON: Good afternoon, everyone, and welcome to the briefing.\n\n"
+        # wrapped lines, as in the transcripts: the parts are the paragraphs, not the lines
+        "Q  Two on Israel.  Are you able to confirm the reports about\nthe crossing?\n\n"
+        "And then separately, I wanted to get your reaction to news that\nthe Israeli "
+        "parliament passed a resolution expressing opposition to a\nPalestinian state.\n\n"
+        "MS. DALTON: On the first one, I'm not able to confirm those reports today.\n\n"
+        "On the second question, the best way I can respond to that is to reiterate our "
+        "firm belief in a two-state solution.\n\nQ  Thanks.",
+        title="Press Briefing by Press Secretary Mara Dalton",
+    )
+    first, second = answers(quotes)[1:]
+    assert first.responds_to is None
+    assert second.responds_to is not None
+    assert quotes[second.responds_to].speaker.affiliation == "Israel"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # a question that asks for information carries no charge
+        (
+            "How many inspectors are in the region this week, and when will the talks with "
+            "the Chinese delegation resume?",
+            "It would be absurd to guess at a date; there are twelve inspectors there now.",
+        ),
+        # an answer that agrees, or only informs, does not answer the charge
+        (
+            "What do you make of Beijing’s accusation that the drills are provocative?",
+            "We welcome the talks with Beijing and support dialogue on the drills.",
+        ),
+        (
+            "Beijing’s accusation is that the drills are provocative.  Will the drills go on?",
+            "The drills will go on through Friday, as planned, with twelve partners taking part.",
+        ),
+    ],
+)
+def test_no_link_without_a_charge_or_without_a_counter(question: str, answer: str) -> None:
+    quotes = _dalton(question, answer)
+    assert _linked(quotes) == []
+
+
+def test_a_refusal_further_on_in_the_answer_is_about_something_else() -> None:
+    quotes = _dalton(
+        "Beijing’s accusation is that the drills are provocative.  Can you respond to that?",
+        "Our drills are defensive and announced months ahead, as they always are.",
+        "On the trade talks, I'm not going to comment on the timing of the next round.",
+    )
+    first, refusal = answers(quotes)[1:]
+    assert first.responds_to is not None
+    assert refusal.type == "decline_comment" and refusal.responds_to is None
