@@ -154,10 +154,16 @@ def _unrepeated(ws: Sequence[str], longest: int = 6) -> tuple[str, ...]:
 
 def fits_inside(part: str, whole: str) -> bool:
     """True when every run of ``part``'s words (between its ellipses and brackets) is found in
-    ``whole``'s words, in order: ``part`` quotes ``whole`` in part (a run said twice in a row
-    counts once on both sides)."""
-    runs = [_unrepeated(run) for run in _segments(tokens(part))]
-    haystack = _unrepeated(words(whole))
+    ``whole``'s words, in order: ``part`` quotes ``whole`` in part; or so once a run said twice
+    in a row counts once on both sides."""
+    runs = _segments(tokens(part))
+    if _runs_inside(runs, words(whole)):
+        return True
+    return _runs_inside([_unrepeated(run) for run in runs], _unrepeated(words(whole)))
+
+
+def _runs_inside(runs: Sequence[Sequence[str]], haystack: Sequence[str]) -> bool:
+    """Each run found in ``haystack``, in order (at least ``MIN_PARTIAL_WORDS`` words)."""
     if not runs or sum(len(r) for r in runs) < MIN_PARTIAL_WORDS:
         return False
     at = 0

@@ -14,6 +14,7 @@ from quotes.nlp.variants import (
     best_relation,
     compatible_speakers,
     drift,
+    fits_inside,
     relation,
     same_statement,
     shingles,
@@ -309,3 +310,8 @@ def test_embedding_groups_a_german_original_with_its_english_translation() -> No
     versions = [Version(EN, "Mira Tolan", DAY)]
     assert best_relation(Version(DE, "Mira Tolan", DAY), versions, sim).kind == "translation"
     assert not best_relation(Version(other, "Mira Tolan", DAY), versions, sim).same
+
+
+def test_a_part_that_starts_inside_a_repetition_still_fits_word_for_word() -> None:
+    whole = "We will, we will not accept these terms from Kestria."
+    assert fits_inside("will, we will not accept these terms", whole)
