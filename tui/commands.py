@@ -94,11 +94,12 @@ def _mode(mode: str, app: PaletteHost, screen: Screen[Any]) -> Awaitable[None]:
 
 
 def speaker_commands(speakers: list[SpeakerRow]) -> list[PaletteCommand]:
-    """ "Go to speaker: Antony Blinken" for each speaker."""
+    """ "Go to speaker: Antony Blinken" for each speaker, with how many statements they made
+    (a statement quoted by several outlets counts once, as in the timeline)."""
     out = []
     for row in speakers:
         details = " · ".join(p for p in (row.latest_role, row.country) if p)
-        count = plural(row.quote_count, "quote")
+        count = plural(row.statement_count, "statement")
         out.append(
             PaletteCommand(
                 f"Go to speaker: {row.name}",

@@ -3,7 +3,8 @@
 A statement reported by many outlets comes back in many versions: the same words with other
 quotation marks or punctuation, a part of it with an ellipsis, an editor's ``[China]`` for
 "we", a partial quote inside a reporter's sentence, or another translation of the same words
-("groundless speculation and smears" / "baseless speculation and slander").
+("groundless speculation and smears" / "baseless speculation and slander"), or its original
+in German or French beside an English translation, often of only some of its sentences.
 
 ``relation(a, b)`` says how two quote texts relate (``exact``, ``punctuation``, ``partial``,
 ``near``, ``translation`` or ``none``); ``drift(a, b)`` whether two versions differ in words
@@ -36,6 +37,11 @@ FUZZY_PARTIAL_RATIO = 92.0  # rapidfuzz partial_ratio: a part quoted with transc
 MIN_FUZZY_PARTIAL_WORDS = 5
 MIN_PARTIAL_WORDS = 3  # a partial quote must have at least this many words to be matched
 TRANSLATION_COSINE = 0.75  # cosine of the sentence embeddings: another translation
+# One text English, the other not: cosines across languages run lower for the same words (a
+# German original and its English translation, 0.66-0.82 on data/statements dev) and for
+# different statements (at most 0.57 there) than within one language.
+CROSS_LINGUAL_COSINE = 0.65
+MAX_ALIGNED_SENTENCES = 6  # sentences of the longer text aligned with a shorter translation
 MIN_TRANSLATION_WORDS = 4  # shorter texts say too little for the embedding to tell
 LONG_COPY_WORDS = 8  # a copy this long needs no speaker match (an outlet misattributed it)
 SHINGLE = 4  # words per shingle (the index that finds copies by other speakers)
@@ -132,11 +138,32 @@ def _find(haystack: Sequence[str], needle: Sequence[str], start: int) -> int:
     return -1
 
 
+def _unrepeated(ws: Sequence[str], longest: int = 6) -> tuple[str, ...]:
+    """The words with a run said twice in a row said once ("if she gets to pick, if she gets
+    to pick her judges" -> "if she gets to pick her judges"): a transcript keeps a speaker's
+    repetition that another outlet's quote leaves out."""
+    out: list[str] = []
+    for word in ws:
+        out.append(word)
+        for n in range(1, min(longest, len(out) // 2) + 1):
+            if out[-n:] == out[-2 * n : -n]:
+                del out[-n:]
+                break
+    return tuple(out)
+
+
 def fits_inside(part: str, whole: str) -> bool:
     """True when every run of ``part``'s words (between its ellipses and brackets) is found in
-    ``whole``'s words, in order: ``part`` quotes ``whole`` in part."""
+    ``whole``'s words, in order: ``part`` quotes ``whole`` in part; or so once a run said twice
+    in a row counts once on both sides."""
     runs = _segments(tokens(part))
-    haystack = words(whole)
+    if _runs_inside(runs, words(whole)):
+        return True
+    return _runs_inside([_unrepeated(run) for run in runs], _unrepeated(words(whole)))
+
+
+def _runs_inside(runs: Sequence[Sequence[str]], haystack: Sequence[str]) -> bool:
+    """Each run found in ``haystack``, in order (at least ``MIN_PARTIAL_WORDS`` words)."""
     if not runs or sum(len(r) for r in runs) < MIN_PARTIAL_WORDS:
         return False
     at = 0
@@ -191,15 +218,56 @@ Similarity = Callable[[str, str], float]
 
 def relation(a: str, b: str, similarity: Similarity | None = None) -> Relation:
     """How ``a`` and ``b`` relate: by their words first, then (with ``similarity``, a cosine
-    of sentence embeddings) as translations of the same words; both must be long enough and
-    agree on negation and numbers."""
+    of sentence embeddings) as translations of the same words: the two texts, or the shorter
+    and some consecutive sentences of the longer (``embedding_pairs``), at least
+    ``TRANSLATION_COSINE`` apart, or ``CROSS_LINGUAL_COSINE`` when one is English and the
+    other not."""
     found = textual_relation(a, b)
     if found.same or similarity is None:
         return found
-    if not worth_embedding(a, b):
+    pairs = embedding_pairs(a, b)
+    if not pairs:
         return NONE
-    cosine = similarity(a, b)
-    return Relation("translation", cosine) if cosine >= TRANSLATION_COSINE else NONE
+    cosine = max(similarity(x, y) for x, y in pairs)
+    return Relation("translation", cosine) if cosine >= translation_threshold(a, b) else NONE
+
+
+def translation_threshold(a: str, b: str) -> float:
+    """The cosine two texts need to be translations: lower across languages."""
+    cross = _english(words(a)) != _english(words(b))
+    return CROSS_LINGUAL_COSINE if cross else TRANSLATION_COSINE
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019\u00bb]?\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a quote (split after ``.``, ``!`` or ``?`` and a space)."""
+    return [s for s in (part.strip() for part in _SENTENCE_END.split(text.strip())) if s]
+
+
+def _alignments(a: str, b: str) -> list[tuple[str, str]]:
+    """The two texts, then the shorter with each run of consecutive sentences of the longer
+    (only the longer's first ``MAX_ALIGNED_SENTENCES`` sentences)."""
+    found = [(a, b)]
+    short, long = sorted((a, b), key=lambda t: len(words(t)))
+    parts = sentences(long)[:MAX_ALIGNED_SENTENCES]
+    if len(parts) < 2:
+        return found
+    for i in range(len(parts)):
+        for j in range(i + 1, len(parts) + 1):
+            run = " ".join(parts[i:j])
+            if run != long:
+                found.append((short, run))
+    return found
+
+
+def embedding_pairs(a: str, b: str) -> list[tuple[str, str]]:
+    """The pairs of texts whose cosine may show ``a`` and ``b`` to be translations: the two
+    texts, and the shorter with each run of consecutive sentences of the longer (an outlet
+    that translates only part of a statement, or quotes one sentence of it), each pair
+    ``worth_embedding``."""
+    return [(x, y) for x, y in _alignments(a, b) if worth_embedding(x, y)]
 
 
 def worth_embedding(a: str, b: str) -> bool:
@@ -226,9 +294,17 @@ def _english(ws: Sequence[str]) -> bool:
     return 6 * sum(w in _LIGHT or w in _NEGATION for w in ws) >= len(ws)
 
 
+def _negated(ws: Sequence[str]) -> bool:
+    """A negation among the words; "nothing but piracy" ("only piracy") is none."""
+    return any(
+        _negative(w) and not (w == "nothing" and tuple(ws[i + 1 : i + 2]) == ("but",))
+        for i, w in enumerate(ws)
+    )
+
+
 def _polarity_differs(wa: Sequence[str], wb: Sequence[str]) -> bool:
     """One says "not" where the other does not, or they give other numbers."""
-    return any(map(_negative, wa)) != any(map(_negative, wb)) or _numbers(wa) != _numbers(wb)
+    return _negated(wa) != _negated(wb) or _numbers(wa) != _numbers(wb)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,14 +336,13 @@ def drift(a: str, b: str, kind: str | None = None) -> bool:
     content word substituted or added, a negation or a number changed. Punctuation, case, an
     ellipsis or a shorter (partial) version is no drift; nor are swapped function words. Two
     translations (``kind="translation"``) differ in words by nature: only a negation (when both
-    are English) or a number one has and the other lacks is drift there."""
+    are English) or a number one has and the other lacks is drift there, and only when the
+    shorter differs so from the longer and from every run of the longer's sentences (it may
+    translate a part of it)."""
     if words(a) == words(b) or fits_inside(a, b) or fits_inside(b, a):
         return False
-    if kind == "translation":
-        wa, wb = words(a), words(b)
-        if _english(wa) and _english(wb):
-            return _polarity_differs(wa, wb)
-        return _numbers(wa) != _numbers(wb)
+    if kind == "translation":  # no drift when the shorter agrees with the longer or a part of it
+        return all(_translation_differs(x, y) for x, y in _alignments(a, b))
     for part in word_diff(a, b):
         if part.tag == "equal":
             continue
@@ -277,6 +352,14 @@ def drift(a: str, b: str, kind: str | None = None) -> bool:
         if changed:
             return True
     return False
+
+
+def _translation_differs(a: str, b: str) -> bool:
+    """Two translations differ in a negation (when both are English) or a number."""
+    wa, wb = words(a), words(b)
+    if _english(wa) and _english(wb):
+        return _polarity_differs(wa, wb)
+    return _numbers(wa) != _numbers(wb)
 
 
 def _trimmed_edge(part: DiffPart, a: str, b: str) -> bool:
@@ -379,9 +462,9 @@ def best_relation(
         return best
     prepare = getattr(similarity, "prepare", None)
     if prepare is not None:  # one encoder call for every text the comparisons below need
-        wanted = [v.text for v in versions if needs_embedding(new, v)]
+        wanted = [text for v in versions for text in embedding_texts(new, v)]
         if wanted:
-            prepare([new.text, *wanted])
+            prepare(list(dict.fromkeys([new.text, *wanted])))
     for version in versions:
         found = same_statement(new, version, similarity)
         if found.same and rank(found) > rank(best):
@@ -389,16 +472,18 @@ def best_relation(
     return best
 
 
-def needs_embedding(new: Version, other: Version) -> bool:
-    """Whether ``same_statement`` would ask the embedding about this pair: same person,
-    within the window, no match by words, and ``worth_embedding``."""
-    return (
+def embedding_texts(new: Version, other: Version) -> list[str]:
+    """The texts whose embeddings ``same_statement`` would ask for about this pair (none when
+    it would not ask: another person, out of the window, one article, or a match by words):
+    those of its ``embedding_pairs``."""
+    if not (
         within_window(new.date, other.date)
         and (new.source is None or new.source != other.source)
         and same_person(new.speaker, other.speaker)
-        and worth_embedding(new.text, other.text)
         and not textual_relation(new.text, other.text).same
-    )
+    ):
+        return []
+    return list(dict.fromkeys(t for pair in embedding_pairs(new.text, other.text) for t in pair))
 
 
 def rank(found: Relation) -> tuple[int, float]:

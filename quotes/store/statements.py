@@ -28,7 +28,7 @@ from quotes.nlp.variants import (
     Version,
     best_relation,
     drift,
-    needs_embedding,
+    embedding_texts,
     rank,
     relation,
     same_statement,
@@ -221,12 +221,12 @@ def _prepare(session: Session, found: Sequence[_Seen]) -> None:
             others = [v.version for v in versions]
             if any(same_statement(seen.version, other).same for other in others):
                 continue  # a match by words: no embedding needed for this statement
-            wanted = [o.text for o in others if needs_embedding(seen.version, o)]
+            wanted = [t for o in others for t in embedding_texts(seen.version, o)]
             texts += [seen.version.text, *wanted] if wanted else []
     if texts:
         embedder = similarity()
         if isinstance(embedder, EmbeddingSimilarity):
-            embedder.prepare(texts)
+            embedder.prepare(list(dict.fromkeys(texts)))
 
 
 def _index(session: Session, statement_id: int, text: str) -> None:

@@ -310,3 +310,32 @@ def test_speakers_count_statements_not_copies(session: Session) -> None:
     rows = list_speakers(session)
     counts = [(r.name, r.statement_count, r.quote_count) for r in rows]
     assert counts == [("Jonas Berglund", 3, 3), ("Irena Valko", 2, 4)]
+
+
+def test_a_german_translation_of_part_of_a_statement_joins_it(session: Session) -> None:
+    """A German outlet translates the last two of three sentences: one statement at ingest;
+    another remark by the same person that week stays apart."""
+    english = (
+        "Kestria has closed its airspace to our civilian flights without warning. This is an "
+        "unfriendly act. We call on Kestria to reopen the corridor today."
+    )
+    german = (
+        "Das ist ein unfreundlicher Akt. Wir fordern Kestria auf, den Korridor noch heute zu "
+        "öffnen."
+    )
+    other = (
+        "Kestria has every right to protect its airspace. Our civilian flights will resume "
+        "once the inspections are complete."
+    )
+    save_extraction(
+        session, _article(english, "Mira Tolan", outlet="Wire", date="2034-03-02", url="a")
+    )
+    save_extraction(
+        session, _article(german, "Mira Tolan", outlet="Zeitung", date="2034-03-03", url="b")
+    )
+    save_extraction(
+        session, _article(other, "Mira Tolan", outlet="Wire", date="2034-03-04", url="c")
+    )
+    first, second = _statements(session)
+    assert (first.versions, first.outlets, first.drift) == (2, 2, False)
+    assert second.versions == 1

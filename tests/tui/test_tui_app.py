@@ -43,7 +43,7 @@ async def test_opens_on_speakers_with_the_most_quoted_first(db_url: str) -> None
         table = app.screen.query_one(QuoteTable)
         assert _texts(table) == [WARNING, ACCUSATION]  # date order
         heading = str(app.screen.query_one("#timeline-heading", Static).render())
-        assert "U.S. Secretary of State" in heading and "2 quotes" in heading
+        assert "U.S. Secretary of State" in heading and "2 statements" in heading
 
 
 async def test_filter_narrows_the_speakers_and_follows_the_selection(db_url: str) -> None:

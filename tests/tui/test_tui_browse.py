@@ -79,7 +79,7 @@ async def test_the_timeline_filters_by_type_and_dates(db_url: str, export_dir: P
         await settle(pilot)
         assert [row.text for row in table.quotes] == [WARNING]
         heading = str(screen.query_one("#timeline-heading", Static).render())
-        assert "1 of 2 quotes" in heading
+        assert "1 of 2 statements" in heading
         await pilot.press("e", "enter")  # the export holds what the timeline shows
         await settle(pilot)
         written = (export_dir / "timeline-antony-blinken.md").read_text()

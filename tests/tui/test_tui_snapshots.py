@@ -87,7 +87,7 @@ def test_all_denials_without_a_keyword(db_url: str, snap_compare: Any) -> None:
 
 def test_timeline_filtered_to_warnings(db_url: str, snap_compare: Any) -> None:
     """Blinken's timeline filtered to the type "warn": only the warning of 2023-02-19; the
-    heading says "Antony Blinken · 1 of 2 quotes"."""
+    heading says "Antony Blinken · 1 of 2 statements"."""
 
     async def story(pilot: Pilot[None]) -> None:
         await still(pilot)

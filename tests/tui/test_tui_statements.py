@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Static
 from tui_story import DENIAL, build_store, settle
 
@@ -126,3 +127,30 @@ async def test_a_tui_export_cites_the_earliest_version_and_lists_the_others(
     text = written.read_text()
     assert text.count(DENIAL) == 1  # one citation for the three copies
     assert "Also reported by" in text and "AP" in text and "Global Times" in text
+
+
+async def test_timeline_heading_and_palette_count_statements(copies_url: str) -> None:
+    """The spokesperson has three quotes (Reuters, AP, Global Times) of one statement: the
+    timeline shows one row, and its heading and the palette's "Go to speaker" say so."""
+    app = make_app(copies_url)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"spokes")
+        await settle(pilot)
+        await pilot.press("escape", "enter")
+        await settle(pilot)
+        assert len(app.screen.query_one(QuoteTable).quotes) == 1
+        shown = str(app.screen.query_one("#timeline-heading", Static).render())
+        assert "1 statement" in shown and "quotes" not in shown
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"go to spokes")
+        hits = app.screen.query_one(CommandList)
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if hits.option_count:
+                break
+        assert hits.option_count
+        prompt = str(hits.get_option_at_index(0).prompt)
+        assert "1 statement" in prompt and "3 quotes" not in prompt

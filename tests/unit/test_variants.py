@@ -14,6 +14,7 @@ from quotes.nlp.variants import (
     best_relation,
     compatible_speakers,
     drift,
+    fits_inside,
     relation,
     same_statement,
     shingles,
@@ -229,3 +230,88 @@ def test_a_long_copy_credited_to_another_speaker_is_the_same_statement() -> None
     assert not same_statement(
         Version(short, "Irena Valko", day), Version(short, "Berglund", day)
     ).same
+
+
+# -- translations across languages, of a part, and partial quotes with a repetition -----------
+
+EN = (
+    "Kestria has closed its airspace to our civilian flights without warning. This is an "
+    "unfriendly act. We call on Kestria to reopen the corridor today."
+)
+DE = "Das ist ein unfreundlicher Akt. Wir fordern Kestria auf, den Korridor noch heute zu öffnen."
+DAY = date(2034, 3, 2)
+
+
+def test_a_translation_into_another_language_needs_a_lower_cosine_than_two_english() -> None:
+    """Cosines across languages run lower than between two English renderings: 0.70 is a
+    translation between German and English, not between two English texts."""
+    de = "Wir werden unseren Botschafter vorerst nicht zurückrufen."
+    en = "We will not recall our ambassador for now."
+    en2 = "For now we shall not be recalling our envoy."
+    sim = _fake_similarity({frozenset((de, en)): 0.70, frozenset((en, en2)): 0.70})
+    assert relation(de, en, sim).kind == "translation"
+    assert not relation(en, en2, sim).same
+
+
+def test_another_language_below_the_cross_lingual_threshold_stays_apart() -> None:
+    fr = "Nous ne rappellerons pas notre ambassadeur pour l'instant."
+    en = "We will recall our ambassador if the crew is not home by Friday."
+    assert not relation(fr, en, _fake_similarity({frozenset((fr, en)): 0.57})).same
+
+
+def test_a_translation_of_part_of_a_statement_is_matched_on_its_sentences() -> None:
+    """The German outlet translates the last two of three sentences: the whole texts are far
+    apart, the German and those two sentences are close."""
+    last_two = "This is an unfriendly act. We call on Kestria to reopen the corridor today."
+    sim = _fake_similarity({frozenset((DE, EN)): 0.55, frozenset((DE, last_two)): 0.80})
+    found = same_statement(Version(EN, "Mira Tolan", DAY), Version(DE, "Mira Tolan", DAY), sim)
+    assert found.kind == "translation"
+
+
+def test_an_english_fragment_of_a_foreign_statement_is_matched_on_its_sentence() -> None:
+    fragment = "an unfriendly act, plain and simple"
+    sentence = "Das ist ein unfreundlicher Akt."
+    sim = _fake_similarity({frozenset((fragment, sentence)): 0.72})
+    found = same_statement(
+        Version(fragment, "Mira Tolan", DAY), Version(DE, "Mira Tolan", DAY), sim
+    )
+    assert found.kind == "translation"
+
+
+def test_nothing_but_is_no_negation_between_two_english_renderings() -> None:
+    a = "The border guards seized our trawler. This is piracy, plain and simple."
+    b = "Border guards took our trawler. This is nothing but piracy."
+    sim = _fake_similarity({frozenset((a, b)): 0.85})
+    assert relation(a, b, sim).kind == "translation"
+    assert not drift(a, b, "translation")
+    c = "Border guards took our trawler. This is not piracy."
+    assert not relation(a, c, _fake_similarity({frozenset((a, c)): 0.85})).same
+
+
+def test_a_partial_quote_matches_a_version_that_repeats_words() -> None:
+    """A transcript keeps the speaker's repetition ("if they get to pick, if they get to
+    pick"); the shorter quote leaves it out."""
+    whole = (
+        "They want to scrap the treaty. By the way, if they get to pick, if they get to pick "
+        "the negotiators, nothing you can do, folks."
+    )
+    part = "By the way, if they get to pick the negotiators, nothing you can do,"
+    assert relation(part, whole).kind == "partial"
+    assert not relation("By the way, if they get to pick the judges, nothing to do", whole).same
+
+
+@pytest.mark.slow
+def test_embedding_groups_a_german_original_with_its_english_translation() -> None:
+    sim = EmbeddingSimilarity()
+    other = (
+        "Kestria has every right to protect its airspace. Our civilian flights will resume "
+        "once the inspections are complete."
+    )
+    versions = [Version(EN, "Mira Tolan", DAY)]
+    assert best_relation(Version(DE, "Mira Tolan", DAY), versions, sim).kind == "translation"
+    assert not best_relation(Version(other, "Mira Tolan", DAY), versions, sim).same
+
+
+def test_a_part_that_starts_inside_a_repetition_still_fits_word_for_word() -> None:
+    whole = "We will, we will not accept these terms from Kestria."
+    assert fits_inside("will, we will not accept these terms", whole)

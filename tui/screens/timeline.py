@@ -33,15 +33,17 @@ from tui.widgets.speaker_list import SpeakerList
 def heading(
     speaker: SpeakerRow | None, total: int, *, filtered: bool = False, problem: str | None = None
 ) -> Text:
-    """Two lines: "Antony Blinken · 12 quotes" (filtered: "· 3 of 12 quotes") / "U.S.
-    Secretary of State · United States" (or why the filters cannot be applied)."""
+    """Two lines: "Antony Blinken · 12 statements" (filtered: "· 3 of 12 statements") /
+    "U.S. Secretary of State · United States" (or why the filters cannot be applied). The
+    timeline lists a statement once however many outlets quoted it, so the heading counts
+    statements, as ``quotes speakers`` does."""
     if speaker is None:
         return Text("No speaker selected", style="dim")
     text = Text(speaker.name, style="bold")
     if filtered and problem is None:
-        text.append(f" · {total:,} of {plural(speaker.quote_count, 'quote')}", style="dim")
+        text.append(f" · {total:,} of {plural(speaker.statement_count, 'statement')}", style="dim")
     else:
-        text.append(f" · {plural(total, 'quote')}", style="dim")
+        text.append(f" · {plural(total, 'statement')}", style="dim")
     if problem is not None:
         text.append("\n" + problem, style="bold red")
         return text
@@ -121,7 +123,9 @@ class TimelineScreen(ModeScreen):
 
     def show_speaker(self, speaker: SpeakerRow) -> None:
         self.speaker = speaker
-        self.query_one("#timeline-heading", Static).update(heading(speaker, speaker.quote_count))
+        self.query_one("#timeline-heading", Static).update(
+            heading(speaker, speaker.statement_count)
+        )
         self._load_timeline(speaker)
 
     def read_filters(self) -> QuoteFilter | str:
@@ -196,7 +200,7 @@ class TimelineScreen(ModeScreen):
         if isinstance(filters, str):
             return None
         table = self.query_one(QuoteTable)
-        total = table.total if table.quotes or not filters.empty else speaker.quote_count
+        total = table.total if table.quotes or not filters.empty else speaker.statement_count
         return Selection(
             total,
             f"timeline-{slug(speaker.name)}.md",
