@@ -169,7 +169,8 @@ class QuotesApp(App[None]):
             if typed is not None:
                 self.export(selection, typed, fmt, name)  # a worker: fetching may take a moment
 
-        title = f"Export {plural(selection.count, 'quote')} as {FORMAT_NAMES[fmt]}"
+        # one citation per statement (its earliest version), however many outlets carried it
+        title = f"Export {plural(selection.count, 'statement')} as {FORMAT_NAMES[fmt]}"
         self.push_screen(ExportPathScreen(title, name, self.export_dir), write)
 
     def wrote(self, path: Path) -> None:

@@ -26,7 +26,7 @@ async def test_a_filter_without_a_keyword_lists_every_matching_quote(db_url: str
         assert isinstance(screen, SearchScreen)
         assert [row.text for row in screen.results] == [ACCUSATION, WARNING]  # newest first
         status = str(screen.query_one("#search-status", Static).render())
-        assert "2 quotes by Antony Blinken" in status
+        assert "2 statements by Antony Blinken" in status
         screen.query_one("#search-type", Select).value = "warn"
         await settle(pilot)
         assert [row.text for row in screen.results] == [WARNING]

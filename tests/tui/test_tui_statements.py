@@ -15,6 +15,7 @@ from quotes.store.db import make_engine, session_scope
 from quotes.store.write import save_extraction
 from tui.app import make_app
 from tui.screens.detail import QuoteDetailScreen, diff_text
+from tui.screens.export_dialog import ExportPathScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.quote_table import QuoteTable
 from tui.widgets.speaker_list import SpeakerList, speaker_prompt
@@ -154,3 +155,28 @@ async def test_timeline_heading_and_palette_count_statements(copies_url: str) ->
         assert hits.option_count
         prompt = str(hits.get_option_at_index(0).prompt)
         assert "1 statement" in prompt and "3 quotes" not in prompt
+
+
+async def test_export_dialog_and_search_status_count_statements(copies_url: str) -> None:
+    """Three outlets' copies of one remark are one row and one citation: the export prompt and
+    the filters-only search status say "1 statement", not "3 quotes"."""
+    app = make_app(copies_url)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"spokes")
+        await settle(pilot)
+        await pilot.press("escape", "enter")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportPathScreen)
+        assert app.screen.title_text.startswith("Export 1 statement as")
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("3", "tab", "tab", *"spokesperson")  # the speaker box, no keyword
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        assert len(screen.results) == 1
+        status = str(screen.query_one("#search-status", Static).render())
+        assert "1 statement by" in status and "quote" not in status

@@ -207,7 +207,7 @@ class SearchScreen(ModeScreen):
             if not rows:
                 self._status(f"No quotes{by}{kind} with these filters.")
                 return
-            noun = "quote" if len(rows) == 1 else "quotes"
+            noun = "statement" if len(rows) == 1 else "statements"  # a row per statement
             self._status(
                 f"{len(rows)}{more} {noun}{by}{kind}, newest first · enter opens · e exports"
             )
