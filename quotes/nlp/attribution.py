@@ -857,6 +857,11 @@ def parsed_subject(sent: Sentence, verb: Token) -> Token | None:
                     return sent.tok(tok.head)
                 return None
             return head
+        if tok.deprel == "acl" and tok.head > 0 and _adjunct_noun(sent, tok):
+            # "battled with Guardian, at one point calling him a liar": the parser hung the
+            # participle on the noun of a prepositional phrase; it speaks for the clause
+            tok = sent.tok(sent.tok(tok.head).head)
+            continue
         if tok.deprel == "acl" and tok.head > 0 and sent.tok(tok.head).upos in ("NOUN", "PROPN"):
             if any(k.text.lower() == "to" for k in sent.kids(tok.id, "mark")):
                 return None  # "other measures to protest": the measures do not speak
@@ -870,6 +875,21 @@ def parsed_subject(sent: Sentence, verb: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _adjunct_noun(sent: Sentence, participle: Token) -> bool:
+    """Whether a gerund modifies the noun of a clause's prepositional adjunct ("at one point
+    calling"), under a verb: such a noun does not act, the clause's subject does."""
+    if "VerbForm=Ger" not in participle.feats:
+        return False
+    noun = sent.tok(participle.head)
+    return (
+        noun.upos == "NOUN"
+        and noun.deprel.startswith("obl")
+        and bool(sent.kids(noun.id, "case"))
+        and noun.head > 0
+        and sent.tok(noun.head).upos == "VERB"
+    )
 
 
 def _name_after_role(subjects: list[Token]) -> Token:

@@ -1312,3 +1312,30 @@ def test_a_headline_with_a_comma_and_a_cue_names_no_speaker_by_that_rule() -> No
     quotes = run(HEADLINE_TAIL, text)
     assert all(q.speaker is None or "Jerusalem" not in (q.speaker.name or "") for q in quotes)
     assert all(not any("cue-after" in e for e in q.evidence) for q in quotes)
+
+
+AT_ONE_POINT = rows(
+    "1 Trump Trump PROPN _ _ 2 nsubj _ NER=S-PER",
+    "2 battled battle VERB _ Tense=Past|VerbForm=Part 0 root _ _",
+    "3 with with ADP _ _ 4 case _ _",
+    "4 Guardian Guardian PROPN _ _ 2 obl _ NER=S-PER",
+    "5 , , PUNCT _ _ 8 punct _ _",
+    "6 at at ADP _ _ 8 case _ _",
+    "7 one one NUM _ _ 8 nummod _ _",
+    "8 point point NOUN _ _ 2 obl _ _",
+    "9 calling call VERB _ VerbForm=Ger 8 acl _ _",
+    "10 him he PRON _ _ 9 obj _ _",
+    "11 a a DET _ _ 13 det _ _",
+    '12 " " PUNCT _ _ 13 punct _ _',
+    "13 liar liar NOUN _ _ 9 xcomp _ _",
+    '14 " " PUNCT _ _ 13 punct _ _',
+    "15 . . PUNCT _ _ 2 punct _ _",
+)
+
+
+def test_a_participle_the_parser_hung_on_a_prepositional_phrase_speaks_for_the_clause() -> None:
+    # PolNeAR train: 'Trump battled with Guardian, at one point calling him a "liar"' gave the
+    # quote to "one point": the parser made "calling" a modifier of "point" (in "at one point").
+    text = 'Trump battled with Guardian, at one point calling him a "liar".'
+    (quote,) = run(AT_ONE_POINT, text)
+    assert quote.speaker is not None and quote.speaker.name == "Trump"
