@@ -744,7 +744,7 @@ def _subject(
             apposed = _role_comma_name(doc, sent, left)
             if apposed is not None:
                 return apposed
-            named = _name_before_apposition(left)
+            named = _name_before_apposition(left) or _inverted_name(verb, right)
             return describe(noun_phrase(sent, named), doc.text) if named else None
         return describe(noun_phrase(sent, head), doc.text)
     np_left = _np_head(left, last=True)
@@ -754,6 +754,23 @@ def _subject(
     if np_right is not None:
         return describe(noun_phrase(sent, np_right), doc.text)
     return None
+
+
+def _inverted_name(verb: Token, right: list[Token]) -> Token | None:
+    """ "..., explained Rosenberg, “...”": a person's name right after a cue that has no
+    parsed subject, closed by a comma or colon before the quote ("told Jake Tapper," names
+    whom it was said to)."""
+    if surface_lemma(verb) in _ADDRESSEE:
+        return None
+    names = []
+    for tok in right:
+        if tok.upos != "PROPN":
+            break
+        names.append(tok)
+    rest = right[len(names) :]
+    if not names or not any(t.ner.endswith("PER") for t in names):
+        return None
+    return names[-1] if not rest or rest[0].text in (",", ":") else None
 
 
 def past_dateline(text: str, sent: Sentence, head: Token) -> Token:

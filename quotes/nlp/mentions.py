@@ -230,8 +230,9 @@ def _surface_phrase(sent: Sentence, head: Token) -> list[Token]:
     if hi + 1 < len(toks) and toks[hi + 1].text.lower() in _DOCUMENT_NOUNS:
         hi += 1  # "the Norland Senate report": the report, which may speak
     run = toks[lo : hi + 1]
-    while run and run[0].text == "of":
-        run = run[1:]
+    opening = lexicon.word_list("function_words") - _DETS
+    while run and run[0] is not head and (run[0].text == "of" or run[0].text.lower() in opening):
+        run = run[1:]  # "As Rosenberg explained": "As" opens the clause, not the name
     return (run + _surface_apposition(toks, hi + 1)) if run else [head]
 
 

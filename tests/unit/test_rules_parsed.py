@@ -1339,3 +1339,32 @@ def test_a_participle_the_parser_hung_on_a_prepositional_phrase_speaks_for_the_c
     text = 'Trump battled with Guardian, at one point calling him a "liar".'
     (quote,) = run(AT_ONE_POINT, text)
     assert quote.speaker is not None and quote.speaker.name == "Trump"
+
+
+INVERTED_BEFORE = rows(
+    "1 Because because SCONJ _ _ 3 mark _ _",
+    "2 Democrats Democrats PROPN _ _ 3 nsubj _ _",
+    "3 crafted craft VERB _ _ 6 advcl _ _",
+    "4 it it PRON _ _ 3 obj _ _",
+    "5 , , PUNCT _ _ 3 punct _ _",
+    "6 explained explain VERB _ _ 0 root _ _",
+    "7 Rosenberg Rosenberg PROPN _ _ 6 iobj _ NER=S-PER",
+    "8 , , PUNCT _ _ 11 punct _ _",
+    "9 “ “ PUNCT _ _ 11 punct _ _",
+    "10 it it PRON _ _ 11 nsubj _ _",
+    "11 is be AUX _ _ 6 ccomp _ _",
+    "12 hard hard ADJ _ _ 11 xcomp _ _",
+    "13 to to PART _ _ 14 mark _ _",
+    "14 win win VERB _ _ 12 xcomp _ _",
+    "15 there there ADV _ _ 14 advmod _ _",
+    "16 . . PUNCT _ _ 6 punct _ _",
+    "17 ” ” PUNCT _ _ 6 punct _ _",
+)
+
+
+def test_an_inverted_cue_before_the_quote_takes_the_name_after_it() -> None:
+    # PolNeAR train: '..., explained Rosenberg, "..."' had no speaker: the parser made
+    # Rosenberg an indirect object of "explained".
+    text = "Because Democrats crafted it, explained Rosenberg, “it is hard to win there.”"
+    (quote,) = run(INVERTED_BEFORE, text)
+    assert quote.speaker is not None and quote.speaker.name == "Rosenberg"

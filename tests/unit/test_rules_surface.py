@@ -412,3 +412,9 @@ def test_a_name_in_a_sentence_after_the_previous_quote_still_stops_the_carry() -
 def test_he_and_she_skip_people_whose_first_name_says_otherwise(text: str, speaker: str) -> None:
     (got,) = speakers(text)
     assert got is not None and got.endswith(speaker)
+
+
+def test_a_capitalised_conjunction_before_a_name_is_not_part_of_it() -> None:
+    # PolNeAR train: 'As Rosenberg explained, "..."' named the speaker "As Rosenberg".
+    text = "As Ann Rosenberg explained, “with this thing over by mid-March, it is hard.”"
+    assert speakers(text) == ["Ann Rosenberg"]
