@@ -307,11 +307,14 @@ def _first_cue(
         if not cue or tok.deprel == "acl" or _subordinate(sent, tok):
             # "... as “unhinged” a Donald Trump tweet attacking ...": a participle describing
             # a noun after the quote is not the quote's cue
-            if tok.upos in ("VERB", "AUX") and tok.deprel not in ("aux", "cop", "amod"):
+            if tok.upos in ("VERB", "AUX") and tok.deprel.split(":")[0] not in _VERB_PARTS:
                 return None, True  # another clause started: no cue right after this quote
             continue
+        reporter = _quoted_as(sent, tok)
+        if reporter is None:
+            return None, True  # '"...;" this is described as': said about, not by, "this"
         left, right = core[:i], [t for t, _ in words if t.start > tok.start]
-        mention = _adjacent_subject(doc, sent, tok, left, right)
+        mention = _adjacent_subject(doc, sent, reporter, left, right)
         if mention is not None:
             cue_token = (sent.index, tok.id)
             return Attribution(
@@ -319,6 +322,19 @@ def _first_cue(
             ), True
         return None, True
     return None, False
+
+
+_VERB_PARTS = ("aux", "cop", "amod")  # "is" in "is quoted": part of the verb, not a new clause
+
+
+def _quoted_as(sent: Sentence, cue: Token) -> Token | None:
+    """The cue whose subject speaks: ``cue`` itself, or for "Braynard is quoted as saying" the
+    "saying" (``parsed_subject`` climbs from it to the passive's subject); None for another
+    passive cue ("this is described as"), whose subject is what was spoken about."""
+    if not any(k.deprel == "aux:pass" for k in sent.kids(cue.id)):
+        return cue
+    inner = [k for k in sent.kids(cue.id, "advcl") if k.start > cue.start and is_cue(k)]
+    return inner[0] if inner else None
 
 
 def _noun_tagged_cue(core: list[Token], i: int) -> bool:

@@ -1368,3 +1368,30 @@ def test_an_inverted_cue_before_the_quote_takes_the_name_after_it() -> None:
     text = "Because Democrats crafted it, explained Rosenberg, “it is hard to win there.”"
     (quote,) = run(INVERTED_BEFORE, text)
     assert quote.speaker is not None and quote.speaker.name == "Rosenberg"
+
+
+QUOTED_AS_SAYING = rows(
+    "1 “ “ PUNCT _ _ 3 punct _ _",
+    "2 Our we PRON _ _ 3 nmod:poss _ _",
+    "3 method method NOUN _ _ 4 nsubj _ _",
+    "4 succeeds succeed VERB _ _ 10 advcl _ _",
+    "5 where where ADV _ _ 7 advmod _ _",
+    "6 others other NOUN _ _ 7 nsubj _ _",
+    "7 fail fail VERB _ _ 4 ccomp _ _",
+    "8 , , PUNCT _ _ 4 punct _ _",
+    "9 ” ” PUNCT _ _ 4 punct _ _",
+    "10 Braynard Braynard PROPN _ _ 12 nsubj:pass _ NER=S-PER",
+    "11 is be AUX _ _ 12 aux:pass _ _",
+    "12 quoted quote VERB _ _ 0 root _ _",
+    "13 as as SCONJ _ _ 14 mark _ _",
+    "14 saying say VERB _ VerbForm=Ger 12 advcl _ _",
+    "15 . . PUNCT _ _ 12 punct _ _",
+)
+
+
+def test_a_name_quoted_as_saying_after_the_quote_speaks() -> None:
+    # PolNeAR train: '"...," Braynard is quoted as saying.' had no speaker: the passive
+    # auxiliary stopped the search for a cue, and "quoted" itself names no one who quotes.
+    text = "“Our method succeeds where others fail,” Braynard is quoted as saying."
+    (quote,) = run(QUOTED_AS_SAYING, text)
+    assert quote.speaker is not None and quote.speaker.name == "Braynard"
