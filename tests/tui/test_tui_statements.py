@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
 from textual.widgets import Static
 from tui_story import DENIAL, build_store, settle
 
@@ -48,6 +49,15 @@ def copies_url(tmp_path: Path) -> str:
         save_extraction(session, _copy(DRIFTED, "Global Times", "2023-02-21"))
     engine.dispose()
     return url
+
+
+async def open_spokesperson_timeline(pilot: Pilot[None]) -> None:
+    """Find the spokesperson in the speaker list and open their timeline."""
+    await settle(pilot)
+    await pilot.press("slash", *"spokes")
+    await settle(pilot)
+    await pilot.press("escape", "enter")
+    await settle(pilot)
 
 
 def test_diff_text_highlights_the_changed_words() -> None:
@@ -117,11 +127,7 @@ async def test_a_tui_export_cites_the_earliest_version_and_lists_the_others(
 ) -> None:
     app = make_app(copies_url)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"spokes")
-        await settle(pilot)
-        await pilot.press("escape", "enter")
-        await settle(pilot)
+        await open_spokesperson_timeline(pilot)
         await pilot.press("e", "enter")
         await settle(pilot)
     (written,) = export_dir.iterdir()
@@ -135,11 +141,7 @@ async def test_timeline_heading_and_palette_count_statements(copies_url: str) ->
     timeline shows one row, and its heading and the palette's "Go to speaker" say so."""
     app = make_app(copies_url)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"spokes")
-        await settle(pilot)
-        await pilot.press("escape", "enter")
-        await settle(pilot)
+        await open_spokesperson_timeline(pilot)
         assert len(app.screen.query_one(QuoteTable).quotes) == 1
         shown = str(app.screen.query_one("#timeline-heading", Static).render())
         assert "1 statement" in shown and "quotes" not in shown
@@ -162,11 +164,7 @@ async def test_export_dialog_and_search_status_count_statements(copies_url: str)
     the filters-only search status say "1 statement", not "3 quotes"."""
     app = make_app(copies_url)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"spokes")
-        await settle(pilot)
-        await pilot.press("escape", "enter")
-        await settle(pilot)
+        await open_spokesperson_timeline(pilot)
         await pilot.press("e")
         await settle(pilot)
         assert isinstance(app.screen, ExportPathScreen)
