@@ -57,8 +57,10 @@ EASY_CUES = (
 
 _EASY_NP = (
     r"(?:he|she|they|I|we|it"
-    r"|(?:(?:the|a|an|one|another)\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+"
-    r"|(?:the|a|an)\s+(?:[\w-]+\s+){0,3}[\w-]+)"
+    # a name, or "the" and a name ("the Foreign Ministry"); "a Trump confidant", "one Trump
+    # adviser" are descriptions the surface rules cut short at the capitals
+    r"|(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+"
+    r"|(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)"
 )
 # A whole sentence that is one quote and its attribution: '"...," the minister said.'
 _EASY_ATTRIBUTION = re.compile(

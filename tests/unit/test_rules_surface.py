@@ -418,3 +418,32 @@ def test_a_capitalised_conjunction_before_a_name_is_not_part_of_it() -> None:
     # PolNeAR train: 'As Rosenberg explained, "..."' named the speaker "As Rosenberg".
     text = "As Ann Rosenberg explained, “with this thing over by mid-March, it is hard.”"
     assert speakers(text) == ["Ann Rosenberg"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # PolNeAR train: the surface rules named no one (or "Trump") for these, and the
+        # selector had left them to the surface rules as easy
+        "“Trump is bigger than the Republican Party,” said one Trump confidant.",
+        "“Trump is bigger than the Republican Party,” said a Trump confidant.",
+        "“There is no home-state advantage,” said one unaligned Florida Republican strategist.",
+        "“Trump is bigger than the Republican Party,” one analyst said.",
+    ],
+)
+def test_an_attribution_the_surface_rules_cannot_name_gets_the_full_parse(sentence: str) -> None:
+    assert deep_selector(sentence, (0, len(sentence)))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We will not accept this,” the minister said.",
+        "“We will not accept this,” said Foreign Minister Anna Berg.",
+        "“We will not accept this,” she said.",
+        "“We will not accept this,” a senior official said.",
+    ],
+)
+def test_a_plain_attribution_is_left_to_the_surface_rules(sentence: str) -> None:
+    assert not deep_selector(sentence, (0, len(sentence)))
+    assert speakers(sentence) != [None]
