@@ -459,6 +459,7 @@ def _nominal_run(tokens: list[Token]) -> list[Token]:
     for tok in tokens:
         word = tok.text.lower()
         fits = _nominal(tok) or word in (*dets, "of") or tok.upos in ("DET", "ADJ", "NUM")
+        fits = fits or (tok.upos == "VERB" and tok.deprel == "amod")  # "retired neurosurgeon"
         if tok.upos == "ADP" and word != "of":
             fits = False
         # untagged: a lower-case word right after a determiner is the noun ("the ruling")

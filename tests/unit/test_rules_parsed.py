@@ -1395,3 +1395,30 @@ def test_a_name_quoted_as_saying_after_the_quote_speaks() -> None:
     text = "“Our method succeeds where others fail,” Braynard is quoted as saying."
     (quote,) = run(QUOTED_AS_SAYING, text)
     assert quote.speaker is not None and quote.speaker.name == "Braynard"
+
+
+PARTICIPLE_TITLE = rows(
+    '1 " " PUNCT _ _ 3 punct _ _',
+    "2 Forget forget VERB _ _ 0 root _ _",
+    "3 it it PRON _ _ 2 obj _ _",
+    "4 , , PUNCT _ _ 2 punct _ _",
+    '5 " " PUNCT _ _ 2 punct _ _',
+    "6 said say VERB _ _ 2 parataxis _ _",
+    "7 retired retire VERB _ VerbForm=Part 8 amod _ _",
+    "8 neurosurgeon neurosurgeon NOUN _ _ 9 nmod:desc _ _",
+    "9 Ben Ben PROPN _ _ 12 nsubj _ NER=B-PER",
+    "10 Carson Carson PROPN _ _ 9 flat _ NER=E-PER",
+    "11 , , PUNCT _ _ 12 punct _ _",
+    "12 asked ask VERB _ _ 6 ccomp _ _",
+    "13 about about ADP _ _ 14 case _ _",
+    "14 it it PRON _ _ 12 obl _ _",
+    "15 . . PUNCT _ _ 6 punct _ _",
+)
+
+
+def test_an_inverted_cue_before_a_participle_title_takes_the_named_person() -> None:
+    # PolNeAR train: '"...," said retired neurosurgeon Ben Carson, asked about ...' had no
+    # speaker: the parser gave "Ben" to "asked", and "retired" (a verb) stopped the noun run.
+    text = '"Forget it," said retired neurosurgeon Ben Carson, asked about it.'
+    (quote,) = run(PARTICIPLE_TITLE, text)
+    assert quote.speaker is not None and quote.speaker.name == "Ben Carson"
