@@ -67,8 +67,7 @@ class EntityRegistry:
             if entity is not None:
                 entity.quoted_only = True
                 entity.last_seen = mention.start
-                if entity.kind in ("person", "unknown"):
-                    entity.pronoun = _gender(mention) or None
+                _learn_pronoun(entity, _gender(mention))
         return entity
 
     def resolve(self, mention: Mention, *, speaking: bool = True) -> Entity | None:
@@ -79,10 +78,9 @@ class EntityRegistry:
             return None
         entity.quoted_only = False
         self._enrich(entity, mention)
-        gendered = mention.text.lower() if mention.kind == "pronoun" else _gender(mention)
-        person = entity.kind == "person" or (entity.kind == "unknown" and entity.named)
-        if gendered in _GENDERED and person and entity.pronoun is None:
-            entity.pronoun = gendered
+        _learn_pronoun(
+            entity, mention.text.lower() if mention.kind == "pronoun" else _gender(mention)
+        )
         entity.last_seen = mention.start
         if speaking:
             entity.last_spoke = mention.start
@@ -288,6 +286,14 @@ _GENDER_WORDS = {
     **dict.fromkeys(("spokeswoman", "congresswoman", "chairwoman", "businesswoman"), "she"),
     **dict.fromkeys(("mr", "sir", "monsieur", "spokesman", "congressman", "businessman"), "he"),
 }
+
+
+def _learn_pronoun(entity: Entity, gendered: str) -> None:
+    """Remember "he" or "she" for a person (or a named entity of unknown kind) the first time a
+    pronoun, title, role word or first name says which."""
+    person = entity.kind == "person" or (entity.kind == "unknown" and entity.named)
+    if gendered in _GENDERED and person and entity.pronoun is None:
+        entity.pronoun = gendered
 
 
 def _gender(mention: Mention) -> str:

@@ -230,10 +230,15 @@ def _surface_phrase(sent: Sentence, head: Token) -> list[Token]:
     if hi + 1 < len(toks) and toks[hi + 1].text.lower() in _DOCUMENT_NOUNS:
         hi += 1  # "the Norland Senate report": the report, which may speak
     run = toks[lo : hi + 1]
-    opening = lexicon.word_list("function_words") - _DETS
-    while run and run[0] is not head and (run[0].text == "of" or run[0].text.lower() in opening):
+    while run and run[0] is not head and _opens_clause(run[0].text):
         run = run[1:]  # "As Rosenberg explained": "As" opens the clause, not the name
     return (run + _surface_apposition(toks, hi + 1)) if run else [head]
+
+
+def _opens_clause(word: str) -> bool:
+    """A function word other than a determiner ("of", "As", "When"): not a name's start."""
+    lower = word.lower()
+    return lower in lexicon.word_list("function_words") and lower not in _DETS
 
 
 _CLAUSE_WORDS = frozenset(["who", "which", "that", "whose", "whom", "and", "but", "said", "says"])

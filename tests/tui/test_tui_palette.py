@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
-from tui_story import DENIAL, WARNING, settle
+from tui_story import DENIAL, WARNING, palette_hits, settle
 
 from tui.app import QuotesApp, make_app
 from tui.commands import fixed_commands
@@ -24,15 +24,7 @@ pytestmark = pytest.mark.anyio
 
 async def run_command(pilot: Pilot[None], typed: str) -> None:
     """Open the palette, type, wait for the hits, take the first."""
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, CommandPalette)
-    await pilot.press(*typed)
-    hits = pilot.app.screen.query_one(CommandList)
-    for _ in range(50):
-        await pilot.pause(0.05)
-        if hits.option_count:
-            break
+    hits = await palette_hits(pilot, typed)
     assert hits.option_count, f"no command for {typed!r}"
     if hits.highlighted is None:
         await pilot.press("down")

@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Static
-from tui_story import DENIAL, build_store, settle
+from tui_story import DENIAL, build_store, palette_hits, settle
 
 from quotes.nlp.types import Document, DocumentMeta, ExtractedQuote, ExtractedSpeaker, Extraction
 from quotes.store.db import make_engine, session_scope
@@ -145,15 +144,7 @@ async def test_timeline_heading_and_palette_count_statements(copies_url: str) ->
         assert len(app.screen.query_one(QuoteTable).quotes) == 1
         shown = str(app.screen.query_one("#timeline-heading", Static).render())
         assert "1 statement" in shown and "quotes" not in shown
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"go to spokes")
-        hits = app.screen.query_one(CommandList)
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if hits.option_count:
-                break
+        hits = await palette_hits(pilot, "go to spokes")
         assert hits.option_count
         prompt = str(hits.get_option_at_index(0).prompt)
         assert "1 statement" in prompt and "3 quotes" not in prompt

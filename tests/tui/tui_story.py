@@ -8,6 +8,7 @@ same article ("... smears"), answering the accusation; Blinken warns China a day
 
 from __future__ import annotations
 
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -195,3 +196,18 @@ async def still(pilot: Pilot[None]) -> None:
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False
     await pilot.pause()
+
+
+async def palette_hits(pilot: Pilot[None], typed: str) -> CommandList:
+    """Open the command palette, type ``typed`` and wait for its hits (the list is returned
+    as it stands after at most 2.5 s)."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await pilot.press(*typed)
+    hits = pilot.app.screen.query_one(CommandList)
+    for _ in range(50):
+        await pilot.pause(0.05)
+        if hits.option_count:
+            break
+    return hits
