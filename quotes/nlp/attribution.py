@@ -68,7 +68,11 @@ def attribute(doc: ParsedDoc, span: QuoteSpan, inside: SpanIndex) -> Attribution
         if not any(not _is_punct(t) for t in after):
             # '"...?" Clinton said.' is often split into two sentences after the mark
             nxt = _next_sentence(doc, close_sent, span.end)
-            if nxt is not None and _short_cue_clause(nxt, inside):
+            alone = open_sent is None or not any(
+                not _is_punct(t)
+                for t in _since_quote([t for t in open_sent.tokens if t.end <= span.start], inside)
+            )
+            if nxt is not None and _short_cue_clause(nxt, inside, alone):
                 target_sent = nxt
                 after = _until_quote(nxt.tokens, inside)
         found = _cue_after(doc, target_sent, after)
@@ -174,11 +178,23 @@ def _previous_statement(doc: ParsedDoc, prev: Sentence) -> Attribution | None:
     )
 
 
-def _short_cue_clause(sent: Sentence, inside: SpanIndex) -> bool:
-    """A sentence that is only an attribution: ``Clinton said.``, ``said the minister.``"""
+def _short_cue_clause(sent: Sentence, inside: SpanIndex, alone: bool) -> bool:
+    """A sentence that is only an attribution: ``Clinton said.``, ``said the minister.``
+
+    After a quote that is a sentence on its own (``alone``: no words of its sentence before
+    it, so no cue of its own), also one that opens with an attribution (``Trump told
+    Britain's ITV ... when asked how ...``), counting no apposition's words ("Miller, a retired
+    worker from a nuclear plant, said pleasantly")."""
+    if any(inside.covers(t.start) for t in sent.tokens):
+        return False
     words = [t for t in sent.tokens if not _is_punct(t)]
-    has_quote = any(inside.covers(t.start) for t in sent.tokens)
-    return 0 < len(words) <= 12 and not has_quote and any(is_cue(t) for t in words[:7])
+    if 0 < len(words) <= 12 and any(is_cue(t) for t in words[:7]):
+        return True
+    if not alone:
+        return False
+    core = [t for t, apposed in _outside_appositions(sent.tokens) if not apposed]
+    reach = 7 if len(core) <= 12 else 3
+    return any(is_cue(t) for t in core[:reach])
 
 
 def _next_sentence(doc: ParsedDoc, sent: Sentence, offset: int) -> Sentence | None:
@@ -301,9 +317,12 @@ def _first_cue(
     """The cue and subject among ``core``, the words after a quote; and whether the search
     stopped on something that rules out a cue further on (a new clause, a cue with no subject)."""
     for i, tok in enumerate(core[:_MAX_AFTER]):
-        if tok.upos == "CCONJ":
-            return None, True  # "..., but he said that ...": a new clause, with its own report
-        cue = is_cue(tok) or _noun_tagged_cue(core, i)
+        if tok.upos == "CCONJ" and tok.text.lower() != "yet":
+            # "..., but he said that ...": a new clause, with its own report ('"put the
+            # biggest crack" yet in the glass ceiling' is an adverb the tagger took for one)
+            return None, True
+        phrasal = _phrasal_cue(sent, tok)
+        cue = is_cue(tok) or _noun_tagged_cue(core, i) or phrasal is not None
         if not cue or tok.deprel == "acl" or _subordinate(sent, tok):
             # "... as “unhinged” a Donald Trump tweet attacking ...": a participle describing
             # a noun after the quote is not the quote's cue
@@ -317,9 +336,8 @@ def _first_cue(
         mention = _adjacent_subject(doc, sent, reporter, left, right)
         if mention is not None:
             cue_token = (sent.index, tok.id)
-            return Attribution(
-                mention, tok.text, surface_lemma(tok), "cue-after", 0.95, cue_token
-            ), True
+            cue_text, lemma = _cue_words(sent, tok, phrasal)
+            return Attribution(mention, cue_text, lemma, "cue-after", 0.95, cue_token), True
         return None, True
     return None, False
 
@@ -350,6 +368,38 @@ def _noun_tagged_cue(core: list[Token], i: int) -> bool:
         return False
     rest = core[i + 1 :]
     return not rest or _is_punct(rest[0]) or rest[0].upos in ("ADP", "ADV", "PROPN", "NOUN")
+
+
+_PARTICLES = {"go": "on", "shoot": "back", "fire": "back", "hit": "back", "chime": "in"}
+_PHRASAL_FORMS = {
+    **{form: "go" for form in ("go", "goes", "went")},
+    **{form: "shoot" for form in ("shoot", "shoots", "shot")},
+    **{form: "fire" for form in ("fire", "fires", "fired")},
+    **{form: "hit" for form in ("hit", "hits")},
+    **{form: "chime" for form in ("chime", "chimes", "chimed")},
+}
+
+
+def _cue_words(sent: Sentence, tok: Token, phrasal: str | None) -> tuple[str, str]:
+    """The cue's text and lemma: "shot back", "shoot back" for a phrasal cue."""
+    if phrasal is None:
+        return tok.text, surface_lemma(tok)
+    return phrasal, f"{_PHRASAL_FORMS[tok.text.lower()]} {phrasal.split()[1].lower()}"
+
+
+def _phrasal_cue(sent: Sentence, tok: Token) -> str | None:
+    """A reporting verb and its particle ("Hillary shot back, ...", '"...," she went on.'),
+    as the cue's words, or None. "went on" only ends its clause ("went on to win" is not one)."""
+    lemma = _PHRASAL_FORMS.get(tok.text.lower())
+    if lemma is None or tok.upos not in ("VERB", "") or tok.id >= len(sent.tokens):
+        return None
+    particle = sent.tokens[tok.id]  # the next token (ids count from 1)
+    if particle.text.lower() != _PARTICLES[lemma]:
+        return None
+    rest = sent.tokens[tok.id + 1 :]
+    if lemma == "go" and rest and not _is_punct(rest[0]):
+        return None
+    return f"{tok.text} {particle.text}"
 
 
 def _subordinate(sent: Sentence, verb: Token) -> bool:
@@ -435,9 +485,12 @@ def _adjacent_subject(
         if run and run[0] is left[0] and not any(_clausal(t) for t in left):
             return describe(_phrase(sent, run), doc.text)
         return None
-    if subject is not None and subject in right:
+    if subject is not None and subject in right and subject.upos != "NUM":
         return describe(noun_phrase(sent, subject), doc.text)
-    if surface_lemma(cue) in _ADDRESSEE:
+    # a number the parser made the subject ("said one unaligned Florida Republican
+    # strategist") is the start of the description that follows
+    if surface_lemma(cue) in _ADDRESSEE and surface_lemma(cue) != "ask":
+        # '"...," told reporters' names whom; '"...?" asked the boy' names who asked
         return None
     run = _nominal_run(right)
     if run and (run[0] is right[0] or right[0].text.lower() in ("the", "a", "an")):
@@ -460,6 +513,8 @@ def _nominal_run(tokens: list[Token]) -> list[Token]:
         word = tok.text.lower()
         fits = _nominal(tok) or word in (*dets, "of") or tok.upos in ("DET", "ADJ", "NUM")
         fits = fits or (tok.upos == "VERB" and tok.deprel == "amod")  # "retired neurosurgeon"
+        # "one unaligned strategist" whatever the parser made of the participle
+        fits = fits or (tok.upos == "VERB" and "VerbForm=Part" in tok.feats and bool(run))
         if tok.upos == "ADP" and word != "of":
             fits = False
         # untagged: a lower-case word right after a determiner is the noun ("the ruling")
@@ -468,7 +523,7 @@ def _nominal_run(tokens: list[Token]) -> list[Token]:
             run.append(tok)
         elif run:
             break
-    while run and (run[-1].text.lower() in (*dets, "of") or run[-1].upos in ("ADJ", "NUM")):
+    while run and (run[-1].text.lower() in (*dets, "of") or run[-1].upos in ("ADJ", "NUM", "VERB")):
         run.pop()
     untagged_np = len(run) >= 2 and run[0].text.lower() in dets and not run[0].upos
     return run if untagged_np or any(_nominal(t) for t in run) else []
@@ -512,8 +567,10 @@ def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribut
     words = [t for t in before if t.text not in _QUOTE_CHARS]
     for i in range(len(words) - 1, -1, -1):
         tok = words[i]
-        if is_cue(tok) and not _relaying(sent, tok):
-            outer = _outermost_cue(sent, tok, all(_is_punct(t) for t in words[i + 1 :]))
+        phrasal = _phrasal_cue(sent, tok)
+        if (is_cue(tok) or phrasal is not None) and not _relaying(sent, tok):
+            between = words[i + 2 :] if phrasal else words[i + 1 :]  # "shot back, "..."'"
+            outer = _outermost_cue(sent, tok, all(_is_punct(t) for t in between))
             left = words[:i]
             if outer is not tok and outer not in words:
                 # the outer cue lies before an earlier quote ('said ... "A" and said the
@@ -528,8 +585,9 @@ def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribut
                 left = words[:i]
             mention = _subject(doc, sent, tok, left, words[i + 1 :])
             if mention is not None:
+                cue_text, lemma = _cue_words(sent, tok, _phrasal_cue(sent, tok))
                 return Attribution(
-                    mention, tok.text, surface_lemma(tok), "cue-before", 0.9, (sent.index, tok.id)
+                    mention, cue_text, lemma, "cue-before", 0.9, (sent.index, tok.id)
                 )
         found = _according_to(doc, sent, words, i, 0.85)
         if found is not None:
@@ -640,6 +698,15 @@ _MESSAGES = frozenset(
     [
         *("tweet", "statement", "letter", "message", "post", "email", "video", "ad", "memo"),
         *("communique", "release", "op-ed", "column", "editorial", "blog"),
+    ]
+)
+# Verbal acts whose participle goes on with the act's author: "Christie repeated accusations
+# that ..., calling him a "talented guy"" (the accusations call no one)
+_ACTS = frozenset(
+    [
+        *("accusation", "allegation", "attack", "charge", "criticism", "claim", "jab", "swipe"),
+        *("broadside", "salvo", "point", "argument", "assertion", "complaint", "remark"),
+        *("comment", "warning", "threat", "appeal", "plea", "demand", "denial", "insult"),
     ]
 )
 # Texts that speak as the subject of a cue ("the statement noted", "the report found").
@@ -823,7 +890,8 @@ def _role_comma_name(doc: ParsedDoc, sent: Sentence, left: list[Token]) -> Menti
     inner = left[opener + 1 : -1]
     if not 2 <= len(inner) <= 4 or any(t.upos != "PROPN" for t in inner):
         return None
-    role = noun_phrase(sent, left[opener - 1])
+    # the role's phrase up to the comma (the parser may hang the name on it as an apposition)
+    role = [t for t in noun_phrase(sent, left[opener - 1]) if t.start < left[opener].start]
     if role[-1].id != left[opener - 1].id or not any(role_kind(t.text) == "person" for t in role):
         return None
     mention = describe([*role, left[opener], *inner], doc.text)
@@ -885,10 +953,11 @@ def parsed_subject(sent: Sentence, verb: Token) -> Token | None:
             # passive cue shares with its conjunct was told, it did not tell
             return None
         if subj:
-            head = _name_after_role(subj)
+            head = _name_after_role(sent, subj, tok, nearest=tok is verb)
             if head.text.lower() in _RELATIVE:
                 if tok.deprel.startswith("acl") and tok.head > 0:
-                    return sent.tok(tok.head)
+                    noun = sent.tok(tok.head)  # "accusations that ...": whose accusations
+                    return _author(sent, noun) or noun
                 return None
             return head
         if tok.deprel == "acl" and tok.head > 0 and _adjunct_noun(sent, tok):
@@ -926,15 +995,27 @@ def _adjunct_noun(sent: Sentence, participle: Token) -> bool:
     )
 
 
-def _name_after_role(subjects: list[Token]) -> Token:
-    """The first subject, or the name right after it when the parser made a premodifying role
-    a second subject ("Russian Presidential spokesperson Dmitry Peskov echoed ...": two nsubj)."""
+def _name_after_role(sent: Sentence, subjects: list[Token], verb: Token, nearest: bool) -> Token:
+    """Of the subjects the parser gave ``verb`` (one, unless it erred): the name after a
+    premodifying role made a second subject ("Russian Presidential spokesperson Dmitry Peskov
+    echoed ...": two nsubj), else the first.
+
+    A dateline the parser made a subject gives way to the subject after its dash.
+
+    ``nearest`` (``verb`` is the cue itself): a first subject that is no name or pronoun gives
+    way to the one nearest before the verb ("Holding signs calling ..., the protesters
+    chanted"); a leading name stays ("Clinton, during a meeting in Columbus, Ohio, said")."""
     first = subjects[0]
     if len(subjects) >= 2:
         second = subjects[1]
         if first.upos == "NOUN" and second.upos == "PROPN" and second.id == first.id + 1:
             return second
-    return first
+        if any(t.text in _DASHES for t in sent.tokens[first.id : second.id - 1]):
+            return second  # "Washington (AFP) – Democrat Hillary Clinton has taken ...": a dateline
+    if not nearest or first.upos in ("PROPN", "PRON") or first.text.lower() in _RELATIVE:
+        return first
+    before = [s for s in subjects if s.id < verb.id and s.text.lower() not in lexicon.CALENDAR]
+    return max(before, key=lambda s: s.id) if before else first
 
 
 def _author(sent: Sentence, message: Token) -> Token | None:
@@ -942,7 +1023,7 @@ def _author(sent: Sentence, message: Token) -> Token | None:
     "the ministry issued a statement saying ...": the subject of the verb the message is the
     object of, when that subject can speak."""
     words = [message, *sent.kids(message.id, "nmod")]  # "a series of tweets"
-    if not any((w.lemma or w.text).lower() in _MESSAGES for w in words):
+    if not any((w.lemma or w.text).lower() in _MESSAGES | _ACTS for w in words):
         return None
     if message.deprel != "obj" or message.head == 0:
         return None

@@ -286,7 +286,7 @@ def describe(tokens: list[Token], text: str) -> Mention:
     if _dateline(tokens, text):
         return Mention(tokens[0].start, tokens[0].end, tokens[0].text, "dateline")
     tokens = _without_dateline(tokens, text)
-    apposed = _apposition(tokens, text)
+    apposed = _apposition(tokens, text) if _home_town(tokens, text) is None else None
     if apposed is not None:
         return apposed
     start, end = tokens[0].start, tokens[-1].end
@@ -294,10 +294,13 @@ def describe(tokens: list[Token], text: str) -> Mention:
     countries = lexicon.countries()
     words = [t for t in tokens if t.text.lower() not in _DETS and t.upos != "DET"]
     cut = next((i for i, t in enumerate(words) if i and t.text.lower() in _CUT_AT), None)
+    home = _home_town(words, text)
     # where a speaker is ("Lewis in Damascus, Syria") is not their country; where from is
     affiliated = surface
-    if cut is not None and words[cut].text.lower() != "from":
+    if cut is not None and words[cut].text.lower() != "from" and (home is None or home > cut):
         affiliated = text[start : words[cut].start]
+    if home is not None and (cut is None or home < cut):
+        cut = home
     words = words[:cut]  # "Militant groups from Somalia", "Valdoria on Thursday"
     if words and all(t.text.lower() in lexicon.CALENDAR for t in words):
         return Mention(start, end, surface, "time")
@@ -590,6 +593,9 @@ def _name_tokens(words: list[Token]) -> list[Token]:
     organisation = _trailing_organisation(words)
     if organisation:
         return organisation
+    named = _untagged_name_of(words)
+    if named:
+        return named
     run: list[Token] = []
     roles = lexicon.role_nouns()
     for i in range(len(words) - 1, -1, -1):
@@ -684,6 +690,42 @@ def _with_organisation(words: list[Token], name_toks: list[Token]) -> list[Token
     return words[i : words.index(name_toks[0]) + 1]
 
 
+def _untagged_name_of(words: list[Token]) -> list[Token]:
+    """Without tags, the name before "of" ("Ruth Alden of the Harrow Institute"): two or three
+    capitalised words that are no role and no country, at the start of the phrase."""
+    of = next((i for i, t in enumerate(words) if i and t.text.lower() == "of"), None)
+    if of is None or any(t.upos for t in words) or not 2 <= of <= 3:
+        return []
+    lead = words[:of]
+    if not all(_capitalised_name_word(t) and t.text.isalpha() for t in lead):
+        return []
+    if lead[0].text.lower() not in lexicon.first_name_pronouns():
+        return []  # "Islamic Republic of Iran", "Royal Bank of Scotland"
+    countries = lexicon.countries().pattern
+    if any(countries.search(t.text) for t in lead) or countries.fullmatch(
+        " ".join(t.text for t in lead)
+    ):
+        return []
+    return lead
+
+
+def _home_town(words: list[Token], text: str) -> int | None:
+    """Where "of" opens a home town and its state after a name ("Donald Hartley of Madison,
+    Alabama"): the place says where the speaker is from; it is not the speaker's name. The
+    comma may be a token or only in the text between two words (callers drop punctuation)."""
+    for i, tok in enumerate(words):
+        if not i or tok.text.lower() != "of" or not _capitalised_name_word(words[i - 1]):
+            continue
+        rest = [t for t in words[i + 1 :] if t.text != ","]
+        if not 2 <= len(rest) <= 5 or not all(_capitalised_name_word(r) for r in rest):
+            continue
+        gaps = [text[a.end : b.start] for a, b in itertools.pairwise(rest)]
+        commas = [j for j, gap in enumerate(gaps) if "," in gap]
+        if len(commas) == 1 and "," not in text[words[i].end : rest[0].start]:
+            return i
+    return None
+
+
 def _capitalised_name_word(tok: Token) -> bool:
     if PARTICLE_NAME.match(tok.text):
         return True  # "al-Assad"
@@ -750,6 +792,8 @@ def _kind_of(name_toks: list[Token], role: str | None) -> str:
         return "institution"
     if any(t.ner.endswith("PER") for t in name_toks):
         return "person"
+    if len(name_toks) >= 2 and name_toks[0].text.lower() in lexicon.first_name_pronouns():
+        return "person"  # "Ruth Alden" of the Harrow Institute, untagged
     head = name_toks[-1].text.lower()
     if head in lexicon.role_nouns():
         return lexicon.role_nouns()[head]

@@ -259,7 +259,8 @@ def surface_parse(text: str) -> ParsedDoc:
         # only the end of the sentence so far can be an abbreviation: looking at all of it
         # made a long run of "Mr. X and Dr. Y" with no sentence end quadratic
         tail = max(pos, match.start() - _ABBREV_WINDOW)
-        if _ABBREV.search(text[tail : match.start() + 1].rstrip('"”’» ')):
+        paragraph_break = match.group(0).count("\n") >= 2  # a blank line ends any sentence
+        if not paragraph_break and _ABBREV.search(text[tail : match.start() + 1].rstrip('"”’» ')):
             continue
         bounds.append(
             (pos, match.start() + (len(match.group(0).rstrip()) if match.group(0).strip() else 0))

@@ -24,7 +24,8 @@ def _whole_sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Sentence bounds as found before, searching all of the sentence for the abbreviation."""
     pos, bounds = 0, []
     for match in _SENT_END.finditer(text):
-        if _ABBREV.search(text[pos : match.start() + 1].rstrip('"”’» ')):
+        paragraph_break = match.group(0).count("\n") >= 2  # a blank line ends any sentence
+        if not paragraph_break and _ABBREV.search(text[pos : match.start() + 1].rstrip('"”’» ')):
             continue
         bounds.append((pos, match.start() + len(match.group(0).rstrip())))
         pos = match.end()

@@ -189,3 +189,27 @@ def test_an_organisation_named_after_a_description_of_it_is_the_name() -> None:
 def test_an_organisation_named_at_the_start_keeps_its_whole_name() -> None:
     mention = describe(*tokens("the/DET", "Palestinian/ADJ/B-ORG", "Authority/PROPN/E-ORG"))
     assert mention.name == "Palestinian Authority"
+
+
+def test_a_home_town_and_state_after_of_is_not_the_name() -> None:
+    # PolNeAR train: '"This is fantastic!" beamed Donald Hartley of Madison, Alabama' named
+    # "Alabama": the words after the comma were read as the trailing name.
+    mention = describe(
+        *tokens("Donald/PROPN", "Hartley/PROPN", "of/ADP", "Madison/PROPN", ",", "Alabama/PROPN")
+    )
+    assert mention.name == "Donald Hartley"
+
+
+def test_an_untagged_name_before_of_and_an_organisation_is_the_name() -> None:
+    # The surface rules (no tagger) named "Ruth Alden of the Harrow Institute" as a whole: a
+    # role with no name. Issue 12, kind 1: the person speaks, the institute is the role.
+    mention = describe(*tokens("Ruth", "Alden", "of", "the", "Harrow", "Institute"))
+    assert mention.name == "Ruth Alden" and mention.role == "Harrow Institute"
+    assert mention.speaker_kind == "person"
+
+
+def test_an_untagged_organisation_with_of_keeps_its_whole_name() -> None:
+    mention = describe(*tokens("the", "Ministry", "of", "Foreign", "Affairs"))
+    assert mention.name != "Ministry"
+    mention = describe(*tokens("the", "United", "States", "of", "America"))
+    assert mention.name != "United States"

@@ -1422,3 +1422,293 @@ def test_an_inverted_cue_before_a_participle_title_takes_the_named_person() -> N
     text = '"Forget it," said retired neurosurgeon Ben Carson, asked about it.'
     (quote,) = run(PARTICIPLE_TITLE, text)
     assert quote.speaker is not None and quote.speaker.name == "Ben Carson"
+
+
+ONE_UNALIGNED = rows(
+    '1 " " PUNCT _ _ 3 punct _ _',
+    "2 There there PRON _ _ 3 expl _ _",
+    "3 is be VERB _ _ 8 ccomp _ _",
+    "4 no no DET _ _ 5 det _ _",
+    "5 data data NOUN _ _ 3 nsubj _ _",
+    "6 , , PUNCT _ _ 3 punct _ _",
+    '7 " " PUNCT _ _ 3 punct _ _',
+    "8 said say VERB _ _ 0 root _ _",
+    "9 one one NUM _ NumType=Card 8 nsubj _ _",
+    "10 unaligned unalign VERB _ Tense=Past|VerbForm=Part 8 ccomp _ _",
+    "11 Florida Florida PROPN _ _ 13 compound _ NER=B-ORG",
+    "12 Republican Republican ADJ _ _ 13 amod _ NER=I-ORG",
+    "13 strategist strategist NOUN _ _ 10 obj _ NER=E-ORG",
+    "14 . . PUNCT _ _ 8 punct _ _",
+)
+
+
+def test_an_inverted_cue_before_one_and_a_participle_takes_the_whole_description() -> None:
+    # PolNeAR train: '"...," said one unaligned Florida Republican strategist.' had no speaker:
+    # the parser made "one" the subject and "unaligned" a clause of its own.
+    text = '"There is no data," said one unaligned Florida Republican strategist.'
+    (quote,) = run(ONE_UNALIGNED, text)
+    assert quote.speaker is not None and quote.speaker.name.endswith("strategist")
+
+
+ROLE_COMMA_NAME_AFTER_ADJUNCT = rows(
+    "1 In in ADP _ _ 3 case _ _",
+    "2 a a DET _ _ 3 det _ _",
+    "3 statement statement NOUN _ _ 16 obl _ _",
+    "4 to to ADP _ _ 6 case _ _",
+    "5 the the DET _ _ 6 det _ _",
+    "6 Observer Observer PROPN _ _ 3 nmod _ _",
+    "7 , , PUNCT _ _ 3 punct _ _",
+    "8 her her PRON _ _ 11 nmod:poss _ _",
+    "9 senior senior ADJ _ _ 11 amod _ _",
+    "10 policy policy NOUN _ _ 11 compound _ _",
+    "11 adviser adviser NOUN _ _ 6 appos _ _",
+    "12 , , PUNCT _ _ 13 punct _ _",
+    "13 Jake Jake PROPN _ _ 11 appos _ NER=B-PER",
+    "14 Sullivan Sullivan PROPN _ _ 13 flat _ NER=E-PER",
+    "15 , , PUNCT _ _ 3 punct _ _",
+    "16 said say VERB _ _ 0 root _ _",
+    "17 : : PUNCT _ _ 20 punct _ _",
+    '18 " " PUNCT _ _ 20 punct _ _',
+    "19 Cooperation cooperation NOUN _ _ 20 nsubj _ _",
+    "20 matters matter VERB _ _ 16 ccomp _ _",
+    "21 . . PUNCT _ _ 16 punct _ _",
+    '22 " " PUNCT _ _ 20 punct _ _',
+)
+
+
+def test_a_role_comma_name_after_an_opening_adjunct_speaks() -> None:
+    # PolNeAR train: 'In a statement to the Observer, her senior policy adviser, Jake Sullivan,
+    # said: "..."' had no speaker: the parser hung the role on "Observer" and gave "said" no
+    # subject, and the role's phrase ran on into the name.
+    text = (
+        "In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "
+        '"Cooperation matters."'
+    )
+    (quote,) = [q for q in run(ROLE_COMMA_NAME_AFTER_ADJUNCT, text) if q.form == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Jake Sullivan"
+    assert quote.speaker.role is not None and "adviser" in quote.speaker.role
+
+
+WENT_ON = rows(
+    '1 " " PUNCT _ _ 3 punct _ _',
+    "2 It it PRON _ _ 3 nsubj _ _",
+    "3 concerns concern VERB _ _ 8 ccomp _ _",
+    "4 me I PRON _ _ 3 obj _ _",
+    "5 , , PUNCT _ _ 3 punct _ _",
+    '6 " " PUNCT _ _ 3 punct _ _',
+    "7 she she PRON _ _ 8 nsubj _ _",
+    "8 went go VERB _ _ 0 root _ _",
+    "9 on on ADV _ _ 8 advmod _ _",
+    "10 . . PUNCT _ _ 8 punct _ _",
+)
+
+
+def test_went_on_after_a_quote_is_its_cue() -> None:
+    # PolNeAR train: '"...," she went on.' had no speaker: "go" is no reporting verb
+    text = '"It concerns me," she went on.'
+    (quote,) = [q for q in run(WENT_ON, text) if q.form == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "she"
+    assert quote.cue == "went on"
+
+
+SHOT_BACK = rows(
+    "1 After after ADP _ _ 3 case _ _",
+    "2 Brown Brown PROPN _ _ 3 nsubj _ NER=S-PER",
+    "3 criticized criticize VERB _ _ 0 root _ _",
+    "4 him he PRON _ _ 3 obj _ _",
+    "5 , , PUNCT _ _ 7 punct _ _",
+    "6 Hillary Hillary PROPN _ _ 7 nsubj _ NER=S-PER",
+    "7 shot shoot VERB _ _ 3 conj _ _",
+    "8 back back ADV _ _ 7 advmod _ _",
+    "9 , , PUNCT _ _ 12 punct _ _",
+    '10 " " PUNCT _ _ 12 punct _ _',
+    "11 I I PRON _ _ 12 nsubj _ _",
+    "12 chose choose VERB _ _ 3 parataxis _ _",
+    "13 it it PRON _ _ 12 obj _ _",
+    "14 . . PUNCT _ _ 3 punct _ _",
+    '15 " " PUNCT _ _ 12 punct _ _',
+)
+
+
+def test_shot_back_right_before_a_quote_is_its_cue_not_the_earlier_verb() -> None:
+    # PolNeAR train: 'After ... Jerry Brown criticized Bill Clinton during a debate, Hillary shot
+    # back, "..."' went to Jerry Brown: the particle kept "shot" from counting as adjacent to
+    # the quote, so the outer cue "criticized" (whose conjunct the parser made it) won
+    text = 'After Brown criticized him, Hillary shot back, "I chose it."'
+    (quote,) = [q for q in run(SHOT_BACK, text) if q.form == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Hillary"
+    assert quote.cue == "shot back"
+
+
+ACCUSATIONS_CALLING = rows(
+    "1 Christie Christie PROPN _ _ 2 nsubj _ NER=S-PER",
+    "2 repeated repeat VERB _ _ 0 root _ _",
+    "3 accusations accusation NOUN _ _ 2 obj _ _",
+    "4 , , PUNCT _ _ 5 punct _ _",
+    "5 calling call VERB _ VerbForm=Ger 3 acl _ _",
+    "6 him he PRON _ _ 5 obj _ _",
+    "7 a a DET _ _ 10 det _ _",
+    '8 " " PUNCT _ _ 10 punct _ _',
+    "9 talented talented ADJ _ _ 10 amod _ _",
+    "10 guy guy NOUN _ _ 5 xcomp _ _",
+    '11 " " PUNCT _ _ 10 punct _ _',
+    "12 when when ADV _ _ 13 advmod _ _",
+    "13 required require VERB _ _ 5 advcl _ _",
+    "14 to to PART _ _ 16 mark _ _",
+    '15 " " PUNCT _ _ 16 punct _ _',
+    "16 deliver deliver VERB _ _ 13 xcomp _ _",
+    "17 it it PRON _ _ 16 obj _ _",
+    '18 " " PUNCT _ _ 16 punct _ _',
+    "19 . . PUNCT _ _ 2 punct _ _",
+)
+
+
+def test_a_participle_on_an_act_noun_speaks_for_the_acts_author() -> None:
+    # the same with "calling" hung on "accusations" as a participle
+    text = (
+        'Christie repeated accusations, calling him a "talented guy" when required to "deliver it".'
+    )
+    quotes = [q for q in run(ACCUSATIONS_CALLING, text) if q.form == "direct"]
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Christie", "Christie"]
+
+
+ACCUSATIONS_THAT = rows(
+    "1 Christie Christie PROPN _ _ 2 nsubj _ NER=S-PER",
+    "2 repeated repeat VERB _ _ 0 root _ _",
+    "3 accusations accusation NOUN _ _ 2 obj _ _",
+    "4 that that PRON _ _ 6 nsubj _ _",
+    "5 Rubio Rubio PROPN _ _ 6 nsubj _ NER=S-PER",
+    "6 recites recite VERB _ _ 3 acl:relcl _ _",
+    "7 points point NOUN _ _ 6 obj _ _",
+    "8 , , PUNCT _ _ 9 punct _ _",
+    "9 calling call VERB _ _ 6 advcl _ _",
+    "10 him he PRON _ _ 9 iobj _ _",
+    "11 a a DET _ _ 14 det _ _",
+    '12 " " PUNCT _ _ 14 punct _ _',
+    "13 talented talented ADJ _ _ 14 amod _ _",
+    "14 guy guy NOUN _ _ 9 obj _ _",
+    '15 " " PUNCT _ _ 14 punct _ _',
+    "16 when when ADV _ _ 17 advmod _ _",
+    "17 required require VERB _ _ 9 advcl _ _",
+    "18 to to PART _ _ 20 mark _ _",
+    '19 " " PUNCT _ _ 20 punct _ _',
+    "20 deliver deliver VERB _ _ 17 xcomp _ _",
+    "21 it it PRON _ _ 20 obj _ _",
+    '22 " " PUNCT _ _ 20 punct _ _',
+    "23 . . PUNCT _ _ 2 punct _ _",
+)
+
+
+def test_a_clause_on_an_act_noun_read_as_relative_speaks_for_the_acts_author() -> None:
+    # PolNeAR train: 'Christie ... repeated accusations that Rubio recites the same campaign
+    # points, calling him a "talented guy" when required to "deliver a speech"' gave the second
+    # quote to "accusations": the parser read "that" as a relative pronoun
+    text = (
+        'Christie repeated accusations that Rubio recites points, calling him a "talented guy"'
+        ' when required to "deliver it".'
+    )
+    quotes = [q for q in run(ACCUSATIONS_THAT, text) if q.form == "direct"]
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Christie", "Christie"]
+
+
+YET_AFTER_QUOTE = rows(
+    "1 Democrats Democrats PROPN _ _ 2 nsubj _ _",
+    "2 had have VERB _ _ 0 root _ _",
+    '3 " " PUNCT _ _ 4 punct _ _',
+    "4 put put VERB _ _ 2 xcomp _ _",
+    "5 a a DET _ _ 6 det _ _",
+    "6 crack crack NOUN _ _ 4 obj _ _",
+    '7 " " PUNCT _ _ 4 punct _ _',
+    "8 yet yet CCONJ _ _ 10 cc _ _",
+    "9 in in ADP _ _ 10 case _ _",
+    "10 it it PRON _ _ 4 obl _ _",
+    "11 , , PUNCT _ _ 10 punct _ _",
+    "12 she she PRON _ _ 13 nsubj _ _",
+    "13 said say VERB _ _ 2 parataxis _ _",
+    "14 . . PUNCT _ _ 2 punct _ _",
+)
+
+
+def test_yet_after_a_partial_quote_does_not_hide_the_cue_after_the_comma() -> None:
+    # PolNeAR train: 'Democrats had "put the biggest crack" yet in the glass ceiling for women,
+    # she said in a video message' went to Democrats: "yet", tagged as a conjunction, was taken
+    # for the start of a new clause
+    text = 'Democrats had "put a crack" yet in it, she said.'
+    (quote,) = [q for q in run(YET_AFTER_QUOTE, text) if q.form == "direct"]
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "she" and quote.cue == "said"
+
+
+TWO_SUBJECTS = rows(
+    "1 Holding hold VERB _ _ 2 compound _ _",
+    "2 signs sign NOUN _ _ 7 nsubj _ _",
+    "3 , , PUNCT _ _ 2 punct _ _",
+    "4 the the DET _ _ 5 det _ _",
+    "5 protesters protester NOUN _ _ 7 nsubj _ _",
+    "6 loudly loudly ADV _ _ 7 advmod _ _",
+    "7 chanted chant VERB _ _ 0 root _ _",
+    '8 " " PUNCT _ _ 9 punct _ _',
+    "9 Resign resign VERB _ _ 7 ccomp _ _",
+    "10 ! ! PUNCT _ _ 9 punct _ _",
+    '11 " " PUNCT _ _ 9 punct _ _',
+)
+
+
+def test_of_two_parsed_subjects_the_one_nearest_the_cue_speaks() -> None:
+    # PolNeAR train: 'Holding signs calling Christie "...," the protesters chanted "..."' went
+    # to "Holding signs": the parser gave "chanted" two subjects and the first was taken
+    text = 'Holding signs, the protesters loudly chanted "Resign!"'
+    (quote,) = [q for q in run(TWO_SUBJECTS, text) if q.form == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "protesters"
+
+
+NAME_THEN_PLACE_SUBJECTS = rows(
+    "1 Clinton Clinton PROPN _ _ 8 nsubj _ NER=S-PER",
+    "2 , , PUNCT _ _ 1 punct _ _",
+    "3 in in ADP _ _ 4 case _ _",
+    "4 Columbus Columbus PROPN _ _ 1 nmod _ NER=S-GPE",
+    "5 , , PUNCT _ _ 6 punct _ _",
+    "6 Ohio Ohio PROPN _ _ 8 nsubj _ NER=S-GPE",
+    "7 , , PUNCT _ _ 6 punct _ _",
+    "8 said say VERB _ _ 0 root _ _",
+    "9 she she PRON _ _ 10 nsubj _ _",
+    "10 was be AUX _ _ 8 ccomp _ _",
+    '11 " " PUNCT _ _ 12 punct _ _',
+    "12 ready ready ADJ _ _ 10 xcomp _ _",
+    '13 " " PUNCT _ _ 12 punct _ _',
+    "14 . . PUNCT _ _ 8 punct _ _",
+)
+
+
+def test_of_two_parsed_subjects_a_leading_name_still_speaks() -> None:
+    # PolNeAR train: 'Clinton, during a town hall meeting in Columbus, Ohio, said she was "..."'
+    # must stay Clinton's when the parser makes "Ohio" a second subject
+    text = 'Clinton, in Columbus, Ohio, said she was "ready".'
+    (quote,) = [q for q in run(NAME_THEN_PLACE_SUBJECTS, text) if q.form == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Clinton"
+
+
+DATELINE_SUBJECT = rows(
+    "1 Washington Washington PROPN _ _ 7 nsubj _ NER=S-LOC",
+    "2 ( ( PUNCT _ _ 3 punct _ _",
+    "3 AFP AFP PROPN _ _ 1 appos _ _",
+    "4 ) ) PUNCT _ _ 3 punct _ _",
+    "5 – – PUNCT _ _ 3 punct _ _",
+    "6 Clinton Clinton PROPN _ _ 7 nsubj _ NER=S-PER",
+    "7 swiped swipe VERB _ _ 0 root _ _",
+    "8 , , PUNCT _ _ 9 punct _ _",
+    "9 saying say VERB _ _ 7 advcl _ _",
+    '10 " " PUNCT _ _ 11 punct _ _',
+    "11 comments comment NOUN _ _ 9 obj _ _",
+    '12 " " PUNCT _ _ 11 punct _ _',
+    "13 . . PUNCT _ _ 7 punct _ _",
+)
+
+
+def test_a_dateline_made_a_second_subject_does_not_speak() -> None:
+    # PolNeAR train: 'Washington (AFP) – Democrat Hillary Clinton has taken a swipe at ...,
+    # saying that "bombastic comments" ...' went to Washington: the parser gave "taken" two
+    # subjects, the dateline first
+    text = 'Washington (AFP) – Clinton swiped, saying "comments".'
+    (quote,) = [q for q in run(DATELINE_SUBJECT, text) if q.form == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Clinton"

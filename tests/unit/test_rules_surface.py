@@ -447,3 +447,120 @@ def test_an_attribution_the_surface_rules_cannot_name_gets_the_full_parse(senten
 def test_a_plain_attribution_is_left_to_the_surface_rules(sentence: str) -> None:
     assert not deep_selector(sentence, (0, len(sentence)))
     assert speakers(sentence) != [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # PolNeAR train: '"How big is that wall?" asked the boy' had no speaker: "ask" takes
+        # an addressee ("asked the boy" as whom), but right after a quote, with no subject
+        # before the cue, the phrase after "asked" is who asked.
+        ("“How big is that wall?” asked the boy.", "boy"),
+        ("“How big is that wall?” asked Mason Hill.", "Mason Hill"),
+        ('"Is that so?" she asked the boy.', "she"),
+    ],
+)
+def test_an_inverted_ask_after_a_quote_names_who_asked(text: str, speaker: str) -> None:
+    (quote,) = run(text)
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert text[quote.speaker.mention.start : quote.speaker.mention.end].endswith(speaker)
+
+
+def test_an_inverted_tell_after_a_quote_still_names_the_addressee_as_no_one() -> None:
+    # '"...," told reporters' has no speaker of its own: reporters were told
+    (quote,) = run('"We are ready," told reporters on Monday.')
+    assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # PolNeAR train: '"This is fantastic!" beamed Donald Hartley of Madison, Alabama' had no
+        # speaker ("beam" was no reporting verb), and with "said" it named "Alabama"
+        ("“This is fantastic!” beamed Donald Hartley of Madison, Alabama.", "Donald Hartley"),
+        ("“This is fantastic!” said Donald Hartley of Madison, Alabama.", "Donald Hartley"),
+        ('"Nobody asked them," Anna Berg scoffed.', "Anna Berg"),
+        ('"Look at what you did," Anna Berg laughed.', "Anna Berg"),
+    ],
+)
+def test_manner_of_speaking_verbs_and_home_towns(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # PolNeAR train: 'After Jerry Brown criticized Bill Clinton, Hillary shot back, "..."'
+        # went to Jerry Brown: "shoot back" was no cue, so the quote took the earlier subject
+        (
+            'After Jerry Brown criticized him, Anna Berg shot back, "I chose my profession."',
+            "Anna Berg",
+            "shot back",
+        ),
+        ('"That is a lie," Anna Berg fired back.', "Anna Berg", "fired back"),
+        ('"It concerns me," Anna Berg went on.', "Anna Berg", "went on"),
+    ],
+)
+def test_phrasal_reporting_verbs(text: str, speaker: str, cue: str) -> None:
+    (quote,) = run(text)
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    assert quote.cue == cue
+
+
+def test_went_on_to_do_something_is_no_cue() -> None:
+    (quote,) = run('He called it "a disgrace" and went on to win the vote.')
+    assert quote.cue != "went on"
+
+
+def test_a_blank_line_ends_a_sentence_even_after_an_initial() -> None:
+    # PolNeAR train: a section marker "X." on its own line ran into the next paragraph's
+    # sentence, and the speaker came out as "X.\n\nTrump"
+    text = 'Some were hateful.\n\nX.\n\nTrump, Sexton said, has created a "strange zone."'
+    sentences = [text[s.start : s.end] for s in surface_parse(text).sentences]
+    assert sentences == [
+        "Some were hateful.",
+        "X.",
+        'Trump, Sexton said, has created a "strange zone."',
+    ]
+    assert all("\n" not in (q.speaker.name if q.speaker else "") for q in run(text))
+
+
+def test_a_long_attribution_after_a_question_quote_still_names_the_speaker() -> None:
+    # PolNeAR train: '"..., who knows?" Trump told Britain's ITV television station in an
+    # interview aired on Monday when asked how ...' had no speaker: the sentence split after
+    # "?" and the next sentence was too long to be taken for the quote's attribution
+    text = (
+        "“It looks like we’re not going to have a very good relationship, who knows?” Trump "
+        "told Britain’s ITV television station in an interview aired on Monday when asked how "
+        "he would get along with Cameron."
+    )
+    assert speakers(text) == ["Trump"]
+
+
+def test_a_new_sentence_after_a_question_quote_with_a_late_verb_is_not_its_attribution() -> None:
+    text = (
+        "“Who knows?” The answer came weeks later in the capital, when the party said it would run."
+    )
+    assert speakers(text) == [None]
+
+
+def test_an_attribution_with_an_apposition_after_a_question_quote_names_the_speaker() -> None:
+    # PolNeAR train: '"... How are you today?" Miller, a retired worker from a nuclear plant,
+    # said pleasantly into the phone.' had no speaker: the words of the apposition made the
+    # next sentence too long to be read as the quote's attribution
+    text = (
+        '"I am calling from the campaign. How are you today?" Miller, a retired worker from a '
+        "nuclear plant, said pleasantly into the phone."
+    )
+    assert speakers(text) == ["Miller"]
+
+
+def test_a_long_sentence_after_a_quote_with_its_own_cue_does_not_take_the_quote() -> None:
+    # PolNeAR train: 'Trump said the people of Indiana "treated me so well." He touted his
+    # victory ...' must stay Trump's: the quote has its cue in its own sentence, and the next
+    # sentence opening with "He touted" is not its attribution
+    text = (
+        'Ann Berg said the voters "treated me so well." He touted his victory in the state and '
+        "the size of the crowds that came to see him in the last weeks of the campaign."
+    )
+    assert speakers(text) == ["Ann Berg"]
