@@ -323,6 +323,8 @@ def _first_cue(
             return None, True
         phrasal = _phrasal_cue(sent, tok)
         cue = is_cue(tok) or _noun_tagged_cue(core, i) or phrasal is not None
+        if cue and not tok.upos and _untagged_noun(core, i):
+            cue = False  # untagged "the report stated": "report" is the noun, not the cue
         if not cue or tok.deprel == "acl" or _subordinate(sent, tok):
             # "... as “unhinged” a Donald Trump tweet attacking ...": a participle describing
             # a noun after the quote is not the quote's cue
@@ -342,6 +344,15 @@ def _first_cue(
     return None, False
 
 
+def _untagged_noun(core: list[Token], i: int) -> bool:
+    """Without tags, a reporting verb's form that is a noun: after a determiner ("the report"),
+    or right before another reporting verb ("the GOP report said")."""
+    after_det = i > 0 and core[i - 1].text.lower() in _DETERMINERS
+    before_cue = i + 1 < len(core) and not core[i + 1].upos and is_cue(core[i + 1])
+    return after_det or before_cue
+
+
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "his", "her", "its", "their", "our"])
 _VERB_PARTS = ("aux", "cop", "amod")  # "is" in "is quoted": part of the verb, not a new clause
 
 
@@ -517,8 +528,23 @@ def _nominal_run(tokens: list[Token]) -> list[Token]:
         fits = fits or (tok.upos == "VERB" and "VerbForm=Part" in tok.feats and bool(run))
         if tok.upos == "ADP" and word != "of":
             fits = False
-        # untagged: a lower-case word right after a determiner is the noun ("the ruling")
-        after_det = not tok.upos and tok.text.isalpha() and run and run[-1].text.lower() in dets
+        # untagged: lower-case words after a determiner are the noun phrase ("the ruling",
+        # "the new report"), not a function word or a participle ("the minister, adding")
+        after_det = (
+            not tok.upos
+            and tok.text.isalpha()
+            and bool(run)
+            and (
+                run[-1].text.lower() in dets
+                or (
+                    run[0].text.lower() in dets
+                    and len(run) <= 2
+                    and tok.text.islower()
+                    and not tok.text.endswith("ing")
+                    and word not in lexicon.word_list("function_words")
+                )
+            )
+        )
         if fits or after_det:
             run.append(tok)
         elif run:

@@ -236,7 +236,8 @@ def _annotate(pipeline: object, selected: list[tuple[Sentence, list[str]]]) -> N
 _TOKEN = re.compile(
     r"[A-Z]\.(?:[A-Z]\.)+"  # U.S., U.N.
     r"|[A-Z]\.(?=\s+[A-Z])"  # the initial in John D. Podesta
-    r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Sgt|Capt|Adm)\.(?=\s)"
+    r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Sgt|Capt|Adm|Rev|Fr|Msgr|Hon|Amb"
+    r"|Maj|Cpl|Pvt|Ft|Mt)\.(?=\s)"
     r"|\w+(?:-\w+)*(?=n['’]t\b)|n['’]t\b"  # do n't, as UD splits it
     r"|\w+(?:-\w+)*(?=['’](?:s|re|ve|ll|d|m)\b)|['’](?:s|re|ve|ll|d|m)\b"  # China 's
     r"|\w+(?:[-'’]\w+)*|[^\w\s]"
@@ -244,6 +245,7 @@ _TOKEN = re.compile(
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’»]?\s+(?=[\"“„«A-Z])|\n+")
 _ABBREV = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|St|Prof|Jr|Sr|Sgt|Capt|Adm|Del|Gen|Mt|Ft|No|Vol"
+    r"|Rev|Fr|Msgr|Hon|Amb|Maj|Cpl|Pvt"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|[A-Z])\.$"
 )
 

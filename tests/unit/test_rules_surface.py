@@ -564,3 +564,29 @@ def test_a_long_sentence_after_a_quote_with_its_own_cue_does_not_take_the_quote(
         "the size of the crowds that came to see him in the last weeks of the campaign."
     )
     assert speakers(text) == ["Ann Berg"]
+
+
+@pytest.mark.parametrize("title", ["Rev.", "Fr.", "Maj.", "Amb.", "Hon."])
+def test_a_title_abbreviation_neither_ends_the_sentence_nor_becomes_the_name(title: str) -> None:
+    # PolNeAR train: '"...," said Rev. Kyev Tatum, then senior pastor at Servant House Baptist
+    # Church in Ft. Worth, Texas.' named "Rev": the sentence ended after "Rev."
+    text = (
+        f'"We might have something here," said {title} Kyev Tatum, then senior pastor in Ft. Worth.'
+    )
+    assert len(surface_parse(text).sentences) == 1
+    assert speakers(text) == ["Kyev Tatum"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # PolNeAR train: '"The nation's demographic changes add to the urgency ...," the report
+        # stated.' had no speaker: without tags, "report" after "the" was read as the cue
+        ('"The changes add to the urgency," the report stated.', "report"),
+        ('"The changes add to the urgency," the new report said.', "report"),
+        ('"The changes add to the urgency," a new study said.', "study"),
+    ],
+)
+def test_a_reporting_verb_after_a_determiner_is_a_noun_that_speaks(text: str, speaker: str) -> None:
+    (quote,) = run(text)
+    assert quote.speaker is not None and quote.speaker.name.endswith(speaker)
