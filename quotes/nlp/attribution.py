@@ -338,7 +338,7 @@ def _first_cue(
         mention = _adjacent_subject(doc, sent, reporter, left, right)
         if mention is not None:
             cue_token = (sent.index, tok.id)
-            cue_text, lemma = _cue_words(sent, tok, phrasal)
+            cue_text, lemma = _cue_words(tok, phrasal)
             return Attribution(mention, cue_text, lemma, "cue-after", 0.95, cue_token), True
         return None, True
     return None, False
@@ -391,7 +391,7 @@ _PHRASAL_FORMS = {
 }
 
 
-def _cue_words(sent: Sentence, tok: Token, phrasal: str | None) -> tuple[str, str]:
+def _cue_words(tok: Token, phrasal: str | None) -> tuple[str, str]:
     """The cue's text and lemma: "shot back", "shoot back" for a phrasal cue."""
     if phrasal is None:
         return tok.text, surface_lemma(tok)
@@ -611,7 +611,7 @@ def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribut
                 left = words[:i]
             mention = _subject(doc, sent, tok, left, words[i + 1 :])
             if mention is not None:
-                cue_text, lemma = _cue_words(sent, tok, _phrasal_cue(sent, tok))
+                cue_text, lemma = _cue_words(tok, _phrasal_cue(sent, tok))
                 return Attribution(
                     mention, cue_text, lemma, "cue-before", 0.9, (sent.index, tok.id)
                 )
