@@ -982,8 +982,8 @@ def parsed_subject(sent: Sentence, verb: Token) -> Token | None:
             head = _name_after_role(sent, subj, tok, nearest=tok is verb)
             if head.text.lower() in _RELATIVE:
                 if tok.deprel.startswith("acl") and tok.head > 0:
-                    noun = sent.tok(tok.head)  # "accusations that ...": whose accusations
-                    return _author(sent, noun) or noun
+                    noun = _antecedent(sent, sent.tok(tok.head))
+                    return _author(sent, noun) or noun  # "accusations that ...": whose
                 return None
             return head
         if tok.deprel == "acl" and tok.head > 0 and _adjunct_noun(sent, tok):
@@ -1004,6 +1004,20 @@ def parsed_subject(sent: Sentence, verb: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _antecedent(sent: Sentence, noun: Token) -> Token:
+    """What a relative clause hung on ``noun`` is about: ``noun``, or for a common noun inside
+    a prepositional phrase ("one Democrat familiar with the discussion, who added ...") the
+    noun the phrase belongs to when that one names a person (a name, or a person's role)."""
+    if noun.upos != "NOUN" or role_kind(noun.text) is not None or not sent.kids(noun.id, "case"):
+        return noun
+    if noun.head == 0:
+        return noun
+    owner = sent.tok(noun.head)
+    named = owner.upos == "PROPN" or role_kind(owner.text) == "person"
+    named = named or any(k.upos == "PROPN" for k in sent.kids(owner.id, "compound", "flat"))
+    return owner if owner.upos in ("NOUN", "PROPN") and named else noun
 
 
 def _adjunct_noun(sent: Sentence, participle: Token) -> bool:

@@ -1712,3 +1712,38 @@ def test_a_dateline_made_a_second_subject_does_not_speak() -> None:
     text = 'Washington (AFP) – Clinton swiped, saying "comments".'
     (quote,) = [q for q in run(DATELINE_SUBJECT, text) if q.form == "direct"]
     assert quote.speaker is not None and quote.speaker.name == "Clinton"
+
+
+RELATIVE_AFTER_PP = rows(
+    '1 " " PUNCT _ _ 3 punct _ _',
+    "2 It it PRON _ _ 3 nsubj _ _",
+    "3 failed fail VERB _ _ 6 ccomp _ _",
+    "4 , , PUNCT _ _ 3 punct _ _",
+    '5 " " PUNCT _ _ 3 punct _ _',
+    "6 said say VERB _ _ 0 root _ _",
+    "7 one one NUM _ _ 9 nummod _ _",
+    "8 Democrat Democrat PROPN _ _ 9 compound _ NER=S-PER",
+    "9 familiar familiar NOUN _ _ 6 iobj _ _",
+    "10 with with ADP _ _ 12 case _ _",
+    "11 the the DET _ _ 12 det _ _",
+    "12 talks talk NOUN _ _ 9 nmod _ _",
+    "13 , , PUNCT _ _ 15 punct _ _",
+    "14 who who PRON _ _ 15 nsubj _ _",
+    "15 added add VERB _ _ 12 acl:relcl _ _",
+    "16 it it PRON _ _ 17 nsubj _ _",
+    "17 seemed seem VERB _ _ 15 ccomp _ _",
+    '18 " " PUNCT _ _ 19 punct _ _',
+    "19 rattled rattle VERB _ _ 17 xcomp _ _",
+    '20 " " PUNCT _ _ 19 punct _ _',
+    "21 . . PUNCT _ _ 6 punct _ _",
+)
+
+
+def test_a_relative_clause_hung_on_a_prepositional_noun_speaks_for_the_person() -> None:
+    # PolNeAR train: '"...," said one Democrat familiar with the discussion, who added that the
+    # White House seemed "rattled"' gave "rattled" to "the discussion": the parser hung the
+    # relative clause on the noun of "with the discussion"
+    text = '"It failed," said one Democrat familiar with the talks, who added it seemed "rattled".'
+    quotes = [q for q in run(RELATIVE_AFTER_PP, text) if q.form == "direct"]
+    assert quotes[-1].text == "rattled"
+    assert quotes[-1].speaker is not None and "Democrat" in quotes[-1].speaker.name
