@@ -654,3 +654,27 @@ def test_a_refusal_further_on_in_the_answer_is_about_something_else() -> None:
     first, refusal = answers(quotes)[1:]
     assert first.responds_to is not None
     assert refusal.type == "decline_comment" and refusal.responds_to is None
+
+
+# -- charges that generalise: owners by role or pronoun, premises, plain negations -------------
+
+
+def _owner_of(quotes: list[ExtractedQuote]) -> list[tuple[str, str | None, str]]:
+    """Each linked answer's first word, its charge's owner (affiliation, else name) and text."""
+    out = []
+    for quote in answers(quotes):
+        if quote.responds_to is not None:
+            owner = quotes[quote.responds_to].speaker
+            assert owner is not None
+            out.append((quote.text.split()[0], owner.affiliation or owner.name, quote.text))
+    return out
+
+
+def test_a_question_that_opens_with_a_countrys_possessive_names_that_country() -> None:
+    # issue 15 (b): "Q  Valdoria's" is the label Q and the state Valdoria, not a name "Q Valdoria"
+    quotes = _dalton(
+        "Valdoria's foreign ministry says your sanctions on Valdoria are illegal.  "
+        "What's your response?",
+        "That's simply false, and the sanctions are lawful under every rule we know of.",
+    )
+    assert [(w, o) for w, o, _ in _owner_of(quotes)] == [("That's", "Valdoria")]
