@@ -678,3 +678,101 @@ def test_a_question_that_opens_with_a_countrys_possessive_names_that_country() -
         "That's simply false, and the sanctions are lawful under every rule we know of.",
     )
     assert [(w, o) for w, o, _ in _owner_of(quotes)] == [("That's", "Valdoria")]
+
+
+@pytest.mark.parametrize(
+    ("question", "owner"),
+    [
+        # a country's official by a role in lower case
+        ("Russia's foreign minister said today that the convoys carried weapons.", "Russia"),
+        # a pronoun for the party the question named before it
+        (
+            "Yesterday, Venezuela's President Nicolás Maduro signed a decree on the border, and "
+            "he accused the United States of building secret bases there.",
+            "Venezuela",
+        ),
+        (
+            "You mentioned Russian President Vladimir Putin's silence on the riot.  But his "
+            "spokesman reportedly said that the riot was the result of outside interference by "
+            "the West.",
+            "Russia",
+        ),
+    ],
+)
+def test_a_charge_whose_owner_is_a_role_or_a_pronoun_links_the_answer(
+    question: str, owner: str
+) -> None:
+    quotes = _dalton(f"{question}  Your response?", "That is simply not true, as we said.")
+    assert [(w, o) for w, o, _ in _owner_of(quotes)] == [("That", owner)]
+
+
+def test_an_answer_that_negates_the_charge_in_its_own_words_answers_it() -> None:
+    # no lexicon word ("untrue", "farce"): a negation of what the charge says
+    quotes = _dalton(
+        "Venezuela's President Nicolás Maduro accused the United States of building secret "
+        "military bases in the region.  Is the U.S. building a base?",
+        "There are no plans for a secret military base, and there never were.",
+        "We want both sides to respect the arbitral ruling on the border.",
+    )
+    assert [(w, o) for w, o, _ in _owner_of(quotes)] == [("There", "Venezuela")]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (
+            "Doesn't that send the message to Beijing that it can keep getting away with this?",
+            "No, the message it sends is that we keep talking even when we disagree.",
+        ),
+        (
+            "The President has stopped answering on the war, so does he not own the policy?",
+            "I take issue with the premise of that question; he speaks on it every day.",
+        ),
+    ],
+)
+def test_an_answer_that_rejects_the_reporters_own_premise_links_to_the_reporter(
+    question: str, answer: str
+) -> None:
+    quotes = _dalton(question, answer)
+    assert [(w, o) for w, o, _ in _owner_of(quotes)] == [(answer.split()[0], "Reporter")]
+    (premise,) = [q for q in quotes if q.form == "reported"]
+    assert premise.text in question and premise.speaker is not None
+    assert not premise.speaker.named
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # a plain yes/no question: "No" is an answer, not a rejection of a premise
+        (
+            "Will the President travel to Ottawa next week for the summit?",
+            "No, he will stay in Washington for the budget talks this week.",
+        ),
+        # a question that reports another's words: the premise is not the reporter's
+        (
+            "Ukraine has denied that they are responsible for the strike.  Your response?",
+            "That is simply not true, and we reject it entirely.",
+        ),
+    ],
+)
+def test_no_premise_link_for_a_plain_question_or_anothers_words(question: str, answer: str) -> None:
+    quotes = _dalton(question, answer)
+    assert _owner_of(quotes) == []
+
+
+def test_a_refusal_links_only_where_the_question_asks_for_a_response() -> None:
+    quotes = _dalton(
+        "Russia says it will take appropriate measures if its demands are not met.  If one of "
+        "those is a cyberattack, would you consider that an act of war?",
+        "I'm not going to get into a hypothetical about what we would do in that case.",
+    )
+    assert _owner_of(quotes) == []
+
+
+def test_what_you_would_say_to_a_criticism_asks_for_a_response() -> None:
+    quotes = _dalton(
+        "What you would say to Moscow's criticism that the West is offering a wink and a nod "
+        "to the drone strikes?",
+        "They won't believe me, but we have told Kyiv privately that we do not want such strikes.",
+    )
+    assert [(w, o) for w, o, _ in _owner_of(quotes)] == [("They", "Russia")]
