@@ -1331,20 +1331,44 @@ def _link(quote: ExtractedQuote, index: int, charge: ExtractedQuote) -> None:
     quote.evidence.append(f"transcript: answers the charge in the question (quote {index})")
 
 
+_REFERS_BACK = re.compile(r"(?i)\b(?:that|this|it|those|these|them|though)\b")
+MAX_THREAD = 3  # questions shown for one answer: a follow-up and the ones it refers back to
+
+
 def question_before(text: str, offset: int) -> str | None:
     """The reporter's question the answer at ``offset`` replies to (for the TUI): the body of
     the nearest question turn before that answer turn; None outside a transcript."""
+    thread = questions_before(text, offset)
+    return thread[-1] if thread else None
+
+
+def questions_before(text: str, offset: int) -> list[str]:
+    """The reporter's questions the answer at ``offset`` replies to, earliest first: the
+    nearest question turn before its answer turn and, while that one is a short follow-up that
+    points back ("And your response to that?"), the question it follows up; [] outside a
+    transcript or where a moderator's turn comes first."""
     turns = find_turns(text)
     if len(turns) < MIN_TURNS:
-        return None
+        return []
     here = turn_at(turns, offset)
     if here is None or here.kind != "answer":
-        return None
+        return []
+    thread: list[str] = []
     for turn in reversed(turns):
-        if turn.label_start >= here.label_start:
+        if turn.label_start >= here.label_start or turn.kind == "answer":
             continue
-        if turn.kind == "question":
-            return text[turn.start : turn.end]
         if turn.kind == "moderator":
-            return None
-    return None
+            break
+        thread.insert(0, text[turn.start : turn.end])
+        if len(thread) == MAX_THREAD or not _follows_up(thread[0]):
+            break
+    return thread
+
+
+POINTER_WORDS = 12  # a question this short that says "that" is about the one before
+
+
+def _follows_up(question: str) -> bool:
+    """A short question that points back to the one before ("And your response to that?",
+    "Is it an escalation, though?"), not one that asks about something of its own."""
+    return len(question.split()) <= POINTER_WORDS and _REFERS_BACK.search(question) is not None
