@@ -1233,10 +1233,15 @@ def _link_turn(
             reply = asked and quote.type not in _AGREES
             answered = reply or countered is not None or _answers(quote, charge)
         if answered:
-            if countered and quote.type not in ANSWERS and STANCE.get(quote.type) != "hostile":
+            if countered and _retypable(quote.type):
                 quote.evidence.append(f"type: {quote.type} -> {countered} (counters the charge)")
                 quote.type = countered
             _link(quote, question.charge, charge)
+
+
+def _retypable(kind: str) -> bool:
+    """A type that a counter to the charge overrides: not an answer, a refusal or hostile."""
+    return kind not in ANSWERS and kind != "decline_comment" and STANCE.get(kind) != "hostile"
 
 
 _NEGATION = re.compile(r"(?i)\b(?:no|not|never|nothing|none|nobody)\b|n[’']t\b")

@@ -776,3 +776,13 @@ def test_what_you_would_say_to_a_criticism_asks_for_a_response() -> None:
         "They won't believe me, but we have told Kyiv privately that we do not want such strikes.",
     )
     assert [(w, o) for w, o, _ in _owner_of(quotes)] == [("They", "Russia")]
+
+
+def test_a_refusal_that_negates_stays_a_refusal() -> None:
+    quotes = _dalton(
+        "China accuses the United States of spying on its students.  Any comment?",
+        "I haven't seen those comments about the students, so I won't comment on them.",
+    )
+    (answer,) = answers(quotes)[1:]
+    assert answer.responds_to is not None
+    assert answer.type == "decline_comment"
