@@ -36,6 +36,7 @@ from typing import Literal
 from quotes.nlp import lexicon
 from quotes.nlp.classify import ANSWERS, classify, target_of
 from quotes.nlp.marks import paragraphs
+from quotes.nlp.statement_model import LOW_CONFIDENCE
 from quotes.nlp.types import STANCE, DocumentMeta, ExtractedQuote, ExtractedSpeaker, Span
 
 TurnKind = Literal["question", "moderator", "answer"]
@@ -982,23 +983,33 @@ def premise_charges(
     """A question's own charge ("Doesn't that send the message to China that they can keep
     getting away with this?") when the answer rejects it: the question names no one else's
     words, and the answer takes issue with its premise, calls it untrue, or says "No" to a
-    leading question. A statement of the reporter, so that the answer can link to it."""
+    leading question. The sentence that asks must report no one's words ("Russia says ...",
+    "your response to those comments?"). A statement of the reporter, for the answer to link.
+    """
     out: list[ExtractedQuote] = []
+    index = TurnIndex(turns)
+    charged = {t.label_start for c in charges if _usable(c) and (t := index.at(c.start))}
+    starts = [s.start for s in statements]  # in text order
     live = False  # a charge of an earlier question still in play (a follow-up keeps it)
     for k, turn in enumerate(turns[:-1]):
         following = turns[k + 1]
         if turn.kind != "question":
             continue
         body = text[turn.start : turn.end]
-        if any(turn.start <= c.start < turn.end and _usable(c) for c in charges):
+        if turn.label_start in charged:
             live = True
             continue
         live = live and len(body.split()) <= FOLLOW_UP_WORDS
-        if live or following.kind != "answer" or _REPORTS.search(body):
+        if live or following.kind != "answer":
             continue
-        replies = [s for s in statements if following.start <= s.start < following.end]
-        if replies and _rejects_premise(body, replies):
-            out.append(_premise(text, turn))
+        premise = _premise(text, turn)
+        if _REPORTS.search(premise.text):
+            continue  # what it asks about is someone's words, not its own charge
+        first = bisect.bisect_left(starts, following.start)
+        last = bisect.bisect_left(starts, following.end)
+        replies = statements[first:last]
+        if replies and _rejects_premise(premise.text, replies):
+            out.append(premise)
     return out
 
 
@@ -1244,6 +1255,7 @@ def _retypable(kind: str) -> bool:
     return kind not in ANSWERS and kind != "decline_comment" and STANCE.get(kind) != "hostile"
 
 
+NEGATED_WORDS = 2  # words a negating answer shares with the charge ("secret military base")
 _NEGATION = re.compile(r"(?i)\b(?:no|not|never|nothing|none|nobody)\b|n[’']t\b")
 
 
@@ -1262,7 +1274,8 @@ def _negates(answer: ExtractedQuote, charge: ExtractedQuote) -> str | None:
         if x
     )
     said = lexicon.content_words(charge.text) - lexicon.content_words(names)
-    return "deny" if said & lexicon.content_words(sentence) else None
+    shared = said & lexicon.content_words(sentence)
+    return "deny" if len(shared) >= NEGATED_WORDS else None
 
 
 def _counters_premise(text: str, opens_answer: bool) -> str | None:
@@ -1321,11 +1334,33 @@ def _answers(quote: ExtractedQuote, charge: ExtractedQuote) -> bool:
     """A denial, a rejection or a refusal to comment; or a counter-accusation aimed at the
     charge's owner."""
     if quote.type in ANSWERS or quote.type == "decline_comment":
-        return True
+        return not _unsure(quote)
     owner = charge.speaker
-    if quote.type not in ("accuse", "condemn") or owner is None:
+    if quote.type not in ("accuse", "condemn") or owner is None or not _aimed_at(charge, quote):
         return False
     return quote.target is not None and quote.target in (owner.affiliation, owner.name)
+
+
+_US = re.compile(  # the answerer's side as a question's charge names it
+    r"(?i)\b(?:you|your|we|us|our|the west|western|washington|the administration|"
+    r"the white house|the president|americans?)\b"
+)
+
+
+def _unsure(quote: ExtractedQuote) -> bool:
+    """A type the model gave with low confidence ("reject p=0.32"): too weak to make a link."""
+    sure = quote.type_confidence
+    return sure is not None and sure < LOW_CONFIDENCE
+
+
+def _aimed_at(charge: ExtractedQuote, answer: ExtractedQuote) -> bool:
+    """Whether the charge is against the answerer's side: it names that side ("accuses the
+    United States", "attempts by the West", "your sanctions"), not only others (a threat to
+    ships, words about a third state)."""
+    side = answer.speaker.affiliation if answer.speaker is not None else None
+    if _US.search(charge.text):
+        return True
+    return side is not None and side in {c for _, _, c in lexicon.countries().find(charge.text)}
 
 
 def _link(quote: ExtractedQuote, index: int, charge: ExtractedQuote) -> None:

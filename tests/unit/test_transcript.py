@@ -786,3 +786,42 @@ def test_a_refusal_that_negates_stays_a_refusal() -> None:
     (answer,) = answers(quotes)[1:]
     assert answer.responds_to is not None
     assert answer.type == "decline_comment"
+
+
+def test_a_premise_after_the_words_of_the_briefers_own_side_is_the_reporters() -> None:
+    # "the Treasury Secretary said ...": reported words, but the charge is the question's own
+    question = (
+        "The Treasury Secretary said we will deepen our talks with China.  Doesn't that send "
+        "the message to China that it can keep getting away with this?"
+    )
+    quotes = _dalton(question, "No, the message it sends is that we keep talking to them.")
+    assert [(w, o) for w, o, _ in _owner_of(quotes)] == [("No,", "Reporter")]
+    (premise,) = [q for q in quotes if q.form == "reported" and _is_reporter(q)]
+    assert premise.text.startswith("Doesn't that send the message")
+
+
+def _is_reporter(quote: ExtractedQuote) -> bool:
+    return quote.speaker is not None and quote.speaker.name == "Reporter"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # a threat against others: condemning its owner is no reply to a charge against us
+        (
+            "The Houthis have threatened more attacks on ships they claim are bound for Israel.  "
+            "Will the U.S. keep striking them?",
+            "We condemn these reckless Houthi attacks, which have taken the lives of seafarers.",
+        ),
+        # a negation that shares one word with the charge, not what it says
+        (
+            "Russia is calling the bridge attack a terrorist attack by Kyiv.  Have you "
+            "determined who is responsible?",
+            "We are not in a position to attribute the attack to anyone at this point.",
+        ),
+    ],
+)
+def test_no_link_for_a_condemnation_of_others_or_a_loose_negation(
+    question: str, answer: str
+) -> None:
+    assert _owner_of(_dalton(question, answer)) == []
