@@ -14,6 +14,10 @@ or the moderator's introduction. The steps, one function each:
   the sanctions are illegal") as a statement of that party, so the answer can link to it; also
   a charge the question describes by a noun (``noun_charges``: "Beijing's accusation that",
   "China was out with some statements", "the Israeli parliament passed a resolution").
+  The owner may be a role after a possessive ("Russia's foreign minister said") or a pronoun
+  for the party the question named before it ("Maduro signed ..., and he accused").
+* ``premise_charges`` keeps the question's own charge ("Doesn't that send the message to China
+  that ...?") as a statement of the reporter when the answer rejects the premise.
 * ``transcript_quotes`` puts it together with the quotes the article rules found: a quotation
   inside an answer ("As the President said, '...'") stays with the person quoted; quotes that
   take a label or a reporter for a speaker are dropped.
@@ -21,7 +25,8 @@ or the moderator's introduction. The steps, one function each:
   "complete farce") or refuses to comment on a question's charge to that charge, unless it takes
   up another part of the question (``part_named``: "On the first one, ...").
 
-Pure: no database. ``question_before`` gives the TUI the question an answer replies to.
+Pure: no database. ``questions_before`` gives the TUI the question an answer replies to (and
+the one a short follow-up points back to).
 """
 
 from __future__ import annotations
@@ -990,6 +995,8 @@ def premise_charges(
     index = TurnIndex(turns)
     charged = {t.label_start for c in charges if _usable(c) and (t := index.at(c.start))}
     starts = [s.start for s in statements]  # in text order
+    paras = paragraphs(text)
+    para_starts = [para.start for para in paras]
     live = False  # a charge of an earlier question still in play (a follow-up keeps it)
     for k, turn in enumerate(turns[:-1]):
         following = turns[k + 1]
@@ -1003,6 +1010,8 @@ def premise_charges(
         if live or following.kind != "answer":
             continue
         premise = _premise(text, turn)
+        at = bisect.bisect_right(para_starts, premise.start) - 1
+        premise.paragraph = paras[at].index if at >= 0 else 0
         if _REPORTS.search(premise.text):
             continue  # what it asks about is someone's words, not its own charge
         first = bisect.bisect_left(starts, following.start)
@@ -1050,7 +1059,6 @@ def _premise(text: str, turn: Turn) -> ExtractedQuote:
         type="statement",
         confidence=0.5,
         evidence=["transcript: the reporter's own premise, which the answer rejects"],
-        paragraph=_paragraph_at(text, start),
     )
 
 
