@@ -102,9 +102,19 @@ _NOT_NAME_WORDS = frozenset(["The", "A", "An", "This", "That", "Its", "Their", "
 
 
 def inside_longer_name(text: str, start: int) -> bool:
-    """Whether the words just before ``start`` continue a capitalised name into it."""
-    before = _CAPITALISED_BEFORE.search(text[max(0, start - 40) : start])
-    return before is not None and before.group(1) not in _NOT_NAME_WORDS
+    """Whether the words just before ``start`` continue a capitalised name into it (a
+    transcript's turn label "Q" or "A" opening the line does not: "Q  Valdoria's ministry")."""
+    window = text[max(0, start - 40) : start]
+    before = _CAPITALISED_BEFORE.search(window)
+    if before is None or before.group(1) in _NOT_NAME_WORDS:
+        return False
+    return not _turn_label(text, start - len(window) + before.start(1), before.group(1))
+
+
+def _turn_label(text: str, at: int, word: str) -> bool:
+    """Whether ``word`` at ``at`` is a transcript's "Q" or "A" label: alone at a line's start."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return word in ("Q", "A") and not text[line_start:at].strip(" \t\u00a0*")
 
 
 # The country lexicon of the document being extracted (``document_parties``): the packaged

@@ -14,6 +14,10 @@ or the moderator's introduction. The steps, one function each:
   the sanctions are illegal") as a statement of that party, so the answer can link to it; also
   a charge the question describes by a noun (``noun_charges``: "Beijing's accusation that",
   "China was out with some statements", "the Israeli parliament passed a resolution").
+  The owner may be a role after a possessive ("Russia's foreign minister said") or a pronoun
+  for the party the question named before it ("Maduro signed ..., and he accused").
+* ``premise_charges`` keeps the question's own charge ("Doesn't that send the message to China
+  that ...?") as a statement of the reporter when the answer rejects the premise.
 * ``transcript_quotes`` puts it together with the quotes the article rules found: a quotation
   inside an answer ("As the President said, '...'") stays with the person quoted; quotes that
   take a label or a reporter for a speaker are dropped.
@@ -21,7 +25,8 @@ or the moderator's introduction. The steps, one function each:
   "complete farce") or refuses to comment on a question's charge to that charge, unless it takes
   up another part of the question (``part_named``: "On the first one, ...").
 
-Pure: no database. ``question_before`` gives the TUI the question an answer replies to.
+Pure: no database. ``questions_before`` gives the TUI the question an answer replies to (and
+the one a short follow-up points back to).
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from typing import Literal
 from quotes.nlp import lexicon
 from quotes.nlp.classify import ANSWERS, classify, target_of
 from quotes.nlp.marks import paragraphs
+from quotes.nlp.statement_model import LOW_CONFIDENCE
 from quotes.nlp.types import STANCE, DocumentMeta, ExtractedQuote, ExtractedSpeaker, Span
 
 TurnKind = Literal["question", "moderator", "answer"]
@@ -562,29 +568,47 @@ _CHARGE_VERBS = (
     "says|said|saying|claims|claimed|claiming|alleges|alleged|alleging|accuses|accused|accusing|"
     "argues|argued|arguing|asserts|asserted|asserting|insists|insisted|insisting|charges|charged|blames|blamed|blaming|calls|called|"
     "calling|warns|warned|warning|threatens|threatened|threatening|condemns|"
-    "condemned|demands|demanded|demanding|criticizes|criticized|criticised|criticizing"
+    "condemned|demands|demanded|demanding|criticizes|criticized|criticised|criticizing|"
+    "dismisses|dismissed|dismissing|rejects|rejected|rejecting"
 )
 _WHEN = (  # "the Israelis in the last few hours have been arguing"
     r"(?:\s+(?:in|over|during)\s+the\s+(?:last|past)\s+(?:few\s+|couple\s+of\s+)?"
     r"(?:hours?|days?|weeks?)|\s+(?:today|yesterday|this\s+(?:morning|week)|earlier\s+today))"
 )
+# a role held for a party, after its name with 's: "Russia's foreign minister"
+_ROLE = (
+    r"(?:(?:new|top|chief|senior|deputy|foreign|defen[cs]e|prime|vice|supreme|former)\s+){0,2}"
+    r"(?:minister|ministry|president|leader|spokes(?:person|man|woman)|officials?|government|"
+    r"ambassador|envoy|military|army|parliament|chancellor)\b"
+)
 _OWNER = (
     r"(?:[Tt]he\s+)?(?:(?:senior|top|former|high-ranking)\s+)?[A-Z][\w’'.\-]*"
     r"(?:\s+(?:(?:for|of|the)\s+)?[A-Z][\w’'.\-]*){0,5}"
     r"(?:\s+(?:foreign|defense|defence)\s+ministry|\s+government|\s+officials?|\s+diplomats?"
-    r"|\s+spokes(?:person|man|woman)|\s+military|\s+leaders?|\s+parliament)?"
+    r"|\s+spokes(?:person|man|woman)|\s+military|\s+leaders?|\s+parliament"
+    rf"|[’']s\s+{_ROLE})?"  # Russia's foreign minister, Putin's spokesman
+)
+_CHARGE_TAIL = (  # after the owner: "in the last few hours have been arguing that ..."
+    rf"(?:\s+who)?{_WHEN}?\s+"
+    r"(?:(?:has|have|had|is|are|was|were|been|now|again|also|just|publicly|essentially|"
+    r"reportedly)\s+){0,3}"
+    rf"(?P<verb>{_CHARGE_VERBS})\b(?P<content>[^.?!]*[.?!]?)"
 )
 _CHARGE = re.compile(
-    rf"(?P<owner>{_OWNER})(?:\s+who)?{_WHEN}?\s+"
-    r"(?:(?:has|have|had|is|are|was|were|been|now|again|also|just|publicly|essentially)\s+){0,3}"
-    rf"(?P<verb>{_CHARGE_VERBS})\b(?P<content>[^.?!]*[.?!]?)"
+    rf"(?:(?P<owner>{_OWNER})"
+    # a pronoun for a party the question named before: "and he accused", "his spokesman said"
+    rf"|\b(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|(?:[Hh]is|[Hh]er|[Tt]heir)\s+{_ROLE})){_CHARGE_TAIL}"
 )
 _DOMESTIC = re.compile(  # offices of the briefer's own politics, whatever the role reads as
     r"(?i)\b(?:congress(?:wo)?man|senator|sen\.|rep\.|representative|governor|mayor|"
     r"minority leader|majority leader|speaker)\b"
 )
 _PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?\w+ed$")
-_PEOPLE = re.compile(r"(?i)\b(officials?|diplomats?|spokes(?:person|man|woman)|leaders?)$")
+_PEOPLE = re.compile(
+    r"(?i)\b(officials?|diplomats?|spokes(?:person|man|woman)|leaders?|minister|president|"
+    r"ambassador|envoy|chancellor)$"
+)
+_PRONOUN = re.compile(r"(?i)^(?:he|she|they|his|her|their)\b")
 _NOT_OWNERS = frozenset(
     {"i", "we", "you", "he", "she", "they", "it", "the president", "president", "the white house"}
 )
@@ -615,16 +639,25 @@ def _usable(quote: ExtractedQuote) -> bool:
     return quote.speaker is not None and quote.speaker.affiliation is not None
 
 
+def _charges(quote: ExtractedQuote) -> bool:
+    """A statement in a question that an answer can reply to: a party's, or the premise."""
+    return _usable(quote) or _is_premise(quote)
+
+
 def _charge(text: str, turn: Turn, match: re.Match[str], host: str | None) -> ExtractedQuote | None:
+    group = "owner" if match.group("owner") is not None else "pronoun"
     if len(match.group("content").split()) < 3:
         return None
-    if _PASSIVE.search(text[turn.start + match.end("owner") : turn.start + match.end("verb")]):
+    if _PASSIVE.search(text[turn.start + match.end(group) : turn.start + match.end("verb")]):
         return None  # "officials who are accused of": the owner is the accused
-    found = _owner_speaker(text, match.group("owner"), host)
+    if group == "pronoun":
+        found = _pronoun_owner(text, turn, match, host)
+    else:
+        found = _owner_speaker(text, match.group(group), host)
     if found is None:
         return None
     owner, speaker = found
-    start = turn.start + match.start("owner") + match.group("owner").find(owner)
+    start = turn.start + match.start(group) + match.group(group).find(owner)
     end = _trim_end(text, start, turn.start + match.end("content"))
     lemma = _lemma(match.group("verb"))
     cue_type = lexicon.cue_verbs().get(lemma, "-")
@@ -660,6 +693,9 @@ def _owner_speaker(text: str, raw: str, host: str | None) -> tuple[str, Extracte
     if owner.lower() in _NOT_OWNERS or re.split(r"[’']", words[0].lower())[0] in _NOT_OWNERS:
         return None  # "They're saying": a pronoun, not a party
     country = lexicon.countries().first(owner)
+    held = re.fullmatch(rf"(?P<holder>.+?)[’']s\s+(?P<role>{_ROLE})", owner)
+    if country is None and held is not None:  # "Putin's spokesman": the holder's side
+        return _role_of(text, owner, held.group("holder"), held.group("role"), host)
     if country is not None:
         if country == host:
             return None  # the briefer's own side is not a charge to answer
@@ -679,6 +715,56 @@ def _owner_speaker(text: str, raw: str, host: str | None) -> tuple[str, Extracte
             return None  # the briefer's side, a domestic politician: no charge to answer
         return owner, ExtractedSpeaker(full, role, affiliation, "person", True)
     return None
+
+
+def _role_of(
+    text: str, owner: str, holder: str, role: str, host: str | None
+) -> tuple[str, ExtractedSpeaker] | None:
+    """The unnamed holder of ``role`` for the party ``holder`` names ("Putin's spokesman")."""
+    found = _owner_speaker(text, holder, host)
+    if found is None or found[1].affiliation is None:
+        return None
+    return owner, ExtractedSpeaker(owner, role, found[1].affiliation, "person", False)
+
+
+def _pronoun_owner(
+    text: str, turn: Turn, match: re.Match[str], host: str | None
+) -> tuple[str, ExtractedSpeaker] | None:
+    """The owner a pronoun stands for ("and he accused", "his spokesman said"): the last party
+    the question names before it as a clause's subject or a possessor ("Venezuela's President
+    Nicolás Maduro signed ..., and he accused"; "Putin's silence ... his spokesman said")."""
+    pronoun = match.group("pronoun")
+    before = text[turn.start : turn.start + match.start("pronoun")]
+    antecedent: tuple[str, ExtractedSpeaker] | None = None
+    for candidate in re.finditer(rf"(?<![\w’'])(?P<owner>{_OWNER})", before):
+        raw = re.sub(r"[’']s$", "", candidate.group("owner"))
+        if _subject_or_possessor(before, candidate) and _PRONOUN.match(raw) is None:
+            antecedent = _owner_speaker(text, raw, host) or antecedent
+    if antecedent is None:
+        return None
+    party = antecedent[1]
+    words = pronoun.split()
+    if len(words) == 1:  # "he": the party itself
+        return pronoun, replace(party, mention=None)
+    role = " ".join(words[1:])
+    return pronoun, ExtractedSpeaker(
+        f"{antecedent[0]}’s {role}", role, party.affiliation, "person", False
+    )
+
+
+def _subject_or_possessor(before: str, candidate: re.Match[str]) -> bool:
+    """Whether a capitalised run opens a clause before a verb ("..., and he", "Maduro signed")
+    or owns something ("Putin's silence")."""
+    after = before[candidate.end() :]
+    if candidate.group("owner").endswith(("’s", "'s")) or after.startswith(("’s", "'s")):
+        return True
+    lead = before[: candidate.start()].rstrip()
+    opens = (
+        not lead
+        or lead.endswith((".", "?", "!", ",", ";", ":", "—"))
+        or lead.endswith((" and", " but"))
+    )
+    return opens and re.match(r"\s+(?:has\s+|have\s+|had\s+)?[a-z]", after) is not None
 
 
 # A charge a question describes by a noun, not a reporting verb; each pattern has the groups
@@ -869,7 +955,121 @@ def transcript_quotes(
     statements = answer_statements(text, turns, speakers)
     statements = [s for s in statements if not _only_quotation(s, kept)]
     charges = question_charges(text, turns, host, kept)
-    return sorted(kept + statements + charges, key=lambda q: (q.start, q.end))
+    premises = premise_charges(text, turns, statements, kept + charges)
+    return sorted(kept + statements + charges + premises, key=lambda q: (q.start, q.end))
+
+
+# -- the reporter's own premise ----------------------------------------------------------------
+
+PREMISE_OWNER = "Reporter"  # the owner of a charge a question makes itself
+# Words that report another's words: a question with one is not the reporter's own charge.
+_REPORTS = re.compile(
+    r"(?i)\b(?:say|says|said|saying|claim\w*|den(?:y|ies|ied|ying)|accus\w*|argu\w*|"
+    r"assert\w*|insist\w*|told|tell\w*|call(?:s|ed|ing)|comments?|remarks?|statements?|"
+    r"warn\w*|threat\w*|allegation\w*|reported\w*|according to)\b|[“”\"]"
+)
+# A question that leads to its answer: "Doesn't that send the message ...?", "..., correct?"
+_LEADING = re.compile(
+    r"(?i)\b(?:does|do|is|are|was|were|would|should|could|can|will|has|have)n[’']t\b|"
+    r"\b(?:correct|right|isn[’']t it)\s*\?|\bwould you (?:admit|agree|concede)\b|"
+    r"\bfair to say\b|\b(?:does|do|is|are) (?:he|she|it|that|this|they|you) not\b"
+)
+# An answer that rejects the question itself, whatever its form.
+_REJECTS_PREMISE = re.compile(r"(?i)\b(?:premise|take issue with|erroneous|are you suggesting)\b")
+_OPENS_WITH_NO = re.compile(r"(?i)^\W*(?:\w+\W+){0,3}?no\s*[,.!—]")
+
+
+def premise_charges(
+    text: str,
+    turns: Sequence[Turn],
+    statements: Sequence[ExtractedQuote],
+    charges: Sequence[ExtractedQuote],
+) -> list[ExtractedQuote]:
+    """A question's own charge ("Doesn't that send the message to China that they can keep
+    getting away with this?") when the answer rejects it: the question names no one else's
+    words, and the answer takes issue with its premise, calls it untrue, or says "No" to a
+    leading question. The sentence that asks must report no one's words ("Russia says ...",
+    "your response to those comments?"). A statement of the reporter, for the answer to link.
+    """
+    out: list[ExtractedQuote] = []
+    index = TurnIndex(turns)
+    charged = {t.label_start for c in charges if _usable(c) and (t := index.at(c.start))}
+    starts = [s.start for s in statements]  # in text order
+    paras = paragraphs(text)
+    para_starts = [para.start for para in paras]
+    live = False  # a charge of an earlier question still in play (a follow-up keeps it)
+    for k, turn in enumerate(turns[:-1]):
+        following = turns[k + 1]
+        if turn.kind != "question":
+            continue
+        body = text[turn.start : turn.end]
+        if turn.label_start in charged:
+            live = True
+            continue
+        live = live and len(body.split()) <= FOLLOW_UP_WORDS
+        if live or following.kind != "answer":
+            continue
+        premise = _premise(text, turn)
+        at = bisect.bisect_right(para_starts, premise.start) - 1
+        premise.paragraph = paras[at].index if at >= 0 else 0
+        if _REPORTS.search(premise.text):
+            continue  # what it asks about is someone's words, not its own charge
+        first = bisect.bisect_left(starts, following.start)
+        last = bisect.bisect_left(starts, following.end)
+        replies = statements[first:last]
+        if replies and _rejects_premise(premise.text, replies):
+            out.append(premise)
+    return out
+
+
+def _rejects_premise(question: str, replies: Sequence[ExtractedQuote]) -> bool:
+    """The answer takes issue with the premise (anywhere in its first turn), or calls it untrue
+    or says "No" at its start when the question leads ("..., correct?", "Doesn't that ...")."""
+    if any(_REJECTS_PREMISE.search(reply.text) for reply in replies):
+        return True
+    first = replies[0].text
+    opens = _OPENS_WITH_NO.match(first) is not None
+    untrue = counter_type(_first_sentence(first)) == "deny"
+    return (opens or untrue) and _LEADING.search(question) is not None
+
+
+def _first_sentence(text: str) -> str:
+    end = re.search(r"[.?!](?=\s|$)", text)
+    return text[: end.end()] if end else text
+
+
+def _premise(text: str, turn: Turn) -> ExtractedQuote:
+    """The question's last sentence that asks (else its last), as the reporter's statement."""
+    body = text[turn.start : turn.end]
+    sentences = [m for m in re.finditer(r"[^.?!]+[.?!]*", body) if m.group().strip()]
+    asking = [m for m in sentences if m.group().rstrip().endswith("?")] or sentences
+    last = asking[-1]
+    start = turn.start + last.start()
+    while text[start] in " \t\r\n\u00a0":
+        start += 1
+    end = _trim_end(text, start, turn.start + last.end())
+    label = Span(turn.label_start, turn.label_end, turn.label)
+    speaker = ExtractedSpeaker(PREMISE_OWNER, "reporter", None, "person", False, label)
+    return ExtractedQuote(
+        start=start,
+        end=end,
+        text=text[start:end],
+        form="reported",
+        speaker=speaker,
+        type="statement",
+        confidence=0.5,
+        evidence=["transcript: the reporter's own premise, which the answer rejects"],
+    )
+
+
+def _is_premise(quote: ExtractedQuote) -> bool:
+    who = quote.speaker
+    return (
+        quote.form == "reported"
+        and who is not None
+        and who.name == PREMISE_OWNER
+        and (not who.named)
+    )
 
 
 def _name_role_speaker(
@@ -938,20 +1138,23 @@ def _only_quotation(statement: ExtractedQuote, kept: Sequence[ExtractedQuote]) -
 
 FOLLOW_UP_WORDS = 30  # a shorter question without a charge of its own follows up the last one
 _ASKS_RESPONSE = re.compile(
-    r"(?i)\b(?:your|any|a|the (?:white house|administration)[’']s)\s+(?:response|reaction|"
-    r"comment|reply)\b|\bhow do you (?:respond|react)\b|\bwhat do you (?:say|make of)\b"
+    r"(?i)\b(?:your|any|a|the (?:white house|administration|president)[’']s)\s+"
+    r"(?:response|reaction|comment|reply)\b|\bhow do you (?:respond|react)\b"
+    r"|\bwhat do you (?:say|make of)\b"
     r"|\b(?:respond|react) to (?:that|this|those|these|it)\b"
-    r"|\bwhat would you say\b|\bin response to (?:that|this|those|these|it)\b"
+    r"|\bwhat (?:would you|you would) say\b|\bin response to (?:that|this|those|these|it)\b"
 )
 # An answer that counters what it answers: a denial ("flatly untrue", "anything but a closed
 # club") or a dismissal ("farcical", "absurdity"), or a correction ("would actually strengthen
 # Hamas's hands, not Israel's").
 _COUNTER_DENIES = re.compile(
-    r"(?i)\b(?:untrue|not true|false|anything but|not the case|no truth)\b"
+    r"(?i)\b(?:untrue|not true|false|anything but|not the case|no truth|erroneous|"
+    r"nothing to do with)\b"
 )
 _COUNTER_REJECTS = re.compile(
     r"(?i)\b(?:farc(?:e|ical)|absurd(?:ity)?|ridiculous|nonsense|baseless|groundless|"
-    r"fly in the face|on the contrary|quite the opposite)\b|\bactually\b[^.?!]*,\s*not\b"
+    r"fly in the face|on the contrary|quite the opposite|take issue with|"
+    r"(?:do not|don[’']t) associate ourselves with)\b|\bactually\b[^.?!]*,\s*not\b"
 )
 # An answer paragraph that says which part of a question it takes up: "On the first one",
 # "To your second question", "On Zelenskyy", "As for the report".
@@ -994,7 +1197,7 @@ def link_answers(quotes: list[ExtractedQuote], turns: Sequence[Turn], text: str 
     for turn in turns:
         mine = by_turn.get(turn.label_start, [])
         if turn.kind == "question":
-            charges = [i for i in mine if quotes[i].form != "transcript" and _usable(quotes[i])]
+            charges = [i for i in mine if quotes[i].form != "transcript" and _charges(quotes[i])]
             body = text[turn.start : turn.end]
             if charges:
                 question = _question(text, turn, charges[-1], quotes[charges[-1]])
@@ -1038,15 +1241,57 @@ def _link_turn(
         first = (opening and n == 0) or (named is not None and named == question.charge_part)
         if not _foreign(charge, quote):
             continue
-        countered = counter_type(quote.text)
-        reply = first and question.asked and quote.type not in _AGREES
-        if quote.type == "decline_comment" and not first:
-            continue  # a refusal further on is about something else
-        if reply or countered or _answers(quote, charge):
-            if countered and quote.type not in ANSWERS and STANCE.get(quote.type) != "hostile":
+        if _is_premise(charge):
+            countered = _counters_premise(quote.text, opening and n == 0)
+            answered = countered is not None
+        else:
+            countered = counter_type(quote.text) or _negates(quote, charge)
+            asked = first and question.asked
+            if quote.type == "decline_comment" and not asked:
+                continue  # a refusal further on, or to a question that asks no response
+            reply = asked and quote.type not in _AGREES
+            answered = reply or countered is not None or _answers(quote, charge)
+        if answered:
+            if countered and _retypable(quote.type):
                 quote.evidence.append(f"type: {quote.type} -> {countered} (counters the charge)")
                 quote.type = countered
             _link(quote, question.charge, charge)
+
+
+def _retypable(kind: str) -> bool:
+    """A type that a counter to the charge overrides: not an answer, a refusal or hostile."""
+    return kind not in ANSWERS and kind != "decline_comment" and STANCE.get(kind) != "hostile"
+
+
+NEGATED_WORDS = 2  # words a negating answer shares with the charge ("secret military base")
+_NEGATION = re.compile(r"(?i)\b(?:no|not|never|nothing|none|nobody)\b|n[’']t\b")
+
+
+def _negates(answer: ExtractedQuote, charge: ExtractedQuote) -> str | None:
+    """ "deny" when the answer's first sentence negates what the charge says, in its own words:
+    "There are no plans for a secret military base" to a charge of "building secret military
+    bases" (the parties' own names do not count as shared words)."""
+    sentence = _first_sentence(answer.text)
+    if _NEGATION.search(sentence) is None:
+        return None
+    names = " ".join(
+        x
+        for who in (charge.speaker, answer.speaker)
+        if who is not None
+        for x in (who.name, who.affiliation, who.mention.text if who.mention else None)
+        if x
+    )
+    said = lexicon.content_words(charge.text) - lexicon.content_words(names)
+    shared = said & lexicon.content_words(sentence)
+    return "deny" if len(shared) >= NEGATED_WORDS else None
+
+
+def _counters_premise(text: str, opens_answer: bool) -> str | None:
+    """ "deny" when an answer paragraph rejects the question's own premise: takes issue with
+    it, calls it untrue, or (opening the answer to a leading question) says "No"."""
+    if _REJECTS_PREMISE.search(text) or counter_type(_first_sentence(text)) == "deny":
+        return "deny"
+    return "deny" if opens_answer and _OPENS_WITH_NO.match(text) else None
 
 
 def part_named(answer: str, parts: Sequence[str]) -> int | None:
@@ -1086,6 +1331,8 @@ def _foreign(charge: ExtractedQuote, answer: ExtractedQuote) -> bool:
     """A charge from another side than the answer's: a country or body of its own (a quote of a
     congressman or of the briefer in a question is no charge to answer)."""
     owner, me = charge.speaker, answer.speaker
+    if _is_premise(charge):
+        return True  # the reporter's own: no side, but no one else's either
     if owner is None or owner.affiliation is None:
         return False
     return me is None or owner.affiliation != me.affiliation
@@ -1095,35 +1342,81 @@ def _answers(quote: ExtractedQuote, charge: ExtractedQuote) -> bool:
     """A denial, a rejection or a refusal to comment; or a counter-accusation aimed at the
     charge's owner."""
     if quote.type in ANSWERS or quote.type == "decline_comment":
-        return True
+        return not _unsure(quote)
     owner = charge.speaker
-    if quote.type not in ("accuse", "condemn") or owner is None:
+    if quote.type not in ("accuse", "condemn") or owner is None or not _aimed_at(charge, quote):
         return False
     return quote.target is not None and quote.target in (owner.affiliation, owner.name)
+
+
+_US = re.compile(  # the answerer's side as a question's charge names it
+    r"(?i)\b(?:you|your|we|us|our|the west|western|washington|the administration|"
+    r"the white house|the president|americans?)\b"
+)
+
+
+def _unsure(quote: ExtractedQuote) -> bool:
+    """A type the model gave with low confidence ("reject p=0.32"): too weak to make a link."""
+    sure = quote.type_confidence
+    return sure is not None and sure < LOW_CONFIDENCE
+
+
+def _aimed_at(charge: ExtractedQuote, answer: ExtractedQuote) -> bool:
+    """Whether the charge is against the answerer's side: it names that side ("accuses the
+    United States", "attempts by the West", "your sanctions"), not only others (a threat to
+    ships, words about a third state)."""
+    side = answer.speaker.affiliation if answer.speaker is not None else None
+    if _US.search(charge.text):
+        return True
+    return side is not None and side in {c for _, _, c in lexicon.countries().find(charge.text)}
 
 
 def _link(quote: ExtractedQuote, index: int, charge: ExtractedQuote) -> None:
     quote.responds_to = index
     owner = charge.speaker
-    if owner is not None:
+    if owner is not None and not _is_premise(charge):  # a reporter is no target
         quote.target = owner.affiliation or owner.name
     quote.evidence.append(f"transcript: answers the charge in the question (quote {index})")
+
+
+_REFERS_BACK = re.compile(r"(?i)\b(?:that|this|it|those|these|them|though)\b")
+MAX_THREAD = 3  # questions shown for one answer: a follow-up and the ones it refers back to
 
 
 def question_before(text: str, offset: int) -> str | None:
     """The reporter's question the answer at ``offset`` replies to (for the TUI): the body of
     the nearest question turn before that answer turn; None outside a transcript."""
+    thread = questions_before(text, offset)
+    return thread[-1] if thread else None
+
+
+def questions_before(text: str, offset: int) -> list[str]:
+    """The reporter's questions the answer at ``offset`` replies to, earliest first: the
+    nearest question turn before its answer turn and, while that one is a short follow-up that
+    points back ("And your response to that?"), the question it follows up; [] outside a
+    transcript or where a moderator's turn comes first."""
     turns = find_turns(text)
     if len(turns) < MIN_TURNS:
-        return None
+        return []
     here = turn_at(turns, offset)
     if here is None or here.kind != "answer":
-        return None
+        return []
+    thread: list[str] = []
     for turn in reversed(turns):
-        if turn.label_start >= here.label_start:
+        if turn.label_start >= here.label_start or turn.kind == "answer":
             continue
-        if turn.kind == "question":
-            return text[turn.start : turn.end]
         if turn.kind == "moderator":
-            return None
-    return None
+            break
+        thread.insert(0, text[turn.start : turn.end])
+        if len(thread) == MAX_THREAD or not _follows_up(thread[0]):
+            break
+    return thread
+
+
+POINTER_WORDS = 12  # a question this short that says "that" is about the one before
+
+
+def _follows_up(question: str) -> bool:
+    """A short question that points back to the one before ("And your response to that?",
+    "Is it an escalation, though?"), not one that asks about something of its own."""
+    return len(question.split()) <= POINTER_WORDS and _REFERS_BACK.search(question) is not None

@@ -16,7 +16,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from quotes.errors import QueryError
-from quotes.nlp.transcript import question_before
+from quotes.nlp.transcript import questions_before
 from quotes.store.db import columns
 from quotes.store.filters import QuoteFilter
 from quotes.store.rows import QuoteDetail, QuoteRow
@@ -254,6 +254,7 @@ def quote_detail(session: Session, quote_id: int) -> QuoteDetail:
         evidence = [str(item) for item in json.loads(quote.evidence or "[]")]
     except (ValueError, TypeError):
         evidence = []
+    thread = questions_before(article.text, quote.start) if quote.form == "transcript" else []
     return QuoteDetail(
         quote=row,
         paragraph=article.text[left:right],
@@ -264,7 +265,8 @@ def quote_detail(session: Session, quote_id: int) -> QuoteDetail:
         cue=quote.cue,
         evidence=evidence,
         corrected=quote.corrected,
-        question=question_before(article.text, quote.start) if quote.form == "transcript" else None,
+        question=thread[-1] if thread else None,
+        earlier_questions=thread[:-1],
         versions=statement_versions(session, row.statement_id)
         if row.statement_id is not None and row.versions > 1
         else [],

@@ -77,6 +77,8 @@ class QuoteDetail:
     evidence: list[str] = field(default_factory=list)
     corrected: bool = False  # a user correction overrides the extractor
     question: str | None = None  # a transcript statement: the reporter's question it answers
+    # the questions a short follow-up ("And your response to that?") points back to, earliest first
+    earlier_questions: list[str] = field(default_factory=list)
     versions: list[QuoteRow] = field(default_factory=list)  # its statement's, earliest first
 
 

@@ -654,3 +654,174 @@ def test_a_refusal_further_on_in_the_answer_is_about_something_else() -> None:
     first, refusal = answers(quotes)[1:]
     assert first.responds_to is not None
     assert refusal.type == "decline_comment" and refusal.responds_to is None
+
+
+# -- charges that generalise: owners by role or pronoun, premises, plain negations -------------
+
+
+def _owner_of(quotes: list[ExtractedQuote]) -> list[tuple[str, str | None, str]]:
+    """Each linked answer's first word, its charge's owner (affiliation, else name) and text."""
+    out = []
+    for quote in answers(quotes):
+        if quote.responds_to is not None:
+            owner = quotes[quote.responds_to].speaker
+            assert owner is not None
+            out.append((quote.text.split()[0], owner.affiliation or owner.name, quote.text))
+    return out
+
+
+def test_a_question_that_opens_with_a_countrys_possessive_names_that_country() -> None:
+    # issue 15 (b): "Q  Valdoria's" is the label Q and the state Valdoria, not a name "Q Valdoria"
+    quotes = _dalton(
+        "Valdoria's foreign ministry says your sanctions on Valdoria are illegal.  "
+        "What's your response?",
+        "That's simply false, and the sanctions are lawful under every rule we know of.",
+    )
+    assert [(w, o) for w, o, _ in _owner_of(quotes)] == [("That's", "Valdoria")]
+
+
+@pytest.mark.parametrize(
+    ("question", "owner"),
+    [
+        # a country's official by a role in lower case
+        ("Russia's foreign minister said today that the convoys carried weapons.", "Russia"),
+        # a pronoun for the party the question named before it
+        (
+            "Yesterday, Venezuela's President Nicolás Maduro signed a decree on the border, and "
+            "he accused the United States of building secret bases there.",
+            "Venezuela",
+        ),
+        (
+            "You mentioned Russian President Vladimir Putin's silence on the riot.  But his "
+            "spokesman reportedly said that the riot was the result of outside interference by "
+            "the West.",
+            "Russia",
+        ),
+    ],
+)
+def test_a_charge_whose_owner_is_a_role_or_a_pronoun_links_the_answer(
+    question: str, owner: str
+) -> None:
+    quotes = _dalton(f"{question}  Your response?", "That is simply not true, as we said.")
+    assert [(w, o) for w, o, _ in _owner_of(quotes)] == [("That", owner)]
+
+
+def test_an_answer_that_negates_the_charge_in_its_own_words_answers_it() -> None:
+    # no lexicon word ("untrue", "farce"): a negation of what the charge says
+    quotes = _dalton(
+        "Venezuela's President Nicolás Maduro accused the United States of building secret "
+        "military bases in the region.  Is the U.S. building a base?",
+        "There are no plans for a secret military base, and there never were.",
+        "We want both sides to respect the arbitral ruling on the border.",
+    )
+    assert [(w, o) for w, o, _ in _owner_of(quotes)] == [("There", "Venezuela")]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (
+            "Doesn't that send the message to Beijing that it can keep getting away with this?",
+            "No, the message it sends is that we keep talking even when we disagree.",
+        ),
+        (
+            "The President has stopped answering on the war, so does he not own the policy?",
+            "I take issue with the premise of that question; he speaks on it every day.",
+        ),
+    ],
+)
+def test_an_answer_that_rejects_the_reporters_own_premise_links_to_the_reporter(
+    question: str, answer: str
+) -> None:
+    quotes = _dalton(question, answer)
+    assert [(w, o) for w, o, _ in _owner_of(quotes)] == [(answer.split()[0], "Reporter")]
+    (premise,) = [q for q in quotes if q.form == "reported"]
+    assert premise.text in question and premise.speaker is not None
+    assert not premise.speaker.named
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # a plain yes/no question: "No" is an answer, not a rejection of a premise
+        (
+            "Will the President travel to Ottawa next week for the summit?",
+            "No, he will stay in Washington for the budget talks this week.",
+        ),
+        # a question that reports another's words: the premise is not the reporter's
+        (
+            "Ukraine has denied that they are responsible for the strike.  Your response?",
+            "That is simply not true, and we reject it entirely.",
+        ),
+    ],
+)
+def test_no_premise_link_for_a_plain_question_or_anothers_words(question: str, answer: str) -> None:
+    quotes = _dalton(question, answer)
+    assert _owner_of(quotes) == []
+
+
+def test_a_refusal_links_only_where_the_question_asks_for_a_response() -> None:
+    quotes = _dalton(
+        "Russia says it will take appropriate measures if its demands are not met.  If one of "
+        "those is a cyberattack, would you consider that an act of war?",
+        "I'm not going to get into a hypothetical about what we would do in that case.",
+    )
+    assert _owner_of(quotes) == []
+
+
+def test_what_you_would_say_to_a_criticism_asks_for_a_response() -> None:
+    quotes = _dalton(
+        "What you would say to Moscow's criticism that the West is offering a wink and a nod "
+        "to the drone strikes?",
+        "They won't believe me, but we have told Kyiv privately that we do not want such strikes.",
+    )
+    assert [(w, o) for w, o, _ in _owner_of(quotes)] == [("They", "Russia")]
+
+
+def test_a_refusal_that_negates_stays_a_refusal() -> None:
+    quotes = _dalton(
+        "China accuses the United States of spying on its students.  Any comment?",
+        "I haven't seen those comments about the students, so I won't comment on them.",
+    )
+    (answer,) = answers(quotes)[1:]
+    assert answer.responds_to is not None
+    assert answer.type == "decline_comment"
+
+
+def test_a_premise_after_the_words_of_the_briefers_own_side_is_the_reporters() -> None:
+    # "the Treasury Secretary said ...": reported words, but the charge is the question's own
+    question = (
+        "The Treasury Secretary said we will deepen our talks with China.  Doesn't that send "
+        "the message to China that it can keep getting away with this?"
+    )
+    quotes = _dalton(question, "No, the message it sends is that we keep talking to them.")
+    assert [(w, o) for w, o, _ in _owner_of(quotes)] == [("No,", "Reporter")]
+    (premise,) = [q for q in quotes if q.form == "reported" and _is_reporter(q)]
+    assert premise.text.startswith("Doesn't that send the message")
+
+
+def _is_reporter(quote: ExtractedQuote) -> bool:
+    return quote.speaker is not None and quote.speaker.name == "Reporter"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # a threat against others: condemning its owner is no reply to a charge against us
+        (
+            "The Houthis have threatened more attacks on ships they claim are bound for Israel.  "
+            "Will the U.S. keep striking them?",
+            "We condemn these reckless Houthi attacks, which have taken the lives of seafarers.",
+        ),
+        # a negation that shares one word with the charge, not what it says
+        (
+            "Russia is calling the bridge attack a terrorist attack by Kyiv.  Have you "
+            "determined who is responsible?",
+            "We are not in a position to attribute the attack to anyone at this point.",
+        ),
+    ],
+)
+def test_no_link_for_a_condemnation_of_others_or_a_loose_negation(
+    question: str, answer: str
+) -> None:
+    assert _owner_of(_dalton(question, answer)) == []

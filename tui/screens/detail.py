@@ -7,6 +7,7 @@ the extractor on every re-ingest.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.table import Table
@@ -115,10 +116,14 @@ def versions_heading(versions: list[QuoteRow]) -> Text:
     return line
 
 
-def question_line(question: str) -> Text:
-    """The reporter's question before a transcript statement: "Q  Russia says ...?"."""
-    line = Text("Q  ", style="bold dim")
-    line.append(" ".join(question.split()), style="italic dim")
+def question_line(question: str, earlier: Sequence[str] = ()) -> Text:
+    """The reporter's question before a transcript statement: "Q  Russia says ...?"; after
+    the questions a short follow-up points back to, one a line, earliest first."""
+    line = Text()
+    for k, asked in enumerate([*earlier, question]):
+        line.append("\n" if k else "")
+        line.append("Q  ", style="bold dim")
+        line.append(" ".join(asked.split()), style="italic dim")
     return line
 
 
@@ -154,7 +159,8 @@ class QuoteDetailScreen(ModalScreen[bool]):
             yield Label(self._title(), id="detail-title", classes="dialog-title")
             with VerticalScroll(id="detail-body"):
                 if self.detail.question:  # a transcript statement: what it answers comes first
-                    yield Static(question_line(self.detail.question), id="detail-question")
+                    asked = question_line(self.detail.question, self.detail.earlier_questions)
+                    yield Static(asked, id="detail-question")
                 yield QuoteParagraph(self.detail, id="detail-paragraph")
                 yield Static(facts(self.detail), id="detail-facts")
                 if self.detail.versions:
