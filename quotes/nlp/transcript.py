@@ -35,12 +35,12 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from quotes.nlp import lexicon
 from quotes.nlp.classify import ANSWERS, classify, target_of
-from quotes.nlp.marks import paragraphs
+from quotes.nlp.marks import Paragraph, paragraphs
 from quotes.nlp.statement_model import LOW_CONFIDENCE
 from quotes.nlp.types import STANCE, DocumentMeta, ExtractedQuote, ExtractedSpeaker, Span
 
@@ -839,13 +839,16 @@ def noun_charges(text: str, turn: Turn, host: str | None) -> list[ExtractedQuote
     return out
 
 
+_SENTENCE_STOP = re.compile(r"[.?!](?=\s|$)")  # where a sentence of a turn ends
+
+
 def _sentence_around(text: str, turn: Turn, start: int, end: int) -> tuple[int, int]:
     """The sentence of the turn holding ``text[start:end]`` (from after the last ". " or "? "
     before it to the next end of sentence)."""
     before = text[turn.start : start]
     cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n\n"))
     first = turn.start + cut + 2 if cut >= 0 else turn.start
-    after = re.search(r"[.?!](?=\s|$)", text[end : turn.end])
+    after = _SENTENCE_STOP.search(text[end : turn.end])
     last = end + after.end() if after else turn.end
     while first < last and text[first] in " \t\r\n\u00a0":
         first += 1
@@ -913,10 +916,18 @@ def _lemma(verb: str) -> str:
 
 
 def _paragraph_at(text: str, offset: int) -> int:
-    for para in paragraphs(text):
-        if para.start <= offset < para.end:
-            return para.index
-    return 0
+    """The index of the paragraph holding ``offset`` (0 between paragraphs)."""
+    starts, paras = _paragraphs(text)
+    at = bisect.bisect_right(starts, offset) - 1
+    return paras[at].index if at >= 0 and offset < paras[at].end else 0
+
+
+@lru_cache(maxsize=2)
+def _paragraphs(text: str) -> tuple[list[int], list[Paragraph]]:
+    """``paragraphs(text)`` and their starts, read once per transcript however many statements
+    ask (``_paragraph_at`` ran ``paragraphs`` for each)."""
+    paras = paragraphs(text)
+    return [para.start for para in paras], paras
 
 
 def turn_at(turns: Sequence[Turn], offset: int) -> Turn | None:
@@ -995,8 +1006,6 @@ def premise_charges(
     index = TurnIndex(turns)
     charged = {t.label_start for c in charges if _usable(c) and (t := index.at(c.start))}
     starts = [s.start for s in statements]  # in text order
-    paras = paragraphs(text)
-    para_starts = [para.start for para in paras]
     live = False  # a charge of an earlier question still in play (a follow-up keeps it)
     for k, turn in enumerate(turns[:-1]):
         following = turns[k + 1]
@@ -1010,8 +1019,7 @@ def premise_charges(
         if live or following.kind != "answer":
             continue
         premise = _premise(text, turn)
-        at = bisect.bisect_right(para_starts, premise.start) - 1
-        premise.paragraph = paras[at].index if at >= 0 else 0
+        premise.paragraph = _paragraph_at(text, premise.start)
         if _REPORTS.search(premise.text):
             continue  # what it asks about is someone's words, not its own charge
         first = bisect.bisect_left(starts, following.start)
@@ -1034,7 +1042,7 @@ def _rejects_premise(question: str, replies: Sequence[ExtractedQuote]) -> bool:
 
 
 def _first_sentence(text: str) -> str:
-    end = re.search(r"[.?!](?=\s|$)", text)
+    end = _SENTENCE_STOP.search(text)
     return text[: end.end()] if end else text
 
 
@@ -1381,13 +1389,6 @@ def _link(quote: ExtractedQuote, index: int, charge: ExtractedQuote) -> None:
 
 _REFERS_BACK = re.compile(r"(?i)\b(?:that|this|it|those|these|them|though)\b")
 MAX_THREAD = 3  # questions shown for one answer: a follow-up and the ones it refers back to
-
-
-def question_before(text: str, offset: int) -> str | None:
-    """The reporter's question the answer at ``offset`` replies to (for the TUI): the body of
-    the nearest question turn before that answer turn; None outside a transcript."""
-    thread = questions_before(text, offset)
-    return thread[-1] if thread else None
 
 
 def questions_before(text: str, offset: int) -> list[str]:

@@ -17,7 +17,7 @@ from quotes.nlp.pipeline import extract_parsed
 from quotes.nlp.transcript import (
     find_turns,
     looks_like_transcript,
-    question_before,
+    questions_before,
     resolve_labels,
 )
 from quotes.nlp.types import Document, DocumentMeta, ExtractedQuote
@@ -334,11 +334,11 @@ def test_the_briefers_own_side_in_a_question_is_no_charge() -> None:
 def test_question_before_an_answer_for_the_detail_view() -> None:
     doc, quotes = extract_sample("kirby_briefing.md")
     denial = next(q for q in answers(quotes) if q.text.startswith("That is simply not true"))
-    question = question_before(doc.text, denial.start)
-    assert question is not None and question.startswith("Thanks, John.  Russia says")
+    thread = questions_before(doc.text, denial.start)
+    assert thread and thread[-1].startswith("Thanks, John.  Russia says")
     first = answers(quotes)[0]
-    assert question_before(doc.text, first.start) == "Good afternoon."
-    assert question_before("An article.\n\nNo turns here.", 3) is None
+    assert questions_before(doc.text, first.start)[-1:] == ["Good afternoon."]
+    assert questions_before("An article.\n\nNo turns here.", 3) == []
 
 
 def _run(
