@@ -139,6 +139,8 @@ def _best(span: tuple[int, int], quotes: list[ExtractedQuote]) -> int | None:
 
 
 def _party(quote: ExtractedQuote, party: str) -> bool:
+    if quote.form == "question":  # the reporter's own premise (gold party "Reporter")
+        return lexicon.fold(party) == "reporter"
     who = quote.speaker
     if who is None:
         return False

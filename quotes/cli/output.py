@@ -195,6 +195,8 @@ def extraction_lines(data: dict[str, Any]) -> list[str]:
     out = [f"# {meta.get('title') or meta.get('path') or '(stdin)'}"]
     for q in data["quotes"]:
         who = q["speaker"]["name"] if q["speaker"] else "?"
+        if q["form"] == "question":
+            who = "(the question's premise)"
         role = f" ({q['speaker']['role']})" if q["speaker"] and q["speaker"]["role"] else ""
         text = q["text"] if len(q["text"]) <= 90 else q["text"][:87] + "..."
         target = f" -> {q['target']}" if q["target"] else ""

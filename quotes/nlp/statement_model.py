@@ -276,7 +276,7 @@ def assign_types(
     where they fire. The model reads the rest (one batch per document, at most ``MODEL_LIMIT``),
     where the type lies in what is said rather than in a cue word. Where no model ships the
     lexicon types alone."""
-    plain = [q for q in quotes if q.type == "statement"][:MODEL_LIMIT]
+    plain = [q for q in quotes if q.type == "statement" and q.form != "question"][:MODEL_LIMIT]
     predictions = predict([statement_input(q, text) for q in plain], model)
     if predictions is None:
         return

@@ -17,7 +17,8 @@ or the moderator's introduction. The steps, one function each:
   The owner may be a role after a possessive ("Russia's foreign minister said") or a pronoun
   for the party the question named before it ("Maduro signed ..., and he accused").
 * ``premise_charges`` keeps the question's own charge ("Doesn't that send the message to China
-  that ...?") as a statement of the reporter when the answer rejects the premise.
+  that ...?") when the answer rejects the premise: form "question", no speaker (the reporter
+  is no party), for the answer to link to; the store keeps it as the answer's context only.
 * ``transcript_quotes`` puts it together with the quotes the article rules found: a quotation
   inside an answer ("As the President said, '...'") stays with the person quoted; quotes that
   take a label or a reporter for a speaker are dropped.
@@ -972,7 +973,6 @@ def transcript_quotes(
 
 # -- the reporter's own premise ----------------------------------------------------------------
 
-PREMISE_OWNER = "Reporter"  # the owner of a charge a question makes itself
 # Words that report another's words: a question with one is not the reporter's own charge.
 _REPORTS = re.compile(
     r"(?i)\b(?:say|says|said|saying|claim\w*|den(?:y|ies|ied|ying)|accus\w*|argu\w*|"
@@ -1000,7 +1000,8 @@ def premise_charges(
     getting away with this?") when the answer rejects it: the question names no one else's
     words, and the answer takes issue with its premise, calls it untrue, or says "No" to a
     leading question. The sentence that asks must report no one's words ("Russia says ...",
-    "your response to those comments?"). A statement of the reporter, for the answer to link.
+    "your response to those comments?"). Form "question", no speaker: context for the answer
+    to link to.
     """
     out: list[ExtractedQuote] = []
     index = TurnIndex(turns)
@@ -1047,7 +1048,7 @@ def _first_sentence(text: str) -> str:
 
 
 def _premise(text: str, turn: Turn) -> ExtractedQuote:
-    """The question's last sentence that asks (else its last), as the reporter's statement."""
+    """The question's last sentence that asks (else its last): the answer's context."""
     body = text[turn.start : turn.end]
     sentences = [m for m in re.finditer(r"[^.?!]+[.?!]*", body) if m.group().strip()]
     asking = [m for m in sentences if m.group().rstrip().endswith("?")] or sentences
@@ -1056,14 +1057,11 @@ def _premise(text: str, turn: Turn) -> ExtractedQuote:
     while text[start] in " \t\r\n\u00a0":
         start += 1
     end = _trim_end(text, start, turn.start + last.end())
-    label = Span(turn.label_start, turn.label_end, turn.label)
-    speaker = ExtractedSpeaker(PREMISE_OWNER, "reporter", None, "person", False, label)
     return ExtractedQuote(
         start=start,
         end=end,
         text=text[start:end],
-        form="reported",
-        speaker=speaker,
+        form="question",
         type="statement",
         confidence=0.5,
         evidence=["transcript: the reporter's own premise, which the answer rejects"],
@@ -1071,13 +1069,7 @@ def _premise(text: str, turn: Turn) -> ExtractedQuote:
 
 
 def _is_premise(quote: ExtractedQuote) -> bool:
-    who = quote.speaker
-    return (
-        quote.form == "reported"
-        and who is not None
-        and who.name == PREMISE_OWNER
-        and (not who.named)
-    )
+    return quote.form == "question"
 
 
 def _name_role_speaker(
@@ -1381,8 +1373,11 @@ def _aimed_at(charge: ExtractedQuote, answer: ExtractedQuote) -> bool:
 
 def _link(quote: ExtractedQuote, index: int, charge: ExtractedQuote) -> None:
     quote.responds_to = index
+    if _is_premise(charge):  # a reporter is no party: the premise is context, not a target
+        quote.evidence.append(f"transcript: answers the question's premise: {charge.text}")
+        return
     owner = charge.speaker
-    if owner is not None and not _is_premise(charge):  # a reporter is no target
+    if owner is not None:
         quote.target = owner.affiliation or owner.name
     quote.evidence.append(f"transcript: answers the charge in the question (quote {index})")
 

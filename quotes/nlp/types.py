@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-Form = Literal["direct", "reported", "transcript"]
+Form = Literal["direct", "reported", "transcript", "question"]
 SpeakerKind = Literal["person", "institution", "unknown"]
 
 STATEMENT_TYPES: tuple[str, ...] = (
@@ -62,7 +62,9 @@ class ExtractedSpeaker:
 @dataclass(slots=True)
 class ExtractedQuote:
     """One statement: a direct quote (between marks), a reported statement, or a paragraph of an
-    official's answer in a briefing transcript (form "transcript")."""
+    official's answer in a briefing transcript (form "transcript"). Form "question" is no one's
+    statement: a reporter's own premise that an answer rejects, kept for the answer's link
+    (no speaker; the store does not keep it as a statement)."""
 
     start: int  # offsets into the document text; for direct quotes they include the marks
     end: int

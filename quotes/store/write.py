@@ -216,6 +216,9 @@ def _save(session: Session, extraction: Extraction) -> SaveResult:
     rows: list[Quote | None] = []
     new_speakers = applied = 0
     for position, (quote, print_) in enumerate(zip(extraction.quotes, prints, strict=True)):
+        if quote.form == "question":
+            rows.append(None)  # a question's premise: the answer's context, no one's statement
+            continue
         correction = corrections.get(print_) or corrections.get((quote.start, quote.end))
         if correction is not None and correction.wrong:
             rows.append(None)

@@ -9,6 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from quotes.cli import app
+from quotes.cli.output import extraction_lines
+from quotes.nlp.types import Document, ExtractedQuote, Extraction
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "seeds" / "000_29a5e61329436f73.txt"
@@ -98,3 +100,12 @@ def test_bench_polnear_scores_a_few_articles(shared: Path, tmp_path: Path) -> No
     assert 0.0 <= figures["e2e_f1"] <= 1.0
     assert figures["articles_per_s"] > 0
     assert len(preds.read_text().splitlines()) == 3
+
+
+def test_the_table_names_a_questions_premise_as_such() -> None:
+    # issue 15: a premise has no speaker; the table says what it is instead of "?"
+    premise = ExtractedQuote(3, 20, "Doesn't that show it?", form="question")
+    (_, line) = extraction_lines(
+        Extraction(Document("Q  Doesn't that show it?"), [premise]).to_json()
+    )
+    assert "(the question's premise): Doesn't that show it?" in line

@@ -6,14 +6,14 @@ from datetime import date
 
 import pytest
 from sqlalchemy import delete
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from quotes.errors import QueryError
-from quotes.nlp.types import ExtractedQuote
+from quotes.nlp.types import ExtractedQuote, ExtractedSpeaker
 from quotes.store import exchanges as links
 from quotes.store import read, speakers, write
 from quotes.store.filters import QuoteFilter
-from quotes.store.tables import Article, Exchange, RoleSpell
+from quotes.store.tables import Article, Exchange, RoleSpell, Speaker
 from quotes.store.tables import Quote as QuoteTable
 from tests.store.conftest import extraction, q
 
@@ -322,3 +322,37 @@ def test_reattributing_to_a_known_speaker_reuses_them(session: Session) -> None:
     write.correct_quote(session, quote.id, speaker="Mira Kostova")  # a new name: a new speaker
     kostova = speakers.find_speaker(session, "Mira Kostova")
     assert kostova is not None and kostova.id not in before.values()
+
+
+def test_a_questions_premise_is_context_not_a_stored_statement(session: Session) -> None:
+    # issue 15: a reporter's own premise that an answer rejects is no speaker's statement; the
+    # store keeps the answer (its evidence names the premise) and no speaker "Reporter"
+    body = (
+        "Q  Doesn't that send the message to Beijing that it can keep getting away with this?\n\n"
+        "MS. DALTON: No, the message it sends is that we keep talking even when we disagree.\n"
+    )
+    premise_text = (
+        "Doesn't that send the message to Beijing that it can keep getting away with this?"
+    )
+    start = body.index(premise_text)
+    premise = ExtractedQuote(
+        start=start, end=start + len(premise_text), text=premise_text, form="question"
+    )
+    answer_text = "No, the message it sends is that we keep talking even when we disagree."
+    a_start = body.index(answer_text)
+    answer = ExtractedQuote(
+        start=a_start,
+        end=a_start + len(answer_text),
+        text=answer_text,
+        form="transcript",
+        speaker=ExtractedSpeaker("Mara Dalton", "Press Secretary", "United States", "person"),
+        type="deny",
+        responds_to=0,
+        evidence=[f"answers the question's premise: {premise_text}"],
+    )
+    result = write.save_extraction(session, extraction(body, [premise, answer], title="Briefing"))
+    assert result.quotes == 1
+    rows = read.list_quotes(session)
+    assert [r.text for r in rows] == [answer_text]
+    assert session.exec(select(Speaker).where(Speaker.name == "Reporter")).first() is None
+    assert session.exec(select(Exchange)).all() == []

@@ -664,7 +664,11 @@ def _owner_of(quotes: list[ExtractedQuote]) -> list[tuple[str, str | None, str]]
     out = []
     for quote in answers(quotes):
         if quote.responds_to is not None:
-            owner = quotes[quote.responds_to].speaker
+            answered = quotes[quote.responds_to]
+            if answered.form == "question":  # the reporter's own premise: context, no speaker
+                out.append((quote.text.split()[0], "question", quote.text))
+                continue
+            owner = answered.speaker
             assert owner is not None
             out.append((quote.text.split()[0], owner.affiliation or owner.name, quote.text))
     return out
@@ -730,14 +734,16 @@ def test_an_answer_that_negates_the_charge_in_its_own_words_answers_it() -> None
         ),
     ],
 )
-def test_an_answer_that_rejects_the_reporters_own_premise_links_to_the_reporter(
+def test_an_answer_that_rejects_the_reporters_own_premise_links_to_the_question(
     question: str, answer: str
 ) -> None:
+    # the premise is the question's context, not a statement of a speaker "Reporter"
     quotes = _dalton(question, answer)
-    assert [(w, o) for w, o, _ in _owner_of(quotes)] == [(answer.split()[0], "Reporter")]
-    (premise,) = [q for q in quotes if q.form == "reported"]
-    assert premise.text in question and premise.speaker is not None
-    assert not premise.speaker.named
+    assert [(w, o) for w, o, _ in _owner_of(quotes)] == [(answer.split()[0], "question")]
+    (premise,) = [q for q in quotes if q.form == "question"]
+    assert premise.text in question and premise.speaker is None
+    (reply,) = [q for q in answers(quotes) if q.responds_to is not None]
+    assert any(premise.text in e for e in reply.evidence)
 
 
 @pytest.mark.parametrize(
@@ -795,13 +801,9 @@ def test_a_premise_after_the_words_of_the_briefers_own_side_is_the_reporters() -
         "the message to China that it can keep getting away with this?"
     )
     quotes = _dalton(question, "No, the message it sends is that we keep talking to them.")
-    assert [(w, o) for w, o, _ in _owner_of(quotes)] == [("No,", "Reporter")]
-    (premise,) = [q for q in quotes if q.form == "reported" and _is_reporter(q)]
+    assert [(w, o) for w, o, _ in _owner_of(quotes)] == [("No,", "question")]
+    (premise,) = [q for q in quotes if q.form == "question"]
     assert premise.text.startswith("Doesn't that send the message")
-
-
-def _is_reporter(quote: ExtractedQuote) -> bool:
-    return quote.speaker is not None and quote.speaker.name == "Reporter"
 
 
 @pytest.mark.parametrize(
