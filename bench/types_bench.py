@@ -5,8 +5,10 @@
 
 Each PLOVER example sentence goes through the extractor as a one-sentence document; the type
 of the statement it finds (reported or direct; "statement" when it finds none) is compared with
-the PLOVER category; so is the type the classifier alone gives the whole sentence (lexicons
-without the extractor's statement detection). Only the categories that are statements are
+the PLOVER category; so is the type the lexicon alone gives the whole sentence (without the
+extractor's statement detection), and the type the extractor's typing gives it: the lexicon's
+cue, else the learned model (``quotes.nlp.statement_model``), the sentence being both the
+statement and its reporting clause. Only the categories that are statements are
 scored, each against the types of ours it covers (PLOVER's DISAPPROVE is our
 condemn/accuse/protest; its PROTEST is a street protest and COERCE, FIGHT, ASSAULT, ... are
 actions, so they are left out). Prints
@@ -31,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from quotes.nlp.classify import classify
 from quotes.nlp.parse import Parser, StanzaParser, SurfaceParser
 from quotes.nlp.pipeline import extract_many
+from quotes.nlp.statement_model import StatementInput, predict
 from quotes.nlp.types import Document, Extraction
 
 REPO = Path(__file__).resolve().parent.parent
@@ -107,7 +110,19 @@ def main() -> int:
     report("extractor (statement found in the sentence)", examples, found)
     alone = [classify(text, None, text).type for _, text in examples]
     report("classifier alone on the whole sentence", examples, alone)
+    report("lexicon, else the learned model, on the whole sentence", examples, typed(examples))
     return 0
+
+
+def typed(examples: list[tuple[str, str]]) -> list[str]:
+    """Each sentence typed as the extractor types a statement: the lexicon's cue where one
+    fires, else the learned model (the lexicon's type where no model ships)."""
+    lexical = [classify(text, None, text).type for _, text in examples]
+    plain = [i for i, kind in enumerate(lexical) if kind == "statement"]
+    inputs = [StatementInput(examples[i][1], examples[i][1], "reported") for i in plain]
+    for i, prediction in zip(plain, predict(inputs) or [], strict=False):
+        lexical[i] = prediction.type
+    return lexical
 
 
 if __name__ == "__main__":
