@@ -55,6 +55,30 @@ def first_name_pronouns() -> dict[str, str]:
 
 
 @cache
+def figures() -> dict[str, str]:
+    """Foreign-policy figure -> the country they speak for (``lexicons/figures.tsv``), keyed by
+    the folded full name and by each short name the row gives ("putin", "erdogan")."""
+    out: dict[str, str] = {}
+    for row in _rows("figures.tsv"):
+        name, country = row[0], row[1]
+        short = row[2].split("|") if len(row) > 2 and row[2] else []
+        for key in (name, *short):
+            out.setdefault(fold(key), country)
+    return out
+
+
+def figure_country(name: str) -> str | None:
+    """The country a figure of ``figures.tsv`` speaks for: by the full name, else by its last
+    word where that is a short name of the list ("Vladimir Putin", "Putin"); None if unknown."""
+    known = figures()
+    folded = fold(name.strip())
+    if folded in known:
+        return known[folded]
+    last = folded.split()[-1:]
+    return known.get(last[0]) if last else None
+
+
+@cache
 def role_nouns() -> dict[str, str]:
     """Role or institution head noun -> speaker kind (person / institution)."""
     return {noun: kind for noun, kind in _rows("role_nouns.tsv")}

@@ -858,12 +858,16 @@ def _sentence_around(text: str, turn: Turn, start: int, end: int) -> tuple[int, 
 
 def _foreign_country(text: str, name: str, role: str | None, host: str | None) -> str | None:
     """The foreign country a person named in a question speaks for: the one their role names,
-    else one in the capitalised words right before a mention of them ("Brazil's President
-    Bolsonaro"); None for the host's own people and domestic figures ("President Biden")."""
+    else the one ``figures.tsv`` gives them ("Putin"), else one in the capitalised words right
+    before a mention of them ("Brazil's President Bolsonaro"); None for the host's own people
+    and domestic figures ("President Biden")."""
     countries = lexicon.countries()
     country = countries.first(role or "", exclude=host)
     if country is not None:
         return country
+    known = lexicon.figure_country(name)  # "Putin", "Erdoğan": a figure the list knows
+    if known is not None:
+        return None if known == host else known
     surname = name.split()[-1]
     for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
         before = text[max(0, match.start() - 120) : match.start()].split()

@@ -72,3 +72,19 @@ def test_the_precise_forms_of_those_words_still_type(content: str, kind: str) ->
 
 def test_giving_back_is_not_backing() -> None:
     assert classify("They should give back the money they took", None).type != "support"
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Vladimir Putin", "Russia"),
+        ("Putin", "Russia"),
+        ("Erdogan", "Turkey"),  # accents folded
+        ("Xi", "China"),
+        ("Kim", None),  # a common surname names no one alone
+        ("Werner Herzog", None),
+        ("Ruairi Tamsen", None),
+    ],
+)
+def test_figure_country_by_full_or_short_name(name: str, country: str | None) -> None:
+    assert lexicon.figure_country(name) == country

@@ -674,6 +674,15 @@ def _owner_of(quotes: list[ExtractedQuote]) -> list[tuple[str, str | None, str]]
     return out
 
 
+def test_a_figure_of_the_briefers_own_side_owns_no_charge() -> None:
+    # the figures lexicon gives a side, and the briefer's own side is no charge to answer
+    quotes = _dalton(
+        "Blinken said on Friday that the talks with the Gulf states are stalled.  Your response?",
+        "That is simply not true, as we said.",
+    )
+    assert _owner_of(quotes) == []
+
+
 def test_a_question_that_opens_with_a_countrys_possessive_names_that_country() -> None:
     # issue 15 (b): "Q  Valdoria's" is the label Q and the state Valdoria, not a name "Q Valdoria"
     quotes = _dalton(
@@ -700,6 +709,18 @@ def test_a_question_that_opens_with_a_countrys_possessive_names_that_country() -
             "spokesman reportedly said that the riot was the result of outside interference by "
             "the West.",
             "Russia",
+        ),
+        # a leader the question names without a country: the figures lexicon knows his side
+        (
+            "Admiral, you mentioned Putin's response to the riot at the airport.  But his "
+            "spokesman reportedly said that the riot was the result of outside interference by "
+            "the West.",
+            "Russia",
+        ),
+        (
+            "Erdoğan said on Friday that Hamas is a liberation group and that Israel is a war "
+            "criminal.",
+            "Turkey",
         ),
     ],
 )
