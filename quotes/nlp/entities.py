@@ -239,6 +239,14 @@ def richest_role(roles: list[str]) -> str | None:
     return max(roles, key=lambda r: len(r.split()), default=None)
 
 
+def assign_figures(registry: EntityRegistry) -> None:
+    """Named people the article gives no country ("Putin said", "Erdoğan told reporters") speak
+    for the side ``lexicons/figures.tsv`` knows them by; a country the article gives wins."""
+    for entity in registry.entities:
+        if entity.named and entity.kind != "institution" and entity.country is None:
+            entity.country = lexicon.figure_country(entity.name)
+
+
 def assign_home(registry: EntityRegistry, home: str | None) -> None:
     """Named people whose only offices name no state ("Foreign Minister Petra Valcu",
     "President Ilya Voss") hold them in the state the story is filed from (``home``, from the

@@ -14,7 +14,7 @@ from quotes.nlp import lexicon, parties
 from quotes.nlp.classify import carry_targets, retarget
 from quotes.nlp.context import DocContext, observations
 from quotes.nlp.direct import HEADING, direct_quotes
-from quotes.nlp.entities import assign_home, settle
+from quotes.nlp.entities import assign_figures, assign_home, settle
 from quotes.nlp.exchanges import link_exchanges
 from quotes.nlp.marks import SpanIndex, find_quotes, paragraphs
 from quotes.nlp.names import repair_names
@@ -114,9 +114,11 @@ def _extract_parsed(document: Document, parsed: ParsedDoc) -> Extraction:
     direct = direct_quotes(ctx)
     quotes = sorted(direct + reported_statements(ctx), key=lambda q: q.start)
     ctx.feed_until(len(text) + 1)  # what the whole article says about its speakers
+    turns = _transcript_turns(document)
+    if not turns:  # in a transcript, people named in questions would become charges' owners
+        assign_figures(ctx.registry)
     assign_home(ctx.registry, parties.home_party(text, document.meta.outlet))
     settle(ctx.registry, [q.speaker for q in quotes if q.speaker is not None])
-    turns = _transcript_turns(document)
     if turns:  # a briefing transcript: answers by turn (quotes.nlp.transcript)
         quotes = transcript_quotes(text, document.meta, turns, quotes)
     assign_types(quotes, text)

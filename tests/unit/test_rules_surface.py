@@ -590,3 +590,10 @@ def test_a_title_abbreviation_neither_ends_the_sentence_nor_becomes_the_name(tit
 def test_a_reporting_verb_after_a_determiner_is_a_noun_that_speaks(text: str, speaker: str) -> None:
     (quote,) = run(text)
     assert quote.speaker is not None and quote.speaker.name.endswith(speaker)
+
+
+def test_a_figure_named_without_a_country_speaks_for_the_figures_side() -> None:
+    # "Putin said" with no dateline and no demonym: the figures lexicon gives Russia
+    (quote,) = run('Putin told reporters: "We will answer any deployment near our borders."')
+    assert quote.speaker is not None and quote.speaker.name == "Putin"
+    assert quote.speaker.affiliation == "Russia"
