@@ -110,14 +110,16 @@ def main() -> int:
     report("extractor (statement found in the sentence)", examples, found)
     alone = [classify(text, None, text).type for _, text in examples]
     report("classifier alone on the whole sentence", examples, alone)
-    report("lexicon, else the learned model, on the whole sentence", examples, typed(examples))
+    typed = typed_by_model(examples, alone)
+    report("lexicon, else the learned model, on the whole sentence", examples, typed)
     return 0
 
 
-def typed(examples: list[tuple[str, str]]) -> list[str]:
-    """Each sentence typed as the extractor types a statement: the lexicon's cue where one
-    fires, else the learned model (the lexicon's type where no model ships)."""
-    lexical = [classify(text, None, text).type for _, text in examples]
+def typed_by_model(examples: list[tuple[str, str]], lexical_types: list[str]) -> list[str]:
+    """Each sentence typed as the extractor types a statement: the lexicon's type
+    (``lexical_types``, one per sentence) where a cue fired, else the learned model (the
+    lexicon's type where no model ships)."""
+    lexical = list(lexical_types)
     plain = [i for i, kind in enumerate(lexical) if kind == "statement"]
     inputs = [StatementInput(examples[i][1], examples[i][1], "reported") for i in plain]
     for i, prediction in zip(plain, predict(inputs) or [], strict=False):

@@ -611,7 +611,7 @@ def _cue_before(doc: ParsedDoc, sent: Sentence, before: list[Token]) -> Attribut
                 left = words[:i]
             mention = _subject(doc, sent, tok, left, words[i + 1 :])
             if mention is not None:
-                cue_text, lemma = _cue_words(tok, _phrasal_cue(sent, tok))
+                cue_text, lemma = _cue_words(tok, phrasal)
                 return Attribution(
                     mention, cue_text, lemma, "cue-before", 0.9, (sent.index, tok.id)
                 )

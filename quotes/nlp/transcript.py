@@ -1024,13 +1024,13 @@ def premise_charges(
         if live or following.kind != "answer":
             continue
         premise = _premise(text, turn)
-        premise.paragraph = _paragraph_at(text, premise.start)
         if _REPORTS.search(premise.text):
             continue  # what it asks about is someone's words, not its own charge
         first = bisect.bisect_left(starts, following.start)
         last = bisect.bisect_left(starts, following.end)
         replies = statements[first:last]
         if replies and _rejects_premise(premise.text, replies):
+            premise.paragraph = _paragraph_at(text, premise.start)
             out.append(premise)
     return out
 
