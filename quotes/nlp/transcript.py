@@ -348,20 +348,28 @@ def _role_only(
     if heads & _ANONYMOUS_HEADS or not words:
         name = _title_case(" ".join(w for w in label.split() if w.lower() != "the")) or label
         return Resolution(_speaker(name, None, host, named=False), "anonymous", "label")
-    holder = _holder_of(role, sources)
+    holder = _holder_of(role, sources, host)
     if holder is not None:
         how: Literal["full", "partial"] = "full" if len(holder.name.split()) >= 2 else "partial"
         return Resolution(_speaker(holder.name, holder.role or role, host), how, holder.where)
     return Resolution(_speaker(role, role, host, named=False), "unresolved", "label")
 
 
-def _holder_of(role: str, sources: list[tuple[str, str]]) -> _Found | None:
-    """The person the sources name with ``role`` ("President Biden" -> Joseph R. Biden)."""
-    pattern = re.compile(rf"\b{re.escape(role)}\s+((?:[A-Z][\w’'\-]+\.?\s+){{0,2}}[A-Z][\w’'\-]+)")
+def _holder_of(role: str, sources: list[tuple[str, str]], host: str | None = None) -> _Found | None:
+    """The person the sources name with ``role`` ("President Biden" -> Joseph R. Biden): not a
+    "Vice President Harris" for "President", nor, where the briefing side ``host`` is known, a
+    figure of another side (``lexicons/figures.tsv``: "President Putin")."""
+    pattern = re.compile(
+        rf"(?<![Vv]ice )(?<![Vv]ice-)\b{re.escape(role)}\s+"
+        rf"((?:[A-Z][\w’'\-]+\.?\s+){{0,2}}[A-Z][\w’'\-]+)"
+    )
     for where, source in sources:
         for match in pattern.finditer(source):
             words = match.group(1).split()
             if any(w.lower().strip(".") in _role_words() for w in words):
+                continue
+            side = lexicon.figure_country(" ".join(words))
+            if host is not None and side is not None and side != host:
                 continue
             found = _find_name(words, sources)
             if found is not None:
@@ -966,7 +974,8 @@ def transcript_quotes(
     kept = [q for q in found if _keep(q, index, speakers)]
     sources = [("title", meta.title or ""), ("text", text)]
     for quote in kept:
-        if quote.speaker is not None and not quote.speaker.named:
+        _clip_to_turn(quote, index, text)
+        if quote.speaker is not None and (not quote.speaker.named or _bare_role(quote.speaker)):
             _name_role_speaker(quote.speaker, sources, host)
     statements = answer_statements(text, turns, speakers)
     statements = [s for s in statements if not _only_quotation(s, kept)]
@@ -1076,11 +1085,33 @@ def _is_premise(quote: ExtractedQuote) -> bool:
     return quote.form == "question"
 
 
+def _clip_to_turn(quote: ExtractedQuote, index: TurnIndex, text: str) -> None:
+    """A statement the article rules found from the start of a sentence that the turn's label
+    opens ("Q    The President said ...") starts after the label."""
+    turn = index.at(quote.start)
+    if turn is not None and quote.start < turn.start < quote.end:
+        quote.start = turn.start
+        quote.text = text[quote.start : quote.end]
+
+
+def _bare_role(speaker: ExtractedSpeaker) -> bool:
+    """A speaker the article rules named by resolving a bare "the President" to the last
+    president the text named (President Putin): in a briefing it is the briefing side's."""
+    mention = speaker.mention
+    if mention is None:
+        return False
+    words = re.sub(r"(?i)^(?:and|but|so|now|as)\s+", "", mention.text).split()
+    return [w.lower() for w in words] in (["the", "president"], ["president"])
+
+
 def _name_role_speaker(
     speaker: ExtractedSpeaker, sources: list[tuple[str, str]], host: str | None
 ) -> None:
     """A quotation in a briefing credited to a bare role ("As the President said, '...'") is the
     briefing side's holder of that role: named where the title or text names them."""
+    if _bare_role(speaker) and speaker.mention is not None:
+        speaker.name, speaker.named, speaker.affiliation = speaker.mention.text, False, None
+        speaker.role = None
     words = speaker.name.split()
     while words and words[0].lower() in ("as", "and", "but", "so", "the"):
         words = words[1:]
@@ -1089,7 +1120,7 @@ def _name_role_speaker(
     role = " ".join(words)
     speaker.name = role
     speaker.role = speaker.role if speaker.role and not speaker.role.startswith("As ") else role
-    holder = _holder_of(role, sources)
+    holder = _holder_of(role, sources, host)
     if holder is not None and len(holder.name.split()) >= 2:
         speaker.name, speaker.named = holder.name, True
         speaker.role = holder.role or role

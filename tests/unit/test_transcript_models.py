@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quotes.nlp.pipeline import extract
-from quotes.nlp.types import ExtractedQuote
+from quotes.nlp.types import Document, DocumentMeta, ExtractedQuote
 from quotes.readers import read_document
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "transcripts"
@@ -50,3 +50,28 @@ def test_interpreted_minister_and_moderated_background_call() -> None:
     assert names == {"Sergey Lavrov", "Sameh Shoukry"}
     call = quotes_of("background_call.md")
     assert {q.speaker.name for q in call if q.speaker} == {"Senior Administration Official"}
+
+
+def test_the_president_in_a_question_is_the_briefing_sides_president() -> None:
+    """A reporter's "The President said ..." in a White House briefing reports the host's
+    president, not the last president named (President Putin) nor a vice president; the
+    statement's span starts after the "Q" label, not on it."""
+    text = (
+        "MS. ROE: Good afternoon. Vice President Lee Hale met the cabinet this morning, and "
+        "President Tom Moran will speak at four.\n\n"
+        "Q  Will the sanctions hit President Putin himself?\n\n"
+        "MS. ROE: President Putin knows what is at stake.\n\n"
+        "Q  The President said on Monday that the talks with Beijing would resume next week. "
+        "When?\n\n"
+        "MS. ROE: I am not going to read out private calls.\n\nQ  Thanks."
+    )
+    meta = DocumentMeta(
+        title="Press Briefing by Press Secretary Ann Roe",
+        url="https://www.whitehouse.gov/briefing-room/press-briefings/x",
+    )
+    quotes = extract(Document(text, meta)).quotes
+    (said,) = [q for q in quotes if "talks with Beijing" in q.text]
+    assert said.speaker is not None
+    assert (said.speaker.name, said.speaker.affiliation) == ("Tom Moran", "United States")
+    assert not said.text.startswith("Q")
+    assert text[said.start : said.end] == said.text
