@@ -510,22 +510,33 @@ class EmbeddingSimilarity:
     each text encoded once per process (a small LRU cache)."""
 
     def __init__(self, size: int = 4096) -> None:
-        self._cache: dict[str, np.ndarray] = {}
+        self._cache: dict[str, np.ndarray] = {}  # oldest use first
         self._size = size
 
     def vectors(self, texts: Sequence[str]) -> list[np.ndarray]:
-        """Unit vectors for ``texts`` (the missing ones encoded in one batch)."""
-        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        """Unit vectors for ``texts`` (the missing ones encoded in one batch). The answer is
+        built from this call's own lookups: making room in a full cache never loses a text
+        the same call asks for."""
+        found: dict[str, np.ndarray] = {}
+        for text in dict.fromkeys(texts):
+            vector = self._cache.pop(text, None)
+            if vector is not None:
+                found[text] = self._cache[text] = vector  # used now: the newest
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
         if missing:
             from quotes.nlp.statement_model import sentence_encoder
 
             encoded = np.asarray(sentence_encoder().encode(missing), dtype=np.float32)
             norms = np.linalg.norm(encoded, axis=1, keepdims=True)
             for text, vector in zip(missing, encoded / np.maximum(norms, 1e-9), strict=True):
-                if len(self._cache) >= self._size:
-                    self._cache.pop(next(iter(self._cache)))
-                self._cache[text] = vector
-        return [self._cache[t] for t in texts]
+                found[text] = vector
+                self._remember(text, vector)
+        return [found[t] for t in texts]
+
+    def _remember(self, text: str, vector: np.ndarray) -> None:
+        while self._cache and len(self._cache) >= self._size:
+            self._cache.pop(next(iter(self._cache)))  # the least recently used
+        self._cache[text] = vector
 
     def prepare(self, texts: Sequence[str]) -> None:
         """Encode the texts not seen yet, in one batch (before many ``__call__``)."""

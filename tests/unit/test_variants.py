@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 
 from quotes.nlp.variants import (
@@ -315,3 +316,44 @@ def test_embedding_groups_a_german_original_with_its_english_translation() -> No
 def test_a_part_that_starts_inside_a_repetition_still_fits_word_for_word() -> None:
     whole = "We will, we will not accept these terms from Kestria."
     assert fits_inside("will, we will not accept these terms", whole)
+
+
+class _CountingEncoder:
+    """A stand-in for the sentence encoder: a distinct vector per text, counting the calls."""
+
+    def __init__(self) -> None:
+        self.encoded: list[str] = []
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.encoded.extend(texts)
+        return np.asarray([[len(t), sum(map(ord, t)) % 97 + 1.0] for t in texts], dtype=float)
+
+
+def test_a_full_embedding_cache_never_drops_a_text_the_same_batch_asks_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the bug: a text cached earlier, asked for again with new ones while the cache was full,
+    # was evicted to make room for them, then looked up: KeyError in the middle of an ingest
+    encoder = _CountingEncoder()
+    monkeypatch.setattr("quotes.nlp.statement_model.sentence_encoder", lambda: encoder)
+    sim = EmbeddingSimilarity(size=3)
+    sim.prepare(["a", "bb", "ccc"])
+    vectors = sim.vectors(["a", "dddd", "eeeee", "ffffff"])  # "a" cached, three new
+    assert len(vectors) == 4
+    assert sim.vectors(["a"])[0] == pytest.approx(vectors[0])
+    more = [f"text {i}" for i in range(10)]
+    assert len(sim.vectors(more)) == 10  # more new texts than the cache holds
+
+
+def test_the_embedding_cache_keeps_the_texts_used_most_recently(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    encoder = _CountingEncoder()
+    monkeypatch.setattr("quotes.nlp.statement_model.sentence_encoder", lambda: encoder)
+    sim = EmbeddingSimilarity(size=2)
+    sim.vectors(["a", "bb"])
+    sim.vectors(["a"])  # used again: "bb" is now the oldest
+    sim.vectors(["ccc"])
+    encoder.encoded.clear()
+    sim.vectors(["a"])
+    assert encoder.encoded == []  # still cached
