@@ -88,3 +88,20 @@ def test_giving_back_is_not_backing() -> None:
 )
 def test_figure_country_by_full_or_short_name(name: str, country: str | None) -> None:
     assert lexicon.figure_country(name) == country
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "We don’t support attacks inside of Russia.",
+        "We do not support independence for Taiwan.",
+        "The government never supported the plan.",
+        "Washington doesn't support the resolution in its current form.",
+    ],
+)
+def test_support_said_with_a_negation_is_not_support(content: str) -> None:
+    assert classify(content, None).type != "support"
+
+
+def test_support_without_a_negation_still_types() -> None:
+    assert classify("We support Ukraine for as long as it takes.", None).type == "support"
