@@ -372,10 +372,19 @@ def _holder_of(role: str, sources: list[tuple[str, str]], host: str | None = Non
             if host is not None and side is not None and side != host:
                 continue
             found = _find_name(words, sources)
-            if found is not None:
+            if found is not None and _same_holder(found, words, role):
                 return _Found(found.name, found.role or role, where)
             return _Found(" ".join(words), role, where)
     return None
+
+
+def _same_holder(found: _Found, words: list[str], role: str) -> bool:
+    """Whether a fuller name found for a titled surname ("President Biden") is that holder: it
+    adds no first name, or the text gives it with the role ("President Joe Biden"), not as
+    someone else of that surname ("Hunter Biden")."""
+    if len(found.name.split()) <= len(words):
+        return True
+    return found.role is not None and role.lower() in found.role.lower()
 
 
 def _find_name(words: list[str], sources: list[tuple[str, str]]) -> _Found | None:
@@ -578,7 +587,8 @@ _CHARGE_VERBS = (
     "argues|argued|arguing|asserts|asserted|asserting|insists|insisted|insisting|charges|charged|blames|blamed|blaming|calls|called|"
     "calling|warns|warned|warning|threatens|threatened|threatening|condemns|"
     "condemned|demands|demanded|demanding|criticizes|criticized|criticised|criticizing|"
-    "dismisses|dismissed|dismissing|rejects|rejected|rejecting"
+    "dismisses|dismissed|dismissing|rejects|rejected|rejecting|"
+    r"(?:told|tells|telling)(?=[^.?!]{0,80}\bthat\b)"  # told someone that ..., not "told ABC"
 )
 _WHEN = (  # "the Israelis in the last few hours have been arguing"
     r"(?:\s+(?:in|over|during)\s+the\s+(?:last|past)\s+(?:few\s+|couple\s+of\s+)?"
@@ -975,12 +985,14 @@ def transcript_quotes(
     sources = [("title", meta.title or ""), ("text", text)]
     for quote in kept:
         _clip_to_turn(quote, index, text)
-        if quote.speaker is not None and (not quote.speaker.named or _bare_role(quote.speaker)):
+        if quote.speaker is not None and _misread_president(quote.speaker, host):
+            _unname(quote.speaker)
+        if quote.speaker is not None and not quote.speaker.named:
             _name_role_speaker(quote.speaker, sources, host)
     statements = answer_statements(text, turns, speakers)
     statements = [s for s in statements if not _only_quotation(s, kept)]
     charges = question_charges(text, turns, host, kept)
-    premises = premise_charges(text, turns, statements, kept + charges)
+    premises = premise_charges(text, turns, statements, kept + charges, host)
     return sorted(kept + statements + charges + premises, key=lambda q: (q.start, q.end))
 
 
@@ -1008,17 +1020,23 @@ def premise_charges(
     turns: Sequence[Turn],
     statements: Sequence[ExtractedQuote],
     charges: Sequence[ExtractedQuote],
+    host: str | None = None,
 ) -> list[ExtractedQuote]:
     """A question's own charge ("Doesn't that send the message to China that they can keep
     getting away with this?") when the answer rejects it: the question names no one else's
     words, and the answer takes issue with its premise, calls it untrue, or says "No" to a
     leading question. The sentence that asks must report no one's words ("Russia says ...",
-    "your response to those comments?"). Form "question", no speaker: context for the answer
-    to link to.
+    "your response to those comments?"). A question that reports only the briefing side's
+    (``host``) own words ("The President said ...") carries no other party's charge: its premise
+    may still be rejected. Form "question", no speaker: context for the answer to link to.
     """
     out: list[ExtractedQuote] = []
     index = TurnIndex(turns)
-    charged = {t.label_start for c in charges if _usable(c) and (t := index.at(c.start))}
+    charged = {
+        t.label_start
+        for c in charges
+        if _usable(c) and not _own_side(c, host) and (t := index.at(c.start))
+    }
     starts = [s.start for s in statements]  # in text order
     live = False  # a charge of an earlier question still in play (a follow-up keeps it)
     for k, turn in enumerate(turns[:-1]):
@@ -1042,6 +1060,11 @@ def premise_charges(
             premise.paragraph = _paragraph_at(text, premise.start)
             out.append(premise)
     return out
+
+
+def _own_side(quote: ExtractedQuote, host: str | None) -> bool:
+    """A statement of the briefing side itself (the host country's president, say)."""
+    return host is not None and quote.speaker is not None and quote.speaker.affiliation == host
 
 
 def _rejects_premise(question: str, replies: Sequence[ExtractedQuote]) -> bool:
@@ -1094,14 +1117,31 @@ def _clip_to_turn(quote: ExtractedQuote, index: TurnIndex, text: str) -> None:
         quote.text = text[quote.start : quote.end]
 
 
-def _bare_role(speaker: ExtractedSpeaker) -> bool:
-    """A speaker the article rules named by resolving a bare "the President" to the last
-    president the text named (President Putin): in a briefing it is the briefing side's."""
+_THE_PRESIDENT = re.compile(r"(?:(?:[Aa]nd|[Bb]ut|[Ss]o|[Nn]ow|[Aa]s)\s+)?[Tt]he\s+President")
+
+
+def _misread_president(speaker: ExtractedSpeaker, host: str | None) -> bool:
+    """A speaker the article rules found for "the President" (capital P: in a briefing, the
+    briefing side's president) by taking the last president the text named: a foreign
+    leader (President Putin), a vice president, someone of another side."""
     mention = speaker.mention
-    if mention is None:
+    if not speaker.named or mention is None or not _THE_PRESIDENT.fullmatch(mention.text):
         return False
-    words = re.sub(r"(?i)^(?:and|but|so|now|as)\s+", "", mention.text).split()
-    return [w.lower() for w in words] in (["the", "president"], ["president"])
+    role = (speaker.role or "").lower()
+    side = lexicon.figure_country(speaker.name)
+    return (
+        "president" not in role
+        or "vice" in role
+        or (side is not None and side != host)
+        or speaker.affiliation not in (None, host)
+    )
+
+
+def _unname(speaker: ExtractedSpeaker) -> None:
+    """Back to the bare role the text gives ("the President"), to be named again."""
+    assert speaker.mention is not None
+    speaker.name, speaker.named = speaker.mention.text, False
+    speaker.role, speaker.affiliation = None, None
 
 
 def _name_role_speaker(
@@ -1109,9 +1149,6 @@ def _name_role_speaker(
 ) -> None:
     """A quotation in a briefing credited to a bare role ("As the President said, '...'") is the
     briefing side's holder of that role: named where the title or text names them."""
-    if _bare_role(speaker) and speaker.mention is not None:
-        speaker.name, speaker.named, speaker.affiliation = speaker.mention.text, False, None
-        speaker.role = None
     words = speaker.name.split()
     while words and words[0].lower() in ("as", "and", "but", "so", "the"):
         words = words[1:]
@@ -1173,7 +1210,8 @@ def _only_quotation(statement: ExtractedQuote, kept: Sequence[ExtractedQuote]) -
 
 FOLLOW_UP_WORDS = 30  # a shorter question without a charge of its own follows up the last one
 _ASKS_RESPONSE = re.compile(
-    r"(?i)\b(?:your|any|a|the (?:white house|administration|president)[’']s)\s+"
+    r"(?i)\b(?:your|any|a|the (?:white house|administration|president)[’']s|"
+    r"president [a-z][\w\-]+[’']s)\s+"
     r"(?:response|reaction|comment|reply)\b|\bhow do you (?:respond|react)\b"
     r"|\bwhat do you (?:say|make of)\b"
     r"|\b(?:respond|react) to (?:that|this|those|these|it)\b"

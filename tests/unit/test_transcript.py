@@ -848,3 +848,26 @@ def test_no_link_for_a_condemnation_of_others_or_a_loose_negation(
     question: str, answer: str
 ) -> None:
     assert _owner_of(_dalton(question, answer)) == []
+
+
+def test_what_a_leader_told_the_president_and_the_presidents_response_make_a_link() -> None:
+    # "told ... that" reports words; "What was President Moran's response?" asks for one
+    quotes = _dalton(
+        "Xi reportedly told President Moran during their summit that Beijing plans to reunify "
+        "Taiwan with the mainland.  What was President Moran’s response?",
+        "President Moran was very clear that nothing has changed about our policy.",
+    )
+    assert [(w, o) for w, o, _ in _owner_of(quotes)] == [("President", "China")]
+
+
+def test_the_president_is_not_a_relative_with_his_surname() -> None:
+    # "President Moran" names the role's holder by surname; "Hunter Moran" is someone else
+    text = (
+        "THE PRESIDENT: Good afternoon. We met the cabinet today.\n\n"
+        "Q  Will Hunter Moran testify next week?\n\n"
+        "THE PRESIDENT: I would refer you to his lawyers. President Moran has said enough.\n\n"
+        "Q  Thanks."
+    )
+    turns = find_turns(text)
+    speakers = resolve_labels(text, turns, DocumentMeta(title="Remarks by President Moran"))
+    assert "Hunter" not in speakers[turns[0].key].speaker.name

@@ -75,3 +75,25 @@ def test_the_president_in_a_question_is_the_briefing_sides_president() -> None:
     assert (said.speaker.name, said.speaker.affiliation) == ("Tom Moran", "United States")
     assert not said.text.startswith("Q")
     assert text[said.start : said.end] == said.text
+
+
+def test_a_question_reporting_the_briefing_sides_own_words_can_still_carry_a_premise() -> None:
+    """The briefing side's own words in a question ("The President said ...") are no charge to
+    answer: the question's premise, which the answer rejects, is what the answer replies to."""
+    text = (
+        "MS. ROE:\u00a0 Good afternoon.\u00a0 I have a couple of items at the top.\n\n"
+        "Q\u00a0\u00a0\u00a0 So then, my last one would be: The President said for months that\n"
+        "he had not spoken directly to Xi about the COVID origins investigation.\u00a0\n"
+        "Now he says that he did talk to Xi about it, but nobody else was there.\u00a0\n"
+        "If the President had that conversation, did it work and is Xi now\nplaying ball?\n\n"
+        "MS. ROE:\u00a0 What are you getting at there?\u00a0 Are you suggesting the\n"
+        "President wasn’t being honest about his own conversation with Xi?\n\nQ  Thanks."
+    )
+    meta = DocumentMeta(
+        title="Press Briefing by Press Secretary Ann Roe",
+        url="https://www.whitehouse.gov/briefing-room/press-briefings/x",
+    )
+    quotes = extract(Document(text, meta)).quotes
+    (answer,) = [q for q in quotes if q.form == "transcript" and "getting at" in q.text]
+    assert answer.responds_to is not None
+    assert quotes[answer.responds_to].form == "question"
