@@ -155,17 +155,22 @@ def _store_and_count(engine: Engine, extraction: Extraction, summary: IngestSumm
     except QuotesError as err:
         summary.skipped.append(Skipped(_label(extraction.document), err.message))
         return
+    except Exception as err:  # a bug in the store: this article only, said, not a traceback
+        reason = f"could not be stored: {type(err).__name__}: {err}"
+        summary.skipped.append(Skipped(_label(extraction.document), reason))
+        return
     _count(summary, result)
 
 
 def _store_many(engine: Engine, extractions: Sequence[Extraction], summary: IngestSummary) -> None:
     """Store ``extractions`` in one transaction (the cluster's writer); if one of them cannot be
-    stored, each in its own transaction instead, so that only that article is skipped."""
+    stored (a known error or a bug), each in its own transaction instead, so that only that
+    article is skipped."""
     with _signals_held():
         try:
             with session_scope(engine) as session:
                 results = [save_extraction(session, item, commit=False) for item in extractions]
-        except QuotesError:
+        except Exception:
             for item in extractions:
                 _store_and_count(engine, item, summary)
             return

@@ -57,6 +57,29 @@ def test_extractor_failure_skips_only_that_article(engine: Engine) -> None:
     assert skipped.reason == "the extractor failed: RuntimeError: parser exploded"
 
 
+def test_a_store_failure_skips_only_that_article_and_says_why(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a bug in the store (a KeyError in the embedding cache stopped a 2,000-article ingest after
+    # about 1,000 articles, with a traceback) skips that article, says why, and goes on
+    from quotes import ingest
+    from quotes.store.write import save_extraction
+
+    def flaky(session: Session, extraction: Extraction, **kw: object) -> object:
+        if "sanctions" in (extraction.document.meta.title or ""):
+            raise KeyError("a cached text")
+        return save_extraction(session, extraction, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ingest, "save_extraction", flaky)
+    summary = ingest_paths(engine, CORPUS, extract=fake_batch, batch_size=8)
+    assert summary.added == 3
+    (skipped,) = summary.skipped
+    assert skipped.path.endswith("valdoria-warns-sanctions.md")
+    assert skipped.reason == "could not be stored: KeyError: 'a cached text'"
+    with Session(engine) as session:
+        assert read.stats(session)["articles"] == 3
+
+
 def test_missing_models_is_a_clear_error(engine: Engine) -> None:
     def broken(docs: Sequence[Document]) -> list[Extraction]:
         raise ModelError("model file x is missing")
