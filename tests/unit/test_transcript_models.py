@@ -52,6 +52,15 @@ def test_interpreted_minister_and_moderated_background_call() -> None:
     assert {q.speaker.name for q in call if q.speaker} == {"Senior Administration Official"}
 
 
+def white_house_briefing(text: str) -> list[ExtractedQuote]:
+    """The statements of a fictional White House briefing by Press Secretary Ann Roe."""
+    meta = DocumentMeta(
+        title="Press Briefing by Press Secretary Ann Roe",
+        url="https://www.whitehouse.gov/briefing-room/press-briefings/x",
+    )
+    return extract(Document(text, meta)).quotes
+
+
 def test_the_president_in_a_question_is_the_briefing_sides_president() -> None:
     """A reporter's "The President said ..." in a White House briefing reports the host's
     president, not the last president named (President Putin) nor a vice president; the
@@ -65,11 +74,7 @@ def test_the_president_in_a_question_is_the_briefing_sides_president() -> None:
         "When?\n\n"
         "MS. ROE: I am not going to read out private calls.\n\nQ  Thanks."
     )
-    meta = DocumentMeta(
-        title="Press Briefing by Press Secretary Ann Roe",
-        url="https://www.whitehouse.gov/briefing-room/press-briefings/x",
-    )
-    quotes = extract(Document(text, meta)).quotes
+    quotes = white_house_briefing(text)
     (said,) = [q for q in quotes if "talks with Beijing" in q.text]
     assert said.speaker is not None
     assert (said.speaker.name, said.speaker.affiliation) == ("Tom Moran", "United States")
@@ -89,11 +94,7 @@ def test_a_question_reporting_the_briefing_sides_own_words_can_still_carry_a_pre
         "MS. ROE:\u00a0 What are you getting at there?\u00a0 Are you suggesting the\n"
         "President wasn’t being honest about his own conversation with Xi?\n\nQ  Thanks."
     )
-    meta = DocumentMeta(
-        title="Press Briefing by Press Secretary Ann Roe",
-        url="https://www.whitehouse.gov/briefing-room/press-briefings/x",
-    )
-    quotes = extract(Document(text, meta)).quotes
+    quotes = white_house_briefing(text)
     (answer,) = [q for q in quotes if q.form == "transcript" and "getting at" in q.text]
     assert answer.responds_to is not None
     assert quotes[answer.responds_to].form == "question"

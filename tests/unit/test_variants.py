@@ -329,13 +329,19 @@ class _CountingEncoder:
         return np.asarray([[len(t), sum(map(ord, t)) % 97 + 1.0] for t in texts], dtype=float)
 
 
+@pytest.fixture
+def encoder(monkeypatch: pytest.MonkeyPatch) -> _CountingEncoder:
+    """The stand-in, in place of the real encoder for ``EmbeddingSimilarity``."""
+    counting = _CountingEncoder()
+    monkeypatch.setattr("quotes.nlp.statement_model.sentence_encoder", lambda: counting)
+    return counting
+
+
 def test_a_full_embedding_cache_never_drops_a_text_the_same_batch_asks_for(
-    monkeypatch: pytest.MonkeyPatch,
+    encoder: _CountingEncoder,
 ) -> None:
     # the bug: a text cached earlier, asked for again with new ones while the cache was full,
     # was evicted to make room for them, then looked up: KeyError in the middle of an ingest
-    encoder = _CountingEncoder()
-    monkeypatch.setattr("quotes.nlp.statement_model.sentence_encoder", lambda: encoder)
     sim = EmbeddingSimilarity(size=3)
     sim.prepare(["a", "bb", "ccc"])
     vectors = sim.vectors(["a", "dddd", "eeeee", "ffffff"])  # "a" cached, three new
@@ -346,10 +352,8 @@ def test_a_full_embedding_cache_never_drops_a_text_the_same_batch_asks_for(
 
 
 def test_the_embedding_cache_keeps_the_texts_used_most_recently(
-    monkeypatch: pytest.MonkeyPatch,
+    encoder: _CountingEncoder,
 ) -> None:
-    encoder = _CountingEncoder()
-    monkeypatch.setattr("quotes.nlp.statement_model.sentence_encoder", lambda: encoder)
     sim = EmbeddingSimilarity(size=2)
     sim.vectors(["a", "bb"])
     sim.vectors(["a"])  # used again: "bb" is now the oldest
