@@ -518,11 +518,13 @@ class EmbeddingSimilarity:
         built from this call's own lookups: making room in a full cache never loses a text
         the same call asks for."""
         found: dict[str, np.ndarray] = {}
+        missing: list[str] = []
         for text in dict.fromkeys(texts):
             vector = self._cache.pop(text, None)
-            if vector is not None:
+            if vector is None:
+                missing.append(text)
+            else:
                 found[text] = self._cache[text] = vector  # used now: the newest
-        missing = [t for t in dict.fromkeys(texts) if t not in found]
         if missing:
             from quotes.nlp.statement_model import sentence_encoder
 
