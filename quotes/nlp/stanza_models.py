@@ -336,7 +336,8 @@ def _build(procs: list[str], pretokenized: bool, root: Path) -> stanza.Pipeline:
         import stanza as _stanza
 
         stanza_speed.install_cycle_finder()
-        return _stanza.Pipeline(**kwargs)
+        with stanza_speed.inference_only():
+            return _stanza.Pipeline(**kwargs)
     except ModelError:
         raise
     except Exception as err:

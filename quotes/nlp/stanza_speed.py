@@ -20,10 +20,18 @@ deep-parsed sentences of 30 PolNeAR dev articles):
   a walk along the heads finds in plain Python. :func:`head_cycles` returns the same cycles in
   the same order (by their smallest word index, as Tarjan's outer loop meets them), so the
   decoder contracts the same cycles and returns the same trees.
+
+And one memory change, also exact: stanza's trainers build an Adam optimizer when they load a
+model for inference, and torch's optimizer imports its compiler (``torch._dynamo``, sympy) on
+first use: about 70 MB and 2 s in every process that loads the models, a Dask worker included.
+:func:`inference_only` gives the trainers no optimizer while the pipeline is built; nothing
+outside training reads it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -97,3 +105,38 @@ def restore_cycle_finder() -> None:
 
     if _stanza_tarjan:
         chuliu_edmonds.tarjan = _stanza_tarjan[0]
+
+
+class InferenceOptimizer:
+    """What stanza's trainers get instead of a torch optimizer while a pipeline is built: the
+    parameter groups a learning-rate scheduler reads and sets, and nothing that steps."""
+
+    def __init__(self, params: Any, lr: float | None = None, **options: Any) -> None:
+        groups = list(params)
+        if groups and not isinstance(groups[0], dict):
+            groups = [{"params": groups}]
+        self.param_groups: list[dict[str, Any]] = [
+            {**options, "lr": lr, **group} for group in groups
+        ]
+        self.state: dict[Any, Any] = {}
+
+
+def _inference_optimizer(
+    _name: str, parameters: Any, _opt_logger: Any = None, lr: float | None = None, **options: Any
+) -> InferenceOptimizer:
+    return InferenceOptimizer(parameters, lr=lr, **options)
+
+
+@contextmanager
+def inference_only() -> Iterator[None]:
+    """While the block runs, stanza's trainers get an :class:`InferenceOptimizer` for each
+    optimizer (``utils.dispatch_optimizer``, which ``get_optimizer`` and
+    ``get_split_optimizer`` call), so building a pipeline does not import torch's compiler."""
+    from stanza.models.common import utils
+
+    original = utils.dispatch_optimizer
+    utils.dispatch_optimizer = _inference_optimizer
+    try:
+        yield
+    finally:
+        utils.dispatch_optimizer = original

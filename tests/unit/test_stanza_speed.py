@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 from types import ModuleType
 
 import numpy as np
@@ -105,3 +107,33 @@ def test_the_tuned_pipeline_parses_like_stanzas_defaults() -> None:
         sm.clear_cache()
     assert len(ours) == sum(len(s.split()) for s in SENTENCES)
     assert ours == theirs
+
+
+def test_no_optimizer_while_a_pipeline_is_built() -> None:
+    import torch
+    from stanza.models.common import utils
+
+    original = utils.dispatch_optimizer
+    weight = torch.nn.Parameter(torch.zeros(2))
+    with stanza_speed.inference_only():
+        optimizer = utils.dispatch_optimizer("adam", [weight], None, lr=0.1, betas=(0.9, 0.9))
+    assert not isinstance(optimizer, torch.optim.Optimizer)
+    assert optimizer.param_groups == [{"params": [weight], "lr": 0.1, "betas": (0.9, 0.9)}]
+    assert utils.dispatch_optimizer is original
+
+
+@pytest.mark.slow
+def test_loading_the_models_leaves_torchs_compiler_unimported() -> None:
+    """stanza's trainers build an Adam optimizer at load; torch's optimizer imports torch._dynamo
+    and sympy on first use (about 70 MB and 2 s in every worker process), never needed to
+    extract. A fresh interpreter, as a worker is."""
+    code = (
+        "import sys\n"
+        "from quotes.nlp.pool import shared_parser\n"
+        "shared_parser().parse_many(['The minister said the talks would go on.'])\n"
+        "print(sorted(m for m in ('torch._dynamo', 'sympy') if m in sys.modules))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
+    )
+    assert run.stdout.strip().splitlines()[-1] == "[]"
