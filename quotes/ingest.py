@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from quotes.batches import BatchExtractor, document_label, extract_batch
 from quotes.errors import ModelError, QuotesError
 from quotes.nlp.types import Document, Extraction
 from quotes.readers import Skipped, iter_documents
@@ -26,7 +27,6 @@ from quotes.store.tables import Article
 from quotes.store.write import SaveResult, content_hash, save_extraction
 
 Progress = Callable[[str, int, int], None]
-BatchExtractor = Callable[[Sequence[Document]], list[Extraction]]
 BATCH_SIZE = 8
 # Each worker process loads its own models (~4 s), so a worker needs this many articles to pay.
 ARTICLES_PER_WORKER = 2
@@ -99,10 +99,6 @@ def pool_size(workers: int | None, articles: int) -> int:
     return max(1, min(wanted, articles // ARTICLES_PER_WORKER))
 
 
-def _label(doc: Document) -> str:
-    return doc.meta.path or doc.meta.title or "<stdin>"
-
-
 def _stored_hashes(engine: Engine, hashes: Sequence[str]) -> set[str]:
     found: set[str] = set()
     with Session(engine) as session:
@@ -111,22 +107,6 @@ def _stored_hashes(engine: Engine, hashes: Sequence[str]) -> set[str]:
             stmt = select(Article.content_hash).where(col(Article.content_hash).in_(chunk))
             found.update(session.exec(stmt))
     return found
-
-
-def extract_batch(extract: BatchExtractor, batch: Sequence[Document]) -> list[Extraction | Skipped]:
-    """Extract a batch; if it fails, retry one by one so only the bad article is skipped."""
-    try:
-        found: list[Extraction | Skipped] = list(extract(batch))
-        if len(found) == len(batch):
-            return found
-        error = f"the extractor returned {len(found)} results for {len(batch)} articles"
-    except ModelError:
-        raise
-    except Exception as err:
-        error = f"the extractor failed: {type(err).__name__}: {err}"
-    if len(batch) == 1:
-        return [Skipped(_label(batch[0]), error)]
-    return [item for doc in batch for item in extract_batch(extract, [doc])]
 
 
 @contextmanager
@@ -153,11 +133,11 @@ def _store_and_count(engine: Engine, extraction: Extraction, summary: IngestSumm
         with session_scope(engine) as session:
             result = save_extraction(session, extraction, commit=False)
     except QuotesError as err:
-        summary.skipped.append(Skipped(_label(extraction.document), err.message))
+        summary.skipped.append(Skipped(document_label(extraction.document), err.message))
         return
     except Exception as err:  # a bug in the store: this article only, said, not a traceback
         reason = f"could not be stored: {type(err).__name__}: {err}"
-        summary.skipped.append(Skipped(_label(extraction.document), reason))
+        summary.skipped.append(Skipped(document_label(extraction.document), reason))
         return
     _count(summary, result)
 
@@ -219,7 +199,7 @@ def ingest_documents(
             summary.unchanged += 1
             done += 1
             if progress is not None:
-                progress(_label(doc), done, total)
+                progress(document_label(doc), done, total)
         else:
             stored.add(digest)
             todo.append(doc)
@@ -274,7 +254,7 @@ class _Run:
                     _store(self.engine, item, self.summary)
                 self.done += 1
                 if self.progress is not None:
-                    self.progress(_label(doc), self.done, self.total)
+                    self.progress(document_label(doc), self.done, self.total)
 
     def store_shard(self, shard: Sequence[Document], items: Sequence[Extraction | Skipped]) -> None:
         """Store a shard's extractions in one transaction, then report each article."""
@@ -287,7 +267,7 @@ class _Run:
         for doc in shard:
             self.done += 1
             if self.progress is not None:
-                self.progress(_label(doc), self.done, self.total)
+                self.progress(document_label(doc), self.done, self.total)
 
 
 def ingest_paths(

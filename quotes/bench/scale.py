@@ -115,14 +115,13 @@ def _warm_worker() -> tuple[int, float, float]:
 
 def run_cluster(url: str, docs: Sequence[Document], workers: int) -> Leg:
     """Ingest ``docs`` into the store at ``url`` on a local cluster of ``workers`` processes."""
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
+    from quotes.cluster import start_local_cluster
     from quotes.ingest import ingest_documents
     from quotes.store.db import open_store
 
-    cluster = LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
-    )
+    cluster = start_local_cluster(workers)
     client = Client(cluster, set_as_default=False)
     try:
         before = client.run(_warm_worker)

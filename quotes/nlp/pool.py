@@ -71,6 +71,17 @@ def one_thread() -> None:
         torch.set_num_threads(1)
 
 
+def release_free_memory() -> None:
+    """Give the allocator's free pages back to the system (glibc's ``malloc_trim``; nothing
+    where there is no glibc). A Dask worker extracts on a pool thread, whose malloc arena keeps
+    the pages an extraction freed: without this a worker's memory grows with the run."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def worker_pid(_: int) -> int:
     """This worker's process id (the orphan test asks every worker)."""
     time.sleep(0.05)  # hold the task a moment, so that every worker gets one
