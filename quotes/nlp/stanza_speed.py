@@ -24,8 +24,8 @@ deep-parsed sentences of 30 PolNeAR dev articles):
 And one memory change, also exact: stanza's trainers build an Adam optimizer when they load a
 model for inference, and torch's optimizer imports its compiler (``torch._dynamo``, sympy) on
 first use: about 70 MB and 2 s in every process that loads the models, a Dask worker included.
-:func:`inference_only` gives the trainers no optimizer while the pipeline is built; nothing
-outside training reads it.
+:func:`inference_only` gives the trainers a stand-in that holds the parameter groups and never
+steps while the pipeline is built; nothing outside training uses an optimizer.
 """
 
 from __future__ import annotations
