@@ -3,24 +3,15 @@ scores a prediction (gold type or an accepted alternative), and pairs items by t
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.scripts import load_script
 
 
 def _tool() -> ModuleType:
-    path = REPO / "data" / "diplo" / "tools" / "guide_ceiling.py"
-    spec = importlib.util.spec_from_file_location("guide_ceiling", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["guide_ceiling"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("data/diplo/tools/guide_ceiling.py", "guide_ceiling")
 
 
 def test_a_label_counts_when_it_is_the_gold_type_or_an_alternative() -> None:

@@ -3,24 +3,14 @@ models): an answer linked to the question's own premise counts for the gold part
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 from quotes.nlp.types import ExtractedQuote, ExtractedSpeaker
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.scripts import load_script
 
 
 def _bench() -> ModuleType:
-    path = REPO / "bench" / "transcripts_bench.py"
-    spec = importlib.util.spec_from_file_location("transcripts_bench", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["transcripts_bench"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench/transcripts_bench.py", "transcripts_bench")
 
 
 def test_a_link_to_the_questions_premise_is_the_reporters_party() -> None:

@@ -3,24 +3,15 @@ the statement-type model) on hand-built labels: pairing by span, Cohen's kappa."
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.scripts import load_script
 
 
 def _tool() -> ModuleType:
-    path = REPO / "data" / "types" / "tools" / "agreement.py"
-    spec = importlib.util.spec_from_file_location("types_agreement", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["types_agreement"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("data/types/tools/agreement.py", "types_agreement")
 
 
 def test_spans_pair_when_they_share_half_the_shorter_one() -> None:
