@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from quotes.nlp import lexicon
+from quotes.nlp.marks import SpanIndex, find_quotes
 
 SAY_THAT = {"say", "tell", "state", "claim", "insist", "argue", "note", "add", "write", "warn"}
 
@@ -71,16 +72,34 @@ _EASY_ATTRIBUTION = re.compile(
 )
 
 
-def deep_selector(text: str, sentence: tuple[int, int]) -> bool:
+_WORD_CHAR = re.compile(r"\w")
+
+
+def inside_quotes(text: str, sentence: tuple[int, int], quoted: SpanIndex) -> bool:
+    """Whether every word of the sentence lies inside a quoted run: a sentence of a long quote
+    ('"We will not be intimidated.' / 'They will answer for this," ...') holds no attribution."""
+    start, end = sentence
+    pos = start
+    for span in quoted.within(start, end):
+        if _WORD_CHAR.search(text, pos, max(pos, span.start)):
+            return False
+        pos = max(pos, span.end)
+    return not _WORD_CHAR.search(text, pos, end) if pos < end else True
+
+
+def deep_selector(text: str, sentence: tuple[int, int], quoted: SpanIndex | None = None) -> bool:
     """Sentences worth a full parse: quote marks, a typed reporting verb, "said that", a
     lead-in colon ("Caddell continued:"), or a quote opening the next sentence on the same line
     (the sentence may introduce it: 'Cummings called him a master. "He showed ..."').
 
     A sentence that is only a quote and a plain attribution ('"...," the minister said.') is
     left to the surface rules: they decide it as well as the parse does, at a fraction of the
-    cost."""
+    cost. So is a sentence wholly inside a quote, when ``quoted`` (the document's quoted runs)
+    is given: nothing in it is attributed."""
     chunk = text[sentence[0] : sentence[1]]
     if _MARKS.search(chunk):
+        if quoted is not None and inside_quotes(text, sentence, quoted):
+            return False
         return not _EASY_ATTRIBUTION.match(chunk)
     return bool(
         chunk.rstrip().endswith(":")
@@ -108,12 +127,19 @@ class DeepBudget:
     def __init__(self, per_100k: int = DEEP_SENTENCES_PER_100K) -> None:
         self.per_100k = per_100k
         self.used: dict[int, int] = {}  # by id() of the document text
+        self._quoted: tuple[str, SpanIndex] | None = None  # the last document and its quoted runs
 
     def limit(self, text: str) -> int:
         return max(self.per_100k, self.per_100k * len(text) // 100_000)
 
+    def quoted(self, text: str) -> SpanIndex:
+        """The quoted runs of ``text``, found once per document (sentences come in order)."""
+        if self._quoted is None or self._quoted[0] is not text:
+            self._quoted = (text, SpanIndex(find_quotes(text)))
+        return self._quoted[1]
+
     def __call__(self, text: str, sentence: tuple[int, int]) -> bool:
-        if not deep_selector(text, sentence):
+        if not deep_selector(text, sentence, self.quoted(text)):
             return False
         used = self.used.get(id(text), 0)
         if used >= self.limit(text):

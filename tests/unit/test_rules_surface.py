@@ -10,6 +10,7 @@ import pytest
 
 from quotes.nlp.parse import surface_parse
 from quotes.nlp.pipeline import deep_selector, extract_parsed
+from quotes.nlp.selection import DeepBudget
 from quotes.nlp.types import Document, ExtractedQuote
 
 
@@ -597,3 +598,35 @@ def test_a_figure_named_without_a_country_speaks_for_the_figures_side() -> None:
     (quote,) = run('Putin told reporters: "We will answer any deployment near our borders."')
     assert quote.speaker is not None and quote.speaker.name == "Putin"
     assert quote.speaker.affiliation == "Russia"
+
+
+LONG_QUOTE = (
+    'Foreign Minister Anna Berg spoke in Ostravel on Monday. "We will not be intimidated. '
+    "Valdoria has shipped drones to the militias for a year. "
+    'It will answer for this," Berg said, "before the council."'
+)
+
+
+def test_a_sentence_wholly_inside_a_quote_is_left_to_the_surface_rules() -> None:
+    budget = DeepBudget()
+    sentences = [(s.start, s.end) for s in surface_parse(LONG_QUOTE).sentences]
+    chosen = [LONG_QUOTE[a:b] for a, b in sentences if budget(LONG_QUOTE, (a, b))]
+    # the quote's opening and middle sentences hold only quoted words; the lead-in before it
+    # (it may introduce the quote) and the sentence with "Berg said" are parsed
+    assert chosen == [
+        "Foreign Minister Anna Berg spoke in Ostravel on Monday.",
+        'It will answer for this," Berg said, "before the council."',
+    ]
+    assert deep_selector(LONG_QUOTE, sentences[1])  # without the quoted runs it was parsed
+
+
+def test_a_sentence_with_words_outside_its_quote_still_gets_the_parse() -> None:
+    text = 'The ministry called the report "a fabrication". "We reject it," it said.'
+    budget = DeepBudget()
+    first = (0, text.index(".") + 1)
+    assert budget(text, first)
+
+
+def test_a_long_quote_left_unparsed_keeps_its_speaker() -> None:
+    found = run(LONG_QUOTE)
+    assert found and all(q.speaker is not None and q.speaker.name == "Anna Berg" for q in found)
