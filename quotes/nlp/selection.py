@@ -80,11 +80,11 @@ def inside_quotes(text: str, sentence: tuple[int, int], quoted: SpanIndex) -> bo
     ('"We will not be intimidated.' / 'They will answer for this," ...') holds no attribution."""
     start, end = sentence
     pos = start
-    for span in quoted.within(start, end):
-        if _WORD_CHAR.search(text, pos, max(pos, span.start)):
+    for span in quoted.within(start, end):  # a search that ends before it starts finds nothing
+        if _WORD_CHAR.search(text, pos, span.start):
             return False
         pos = max(pos, span.end)
-    return not _WORD_CHAR.search(text, pos, end) if pos < end else True
+    return _WORD_CHAR.search(text, pos, end) is None
 
 
 def deep_selector(text: str, sentence: tuple[int, int], quoted: SpanIndex | None = None) -> bool:
