@@ -335,7 +335,7 @@ def _build(procs: list[str], pretokenized: bool, root: Path) -> stanza.Pipeline:
     try:
         import stanza as _stanza
 
-        stanza_speed.install_cycle_finder()
+        stanza_speed.install_fast_decoder()
         with stanza_speed.inference_only():
             return _stanza.Pipeline(**kwargs)
     except ModelError:

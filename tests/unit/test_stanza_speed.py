@@ -55,7 +55,7 @@ def test_the_decoder_builds_the_same_trees_with_the_fast_cycle_finder() -> None:
     from stanza.models.common import chuliu_edmonds
 
     pristine = _pristine_decoder()
-    stanza_speed.install_cycle_finder()
+    stanza_speed.install_fast_decoder()
     assert chuliu_edmonds.tarjan is stanza_speed.head_cycles
     rng = np.random.default_rng(11)
     for _ in range(300):
@@ -63,6 +63,44 @@ def test_the_decoder_builds_the_same_trees_with_the_fast_cycle_finder() -> None:
         scores = rng.normal(size=(n, n)).astype(np.float32)
         expected = pristine.chuliu_edmonds_one_root(scores.copy())
         assert (chuliu_edmonds.chuliu_edmonds_one_root(scores.copy()) == expected).all()
+
+
+def _parser_like_scores(rng: np.random.Generator) -> np.ndarray:
+    """Scores as the parser gives them: one clear tree (a single root) under noise."""
+    n = int(rng.integers(2, 60))
+    heads = [0] + [int(rng.integers(0, i)) if i > 1 else 0 for i in range(1, n)]
+    for i in range(2, n):  # one word attaches to the root, the rest to words
+        heads[i] = heads[i] or int(rng.integers(1, i))
+    scores = rng.normal(size=(n, n))
+    for dep, head in enumerate(heads[1:], start=1):
+        scores[dep, head] += float(rng.uniform(0.5, 4.0))
+    return scores.astype(np.float32)
+
+
+def test_the_one_root_decoder_returns_stanzas_trees_and_takes_its_shortcut() -> None:
+    pristine = _pristine_decoder()
+    stanza_speed.install_fast_decoder()
+    rng = np.random.default_rng(5)
+    shortcuts = 0
+    for k in range(600):
+        scores = _parser_like_scores(rng) if k % 2 else rng.normal(size=(40, 40)).astype("f4")
+        expected = pristine.chuliu_edmonds_one_root(scores.copy())
+        tree = stanza_speed.one_root_tree(scores.copy())
+        assert (tree == expected).all()
+        assert (tree[1:] == 0).sum() == 1
+        plain = pristine.chuliu_edmonds(scores.astype(np.float64))
+        shortcuts += int((plain[1:] == 0).sum() == 1)
+    assert shortcuts > 250  # most parser-like scores never reach stanza's slow root search
+
+
+def test_the_parser_decodes_with_the_fast_one_root_decoder() -> None:
+    from stanza.models.depparse import model
+
+    stanza_speed.install_fast_decoder()
+    assert model.chuliu_edmonds_one_root is stanza_speed.one_root_tree
+    stanza_speed.restore_decoder()
+    assert model.chuliu_edmonds_one_root is not stanza_speed.one_root_tree
+    stanza_speed.install_fast_decoder()
 
 
 SENTENCES = [  # tokens split on spaces; long, short, quoted, a lead-in colon
@@ -96,14 +134,14 @@ def test_the_tuned_pipeline_parses_like_stanzas_defaults() -> None:
     tuned = sm.get_pipeline(procs, pretokenized=True)
     assert tuned.processors["depparse"].config["batch_size"] == stanza_speed.DEPPARSE_BATCH
     ours = _annotations(tuned)
-    stanza_speed.restore_cycle_finder()
+    stanza_speed.restore_decoder()
     try:
         kwargs = sm._pipeline_kwargs(sm.normalise_processors(procs), True, sm.model_dir())
         plain = stanza.Pipeline(**kwargs)
         assert plain.processors["depparse"].config["batch_size"] != stanza_speed.DEPPARSE_BATCH
         theirs = _annotations(plain)
     finally:
-        stanza_speed.install_cycle_finder()
+        stanza_speed.install_fast_decoder()
         sm.clear_cache()
     assert len(ours) == sum(len(s.split()) for s in SENTENCES)
     assert ours == theirs
