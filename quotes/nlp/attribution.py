@@ -22,6 +22,7 @@ from quotes.nlp.mentions import (
     describe,
     describe_titled,
     noun_phrase,
+    phrase_after_dateline,
     role_kind,
     surface_lemma,
 )
@@ -849,14 +850,14 @@ def _subject(
             and (head is None or adjacent not in noun_phrase(sent, head))
         ):
             # ", Stumpf explained earlier, ..." - the name right before the cue is its subject
-            return describe(noun_phrase(sent, adjacent), doc.text)
+            return describe(_speaker_phrase(doc, sent, adjacent), doc.text)
         if head is None:
             apposed = _role_comma_name(doc, sent, left)
             if apposed is not None:
                 return apposed
             named = _name_before_apposition(left) or _inverted_name(verb, right)
             return describe(noun_phrase(sent, named), doc.text) if named else None
-        return describe(noun_phrase(sent, head), doc.text)
+        return describe(_speaker_phrase(doc, sent, head), doc.text)
     np_left = _np_head(left, last=True)
     if np_left is not None:
         return describe(noun_phrase(sent, np_left), doc.text)
@@ -864,6 +865,15 @@ def _subject(
     if np_right is not None:
         return describe(noun_phrase(sent, np_right), doc.text)
     return None
+
+
+def _speaker_phrase(doc: ParsedDoc, sent: Sentence, head: Token) -> list[Token]:
+    """The noun phrase of a subject; for one the parser hung on the dateline as the rest of a
+    name ("MIRAVA – Valdoria on Thursday"), the words after the dateline."""
+    top = head
+    while top.deprel.startswith("flat") and top.head:
+        top = sent.tok(top.head)
+    return phrase_after_dateline(doc.text, sent, top) or noun_phrase(sent, head)
 
 
 def _inverted_name(verb: Token, right: list[Token]) -> Token | None:
@@ -999,11 +1009,32 @@ def parsed_subject(sent: Sentence, verb: Token) -> Token | None:
                 agent = sent.kids(tok.id, "obl:agent")
                 return agent[0] if agent else None
             return _author(sent, sent.tok(tok.head)) or sent.tok(tok.head)
+        if tok is verb and _continues_the_report(sent, tok):
+            # "Valdoria denied that it had shipped drones, calling them "groundless"": the
+            # participle goes on with the denial, not with the shipping it reports
+            tok = sent.tok(sent.tok(tok.head).head)
+            continue
         if tok.deprel.split(":")[0] in ("conj", "xcomp", "advcl") and tok.head > 0:
             tok = sent.tok(tok.head)
             continue
         break
     return None
+
+
+def _continues_the_report(sent: Sentence, participle: Token) -> bool:
+    """Whether a speech participle with no subject of its own ("calling", "saying") hangs on
+    the clause another cue reports, a clause whose verb says nothing itself ("denied that it
+    had shipped drones, calling them ..."): it continues that cue's speech act. Under a verb
+    that is a speech act ("said the envoy accused Norland, calling it ...") it stays there."""
+    if participle.deprel.split(":")[0] != "advcl" or participle.head <= 0:
+        return False
+    present = "VerbForm=Ger" in participle.feats or "Tense=Pres|VerbForm=Part" in participle.feats
+    if not present or sent.kids(participle.id, "mark"):
+        return False  # "..., after calling it": a time, not a continuation
+    reported = sent.tok(participle.head)
+    if reported.deprel.split(":")[0] != "ccomp" or reported.head <= 0 or is_cue(reported):
+        return False
+    return is_cue(sent.tok(reported.head))
 
 
 def _antecedent(sent: Sentence, noun: Token) -> Token:

@@ -281,11 +281,22 @@ def dateline_at(text: str, start: int, end: int) -> bool:
     )
 
 
+def phrase_after_dateline(text: str, sent: Sentence, head: Token) -> list[Token] | None:
+    """ "MIRAVA – Valdoria on Thursday denied": the parser hung the real subject on the
+    dateline as the rest of a name (``flat``); its words, or None."""
+    if not dateline_at(text, head.start, head.end):
+        return None
+    kids = [k for k in sent.kids(head.id, "flat") if k.start > head.end]
+    words = {t.id: t for k in kids for t in sent.subtree(k.id, NP_STOP)}
+    phrase = [words[i] for i in sorted(words) if words[i].upos != "PUNCT"]
+    return phrase or None
+
+
 def describe(tokens: list[Token], text: str) -> Mention:
     """Split a speaker noun phrase into proper name, role words and country."""
-    if _dateline(tokens, text):
+    if _dateline(tokens, text) and len(tokens) < 3:
         return Mention(tokens[0].start, tokens[0].end, tokens[0].text, "dateline")
-    tokens = _without_dateline(tokens, text)
+    tokens = _without_dateline(tokens, text)  # "MIRAVA – Valdoria": Valdoria
     apposed = _apposition(tokens, text) if _home_town(tokens, text) is None else None
     if apposed is not None:
         return apposed

@@ -213,3 +213,12 @@ def test_an_untagged_organisation_with_of_keeps_its_whole_name() -> None:
     assert mention.name != "Ministry"
     mention = describe(*tokens("the", "United", "States", "of", "America"))
     assert mention.name != "United States"
+
+
+def test_a_name_after_the_dateline_is_the_speaker_and_the_dateline_alone_is_not() -> None:
+    # corpus/2031-03-05: the parser made "MIRAVA – Valdoria on Thursday" one subject; the
+    # whole phrase was taken for a dateline and both quotes of the lead were lost
+    mention = describe(*tokens("MIRAVA/PROPN", "–/PUNCT", "Valdoria/PROPN", "on/ADP", "Thursday"))
+    assert mention.kind != "dateline" and mention.name == "Valdoria"
+    assert describe(*tokens("MIRAVA/PROPN", "–/PUNCT")).kind == "dateline"
+    assert describe(*tokens("MIRAVA/PROPN")).kind != "dateline"  # no dash after it: a name

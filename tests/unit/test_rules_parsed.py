@@ -1747,3 +1747,66 @@ def test_a_relative_clause_hung_on_a_prepositional_noun_speaks_for_the_person() 
     quotes = [q for q in run(RELATIVE_AFTER_PP, text) if q.form == "direct"]
     assert quotes[-1].text == "rattled"
     assert quotes[-1].speaker is not None and "Democrat" in quotes[-1].speaker.name
+
+
+DENIED_CALLING = rows(  # the parse our stanza models give the sample dispute's lead
+    "1 Valdoria Valdoria PROPN _ _ 2 nsubj _ _",
+    "2 denied deny VERB _ _ 0 root _ _",
+    "3 accusations accusation NOUN _ _ 2 obj _ _",
+    "4 that that SCONJ _ _ 7 mark _ _",
+    "5 it it PRON _ _ 7 nsubj _ _",
+    "6 had have AUX _ _ 7 aux _ _",
+    "7 shipped ship VERB _ _ 2 ccomp _ _",
+    "8 drones drone NOUN _ _ 7 obj _ _",
+    "9 , , PUNCT _ _ 10 punct _ _",
+    "10 calling call VERB VBG Tense=Pres|VerbForm=Part 7 advcl _ _",
+    "11 them they PRON _ _ 10 obj _ _",
+    '12 " " PUNCT _ _ 13 punct _ _',
+    "13 groundless groundless ADJ _ _ 10 xcomp _ _",
+    '14 " " PUNCT _ _ 13 punct _ _',
+    "15 and and CCONJ _ _ 19 cc _ _",
+    '16 " " PUNCT _ _ 19 punct _ _',
+    "17 a a DET _ _ 19 det _ _",
+    "18 smear smear NOUN _ _ 19 compound _ _",
+    "19 campaign campaign NOUN _ _ 13 conj _ _",
+    '20 " " PUNCT _ _ 19 punct _ _',
+    "21 . . PUNCT _ _ 2 punct _ _",
+)
+
+
+def test_a_speech_participle_after_a_reported_clause_speaks_for_the_reporter() -> None:
+    # corpus/2031-03-05: 'Valdoria ... denied accusations ... that it had shipped attack drones
+    # ..., calling them "groundless" and "a smear campaign"' gave the second quote to "it" (the
+    # subject of "shipped", the verb the parser hung "calling" on): shipping says nothing, the
+    # denial goes on.
+    text = (
+        "Valdoria denied accusations that it had shipped drones , calling them "
+        '" groundless " and " a smear campaign " .'
+    )
+    quotes = run(DENIED_CALLING, text)
+    assert [q.text.strip() for q in quotes] == ["groundless", "a smear campaign"]
+    for quote in quotes:
+        assert quote.speaker is not None and quote.speaker.mention is not None
+        assert quote.speaker.mention.text == "Valdoria"
+
+
+DATELINE_FLAT = rows(  # "MIRAVA – Valdoria": the parser hung the subject on the dateline
+    "1 MIRAVA MIRAVA PROPN _ _ 5 nsubj _ S-ORG",
+    "2 – – PUNCT _ _ 3 punct _ _",
+    "3 Valdoria Valdoria PROPN _ _ 1 flat _ _",
+    "4 Thursday Thursday PROPN _ _ 3 nmod _ _",
+    "5 called call VERB _ _ 0 root _ _",
+    "6 them they PRON _ _ 5 obj _ _",
+    '7 " " PUNCT _ _ 8 punct _ _',
+    "8 groundless groundless ADJ _ _ 5 xcomp _ _",
+    '9 " " PUNCT _ _ 8 punct _ _',
+    "10 . . PUNCT _ _ 5 punct _ _",
+)
+
+
+def test_a_subject_hung_on_the_dateline_as_a_name_still_speaks() -> None:
+    # corpus/2031-03-05: "MIRAVA – Valdoria on Thursday denied ..., calling them "groundless"
+    # and "a smear campaign"" lost both quotes: the subject was the dateline
+    text = 'MIRAVA – Valdoria Thursday called them " groundless " .'
+    (quote,) = run(DATELINE_FLAT, text)
+    assert quote.speaker is not None and quote.speaker.name == "Valdoria"
