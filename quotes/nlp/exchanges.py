@@ -21,6 +21,8 @@ from quotes.nlp.types import ExtractedQuote
 LOOK_BACK = 200  # statements an answer may reach back over (bounds work on huge documents)
 WINDOW_DAYS = LINK_WINDOW_DAYS  # default: an answer in another article at most this many days
 _PROPER_NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
+FEW_WORDS = 3  # a quote with fewer content words is matched by its sentence's words too
+FRAGMENT_CHARS = 40  # quotes at most this long are read with their sentence in the store
 
 
 def link_exchanges(quotes: list[ExtractedQuote], text: str = "") -> None:
@@ -170,11 +172,20 @@ class Side:
         country: str | None,
         speaker: str | None,
         text: str,
+        clause: str = "",
     ) -> Side:
-        """A side from a stored quote's fields and text (topic words and names read here)."""
-        words = frozenset(lexicon.content_words(text))
+        """A side from a stored quote's fields and text (topic words and names read here).
+
+        A quote of few words ("groundless", "a smear campaign") says nothing of its matter; the
+        sentence around it, its quoted runs left out (``clause``), does: "denied accusations
+        that it had shipped drones to the rebels". Its words count for such a quote."""
+        words = lexicon.content_words(text)
+        if len(words) < FEW_WORDS:
+            words |= lexicon.content_words(clause)
         names = frozenset(proper_names(text))
-        return cls(id, article_id, published, type, target, country, speaker, words, names)
+        return cls(
+            id, article_id, published, type, target, country, speaker, frozenset(words), names
+        )
 
 
 def proper_names(text: str) -> set[str]:

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import delete, func
+from sqlalchemy import case, delete, func
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from quotes.config import link_window_days
 from quotes.nlp.classify import ANSWERS, CHARGES
-from quotes.nlp.exchanges import Side, exchange_score, may_answer
+from quotes.nlp.exchanges import FRAGMENT_CHARS, Side, exchange_score, may_answer
 from quotes.nlp.lexicon import fold
+from quotes.nlp.statement_model import reporting_clause
 from quotes.nlp.types import ExtractedQuote
 from quotes.store.db import columns
 from quotes.store.read import quotes_by_ids
@@ -158,13 +160,58 @@ def _sides(session: Session, types: frozenset[str], lo: date, hi: date) -> list[
             func.coalesce(Speaker.country, Quote.affiliation),
             Speaker.name,
             Quote.text,
+            Quote.start,
+            _around_fragment(),
         )
         .join(Article, col(Article.id) == col(Quote.article_id))
         .outerjoin(Speaker, col(Speaker.id) == col(Quote.speaker_id))
         .where(col(Quote.type).in_(sorted(types)))
         .where(col(Article.published) >= lo, col(Article.published) <= hi)
     )
-    return [Side.of(*values) for values in session.execute(stmt)]
+    sides = []
+    for (
+        id_,
+        article,
+        published,
+        type_,
+        target,
+        country,
+        speaker,
+        text,
+        start,
+        window,
+    ) in session.execute(stmt):
+        clause = _clause(window, text, start)
+        sides.append(
+            Side.of(id_, article, published, type_, target, country, speaker, text, clause)
+        )
+    return sides
+
+
+_REACH = 300  # characters read either side of a fragment for its sentence
+
+
+def _around_fragment() -> Any:
+    """SQL for the article text around a short quote ('' for longer ones): SQLite and
+    PostgreSQL both count ``substr`` from 1, so the start is clamped there."""
+    first = case((col(Quote.start) > _REACH, col(Quote.start) - _REACH + 1), else_=1)
+    length = col(Quote.end) - first + 1 + _REACH
+    return case(
+        (func.length(col(Quote.text)) <= FRAGMENT_CHARS, func.substr(Article.text, first, length)),
+        else_="",
+    )
+
+
+def _clause(window: str | None, text: str, start: int) -> str:
+    """The reporting clause of a fragment read from ``window`` (the text from
+    ``max(0, start - _REACH)``), or ''."""
+    if not window:
+        return ""
+    offset = min(start, _REACH)
+    at = window.find(text, offset)
+    if at < 0:
+        return ""
+    return reporting_clause(window, at, at + len(text))
 
 
 def link_across(session: Session, article_id: int, window_days: int | None = None) -> int:

@@ -263,6 +263,27 @@ def test_cross_article_denial_links_to_earlier_accusation(session: Session) -> N
     assert len(links.exchanges(session)) == 1
 
 
+def test_a_one_word_denial_links_by_the_words_of_its_sentence(session: Session) -> None:
+    """corpus/2031-03-05: 'Valdoria ... denied accusations ... that it had shipped drones to the
+    rebels, calling them "groundless"' shares no word with the charge; its sentence does."""
+    body_b = (
+        "MIRAVA – Valdoria denied accusations that it had shipped drones to the rebels, "
+        "calling them “groundless”.\n"
+    )
+    den = envoy_answer(body_b, "groundless")
+    write.save_extraction(
+        session, extraction(ACCUSATION, [accusation()], title="A", date="2024-03-01")
+    )
+    write.save_extraction(session, extraction(body_b, [den], title="B", date="2024-03-05"))
+    (pair,) = links.exchanges(session, "Norland", "Valdoria")
+    assert pair.cross_article and pair.response.text == "groundless"
+    # a fragment in a sentence on another matter answers nothing
+    body_c = "Valdoria called the new grain tariffs “groundless”.\n"
+    other = envoy_answer(body_c, "groundless")
+    write.save_extraction(session, extraction(body_c, [other], title="C", date="2024-03-06"))
+    assert len(links.exchanges(session, "Norland", "Valdoria")) == 1
+
+
 def test_cross_article_protest_answers_an_accusation(session: Session) -> None:
     """Statement groups are one definition: a protest answers, as inside an article."""
     body_b = "“We protest the claims about drones for the rebels,” Valdoria's envoy said.\n"
