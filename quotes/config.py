@@ -80,10 +80,14 @@ def link_window(days: int | None) -> Iterator[None]:
 
 
 def db_url(url: str | None = None) -> str:
-    """The database URL to use: ``url``, else ``$QUOTES_DB``, else the default file."""
-    if url:
-        return url
-    return os.environ.get(DB_ENV) or default_db_url()
+    """The database URL to use: ``url``, else ``$QUOTES_DB``, else the default file. A plain
+    file path ("store.sqlite", "~/quotes.db") names a SQLite file."""
+    chosen = url or os.environ.get(DB_ENV)
+    if not chosen:
+        return default_db_url()
+    if "://" in chosen:
+        return chosen
+    return f"sqlite:///{Path(chosen).expanduser().absolute()}"
 
 
 def export_dir(folder: str | Path | None = None) -> Path:

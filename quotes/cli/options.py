@@ -25,8 +25,8 @@ def db_option(help: str, envvar: str | None = None) -> Any:
 DbOption = Annotated[
     str | None,
     db_option(
-        "Database URL: sqlite:///file.sqlite or postgresql+psycopg://user@host/db "
-        "(default: a SQLite file in your user data folder).",
+        "Database URL: sqlite:///file.sqlite or postgresql+psycopg://user@host/db, or a "
+        "SQLite file's path (default: a SQLite file in your user data folder).",
         envvar="QUOTES_DB",
     ),
 ]
@@ -37,7 +37,7 @@ DemoDbOption = Annotated[
 TuiDbOption = Annotated[
     str | None,
     db_option(
-        "Database URL, e.g. sqlite:///quotes.sqlite (default: $QUOTES_DB, "
+        "Database URL or SQLite file, e.g. quotes.sqlite (default: $QUOTES_DB, "
         "else the store in your data folder)."
     ),
 ]

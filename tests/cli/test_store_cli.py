@@ -111,6 +111,21 @@ def test_ingest_uses_env_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert (tmp_path / "env.sqlite").is_file()
 
 
+def test_a_plain_file_path_is_a_sqlite_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--db store.sqlite` (a path, not a URL) said 'cannot parse the database URL'."""
+    use_fake_extractor(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("ingest", *CORPUS_ARGS, "--db", "store.sqlite")
+    assert code == 0, err
+    assert out.startswith("4 added") and (tmp_path / "store.sqlite").is_file()
+    same = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    assert run("ingest", *CORPUS_ARGS, "--db", same)[1].startswith("0 added, 0 updated, 4")
+    result = runner.invoke(app, ["speakers"], env={"QUOTES_DB": str(tmp_path / "store.sqlite")})
+    assert result.exit_code == 0 and "Ilse Marken" in result.stdout
+
+
 def test_speakers(db: str) -> None:
     code, out, _ = run("speakers", "--db", db)
     assert code == 0
