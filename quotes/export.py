@@ -52,6 +52,7 @@ CSV_FIELDS = (
 OPEN, CLOSE = "“", "”"
 ELLIPSIS = " … "
 PARAPHRASE = "Paraphrase (reported speech, not a verbatim quote)"
+TRANSCRIPT = "From the transcript (the official's words as the record gives them)"
 _TRAILING = ",;:"  # dropped at the end of a quoted piece
 _SPLIT_CUE = re.compile(r"\s*[^.!?\"“”\n]{1,40},\s*")  # “A,” she said, “B.”: the gap
 
@@ -85,11 +86,17 @@ class Citation:
         """The citation's words, without marks (pieces of a split quote joined by “ … ”)."""
         return ELLIPSIS.join(self.pieces)
 
+    @property
+    def label(self) -> str:
+        """What the words are when they are not a quote in marks."""
+        return TRANSCRIPT if self.row.form == "transcript" else PARAPHRASE
+
     def text(self) -> str:
-        """A direct quote in marks; a reported statement labelled as paraphrase."""
+        """A direct quote in marks; a reported statement labelled as paraphrase, a transcript
+        paragraph as the transcript's words (the source has no marks: none are added)."""
         if self.quoted:
             return OPEN + self.plain() + CLOSE
-        return f"{PARAPHRASE}: {self.plain()}"
+        return f"{self.label}: {self.plain()}"
 
 
 def continues(a: QuoteRow, b: QuoteRow) -> bool:
@@ -192,12 +199,12 @@ def _blockquote(text: str) -> str:
     return "\n".join("> " + line if line.strip() else ">" for line in lines)
 
 
-def _paraphrase(text: str) -> str:
-    return f"*{PARAPHRASE}:* " + escape_markdown(text).replace("\n", " ")
+def _labelled(label: str, text: str) -> str:
+    return f"*{label}:* " + escape_markdown(text).replace("\n", " ")
 
 
 def _citation_md(cite: Citation, others: Sequence[QuoteRow] = ()) -> str:
-    body = _blockquote(cite.plain()) if cite.quoted else _paraphrase(cite.plain())
+    body = _blockquote(cite.plain()) if cite.quoted else _labelled(cite.label, cite.plain())
     text = f"{body}\n\n— {_speaker_label(cite.row)}, in {_source_label(cite.row)}"
     if others:
         text += "\n\n" + also_reported(others)

@@ -45,6 +45,17 @@ def test_reported_speech_is_marked_paraphrase_not_quoted() -> None:
     assert "“" not in json.dumps(item, ensure_ascii=False)
 
 
+def test_a_transcript_paragraph_is_cited_as_the_record_not_as_paraphrase() -> None:
+    # a briefing answer is the official's own words from the official transcript; it was
+    # exported as "Paraphrase (reported speech, not a verbatim quote)"
+    text = "Brazil is a key partner of the United States in a region that is critically important."
+    md = to_markdown([row(1, text, form="transcript", speaker="John Kirby")])
+    assert "paraphrase" not in md.lower() and "transcript" in md.lower() and text in md
+    assert "“" not in md  # the source has no quotation marks: none are added
+    item = json.loads(to_csl_json([row(1, text, form="transcript")]))[0]
+    assert "paraphrase" not in json.dumps(item).lower() and "transcript" in item["abstract"]
+
+
 def test_trailing_comma_is_dropped_inside_the_marks() -> None:
     md = to_markdown([row(1, "We stand with Ukraine against aggression against Ukraine,")])
     assert "> “We stand with Ukraine against aggression against Ukraine”" in md
