@@ -76,6 +76,8 @@ def _with_apposed_name(sent: Sentence, mention: Mention, text: str) -> Mention |
         run.insert(0, tok)
     if not run or any(t.text.lower() in lexicon.role_nouns() for t in run):
         return None
+    if run[0].text.lower() in lexicon.CALENDAR:
+        return None  # "Tomorrow, the President will welcome ...": a time, not a name
     name = " ".join(t.text for t in run)
     if lexicon.countries().find(name) or name.lower() in lexicon.word_list("function_words"):
         return None

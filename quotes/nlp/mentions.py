@@ -297,6 +297,8 @@ def describe(tokens: list[Token], text: str) -> Mention:
     if _dateline(tokens, text) and len(tokens) < 3:
         return Mention(tokens[0].start, tokens[0].end, tokens[0].text, "dateline")
     tokens = _without_dateline(tokens, text)  # "MIRAVA – Valdoria": Valdoria
+    while len(tokens) > 2 and tokens[0].text.lower() in lexicon.CALENDAR and tokens[1].text == ",":
+        tokens = tokens[2:]  # "Tomorrow, the President": the President
     apposed = _apposition(tokens, text) if _home_town(tokens, text) is None else None
     if apposed is not None:
         return apposed

@@ -983,8 +983,13 @@ def transcript_quotes(
     index = TurnIndex(turns)
     kept = [q for q in found if _keep(q, index, speakers)]
     sources = [("title", meta.title or ""), ("text", text)]
+    officials = {
+        lexicon.fold(r.speaker.name): r.speaker for r in speakers.values() if r.how == "full"
+    }
     for quote in kept:
         _clip_to_turn(quote, index, text)
+        if quote.speaker is not None:
+            _as_the_labels_name(quote.speaker, officials)
         if quote.speaker is not None and _misread_president(quote.speaker, host):
             _unname(quote.speaker)
         if quote.speaker is not None and not quote.speaker.named:
@@ -1163,6 +1168,17 @@ def _name_role_speaker(
         speaker.role = holder.role or role
     if speaker.affiliation is None and lexicon.countries().first(speaker.role or "") is None:
         speaker.affiliation = host
+
+
+def _as_the_labels_name(speaker: ExtractedSpeaker, officials: dict[str, ExtractedSpeaker]) -> None:
+    """A briefing official named elsewhere in the transcript ("Admiral Kirby, ... you said")
+    holds the role the labels' resolution gives (title, introduction), not one the article
+    rules read into a reporter's words ("So, John, the U.S. Special Presidential Coordinator
+    for ... is in Angola" taken for an apposition)."""
+    official = officials.get(lexicon.fold(speaker.name))
+    if official is not None and official.role:
+        speaker.role = official.role
+        speaker.affiliation = official.affiliation or speaker.affiliation
 
 
 def _keep(quote: ExtractedQuote, index: TurnIndex, speakers: dict[str, Resolution]) -> bool:

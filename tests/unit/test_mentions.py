@@ -222,3 +222,12 @@ def test_a_name_after_the_dateline_is_the_speaker_and_the_dateline_alone_is_not(
     assert mention.kind != "dateline" and mention.name == "Valdoria"
     assert describe(*tokens("MIRAVA/PROPN", "–/PUNCT")).kind == "dateline"
     assert describe(*tokens("MIRAVA/PROPN")).kind != "dateline"  # no dash after it: a name
+
+
+def test_a_time_before_a_comma_opens_the_sentence_not_the_speakers_phrase() -> None:
+    # 2023-02-10 briefing: "Tomorrow, the President and the First Lady will welcome governors"
+    # stored a speaker named "Tomorrow" with the role "President"
+    for day in ("Tomorrow", "Today", "Wednesday"):
+        mention = describe(*tokens(f"{day}/NOUN", ",/PUNCT", "the/DET", "President/PROPN"))
+        assert mention.text == "the President" and mention.role == "President", day
+    assert describe(*tokens("Tomorrow/NOUN")).kind == "time"

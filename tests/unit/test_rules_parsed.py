@@ -1810,3 +1810,26 @@ def test_a_subject_hung_on_the_dateline_as_a_name_still_speaks() -> None:
     text = 'MIRAVA – Valdoria Thursday called them " groundless " .'
     (quote,) = run(DATELINE_FLAT, text)
     assert quote.speaker is not None and quote.speaker.name == "Valdoria"
+
+
+TOMORROW = rows(
+    "1 Tomorrow tomorrow NOUN _ _ 6 obl:tmod _ _",
+    "2 , , PUNCT _ _ 6 punct _ _",
+    "3 the the DET _ _ 4 det _ _",
+    "4 President President PROPN _ _ 6 nsubj _ _",
+    "5 will will AUX _ _ 6 aux _ _",
+    "6 meet meet VERB _ _ 0 root _ _",
+    "7 the the DET _ _ 8 det _ _",
+    "8 governors governor NOUN _ _ 6 obj _ _",
+    "9 . . PUNCT _ _ 6 punct _ _",
+)
+
+
+def test_a_time_before_a_role_is_not_the_name_of_its_holder() -> None:
+    # 2023-02-10 briefing: "Tomorrow, the President and the First Lady will welcome governors"
+    # stored a speaker named "Tomorrow" with the role "President"
+    from quotes.nlp.context import observations
+
+    text = "Tomorrow , the President will meet the governors ."
+    names = [m.name for _, m, _ in observations(from_conllu(TOMORROW, text))]
+    assert "Tomorrow" not in names

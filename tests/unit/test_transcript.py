@@ -871,3 +871,38 @@ def test_the_president_is_not_a_relative_with_his_surname() -> None:
     turns = find_turns(text)
     speakers = resolve_labels(text, turns, DocumentMeta(title="Remarks by President Moran"))
     assert "Hunter" not in speakers[turns[0].key].speaker.name
+
+
+def test_an_official_named_in_a_question_keeps_the_role_the_transcript_gives() -> None:
+    # 2023-02-10 briefing: "So, John, the U.S. Special Presidential Coordinator for Global and
+    # Infrastructure Energy is in Angola" read as an apposition gave John Kirby that role, and
+    # the reporter's "Admiral Kirby, ... you said it did not appear to have ..." carried it
+    # into the store as Kirby's latest role.
+    from quotes.nlp.transcript import transcript_quotes
+    from quotes.nlp.types import ExtractedSpeaker, Span
+
+    doc = read_document(SAMPLES / "kirby_briefing.md")
+    text = doc.text + (
+        "\n\nQ    Admiral Kirby, on the talks, you said they had failed.  Is that still so?\n\n"
+        "MR. KIRBY:  It is.\n"
+    )
+    said = text.index("you said they had failed")
+    mention = text.index("Admiral Kirby")
+    found = ExtractedQuote(
+        said,
+        said + len("you said they had failed"),
+        "you said they had failed",
+        form="reported",
+        speaker=ExtractedSpeaker(
+            "John Kirby",
+            role="U.S. Special Presidential Coordinator",
+            affiliation="United States",
+            kind="person",
+            mention=Span(mention, mention + 13, "Admiral Kirby"),
+        ),
+        type="statement",
+    )
+    quotes = transcript_quotes(text, doc.meta, find_turns(text), [found])
+    kept = [q for q in quotes if q.text == "you said they had failed"]
+    assert kept and kept[0].speaker is not None
+    assert kept[0].speaker.role == "National Security Communications Advisor"
