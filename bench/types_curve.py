@@ -66,16 +66,11 @@ def model_typed(extraction: Extraction) -> list[int]:
 
 
 def load_diplo(folder: Path, scorer: Any) -> DiploSet:
-    from quotes.bench.diplo import article_path
+    from quotes.bench.diplo import gold_articles
     from quotes.nlp.pipeline import extract_many
-    from quotes.readers import read_document
 
-    gold_files = sorted(folder.glob("*.gold.json"))
+    gold_files, documents = gold_articles(folder, SHARED)
     golds = [scorer.load_gold(path) for path in gold_files]
-    documents = [
-        read_document(article_path(path, g["document"], SHARED))
-        for path, g in zip(gold_files, golds, strict=True)
-    ]
     extractions = list(extract_many(documents))
     encoder = sentence_encoder()
     retyped, rows = [], []

@@ -16,6 +16,7 @@ from typing import Any
 
 from quotes.bench.scorer import load_scorer
 from quotes.errors import InputError
+from quotes.nlp.types import Document
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -38,19 +39,26 @@ def article_path(gold_file: Path, document: str, shared: Path) -> Path:
     raise InputError(f"{gold_file.name}: article {document!r} not found")
 
 
-def run_diplo(gold_dir: Path, shared: Path) -> DiploScore:
-    """Extract every article ``gold_dir`` holds gold for and score the direct quotes."""
-    from quotes.nlp.pipeline import extract_many
+def gold_articles(gold_dir: Path, shared: Path) -> tuple[list[Path], list[Document]]:
+    """The gold files of ``gold_dir`` (sorted) and the article each one names, read."""
     from quotes.readers import read_document
 
     gold_files = sorted(gold_dir.glob("*.gold.json"))
     if not gold_files:
         raise InputError(f"no *.gold.json files in {gold_dir}")
-    scorer = load_scorer(shared, "diplo")
     documents = []
     for gold_file in gold_files:
         document = json.loads(gold_file.read_text(encoding="utf-8"))["document"]
         documents.append(read_document(article_path(gold_file, document, shared)))
+    return gold_files, documents
+
+
+def run_diplo(gold_dir: Path, shared: Path) -> DiploScore:
+    """Extract every article ``gold_dir`` holds gold for and score the direct quotes."""
+    from quotes.nlp.pipeline import extract_many
+
+    gold_files, documents = gold_articles(gold_dir, shared)
+    scorer = load_scorer(shared, "diplo")
     preds: dict[str, list[dict[str, Any]]] = {}
     for gold_file, extraction in zip(gold_files, extract_many(documents), strict=True):
         quotes = [q.to_json() for q in extraction.quotes if q.form == "direct"]
